@@ -1,0 +1,43 @@
+package io.reservations.processor;
+
+import io.reservations.processor.shard.ShardMasterOptions;
+import io.reservations.topics.TopicSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Everything the processor process is configured with, read from environment variables.
+ *
+ * @param applicationServer host:port other instances reach this one at for interactive queries, or null
+ */
+public record ProcessorSettings(String bootstrapServers, String applicationId, Path stateDir, TopicSettings topics,
+                                Duration commitInterval, Duration commandRetention, int standbyReplicas,
+                                int streamThreads, String applicationServer) {
+
+    public static final String DEFAULT_APPLICATION_ID = "reservation-processor";
+
+    public static ProcessorSettings fromEnvironment(final Map<String, String> env) {
+        return new ProcessorSettings(
+                env.getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092"),
+                env.getOrDefault("PROCESSOR_APPLICATION_ID", DEFAULT_APPLICATION_ID),
+                Path.of(env.getOrDefault("PROCESSOR_STATE_DIR", "data/streams")),
+                new TopicSettings(
+                        Integer.parseInt(env.getOrDefault("TOPIC_PARTITIONS", Integer.toString(TopicSettings.DEFAULT_PARTITIONS))),
+                        Integer.parseInt(env.getOrDefault("TOPIC_REPLICATION_FACTOR", "0"))),
+                Duration.ofMillis(Long.parseLong(env.getOrDefault("PROCESSOR_COMMIT_INTERVAL_MS", "50"))),
+                Duration.parse(env.getOrDefault("PROCESSOR_COMMAND_RETENTION", "PT24H")),
+                Integer.parseInt(env.getOrDefault("PROCESSOR_STANDBY_REPLICAS", "0")),
+                Integer.parseInt(env.getOrDefault("PROCESSOR_STREAM_THREADS", "1")),
+                env.get("PROCESSOR_APPLICATION_SERVER"));
+    }
+
+    public ProcessorSettings withStateDir(final Path dir) {
+        return new ProcessorSettings(bootstrapServers, applicationId, dir, topics, commitInterval, commandRetention,
+                standbyReplicas, streamThreads, applicationServer);
+    }
+
+    public ShardMasterOptions shardMasterOptions() {
+        return new ShardMasterOptions(topics.partitions(), commandRetention, true);
+    }
+}

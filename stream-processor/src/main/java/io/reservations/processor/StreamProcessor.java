@@ -1,0 +1,87 @@
+package io.reservations.processor;
+
+import io.reservations.processor.shard.ShardMasterTopology;
+import io.reservations.topics.TopicProvisioner;
+import io.reservations.topics.TopicSettings;
+import io.reservations.topics.Topics;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** One processor instance: provisions and checks the topics, then runs the shard masters it is assigned. */
+public final class StreamProcessor implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StreamProcessor.class);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+    private final ProcessorSettings settings;
+    private final KafkaStreams streams;
+
+    private StreamProcessor(final ProcessorSettings settings, final KafkaStreams streams) {
+        this.settings = settings;
+        this.streams = streams;
+    }
+
+    /** Creates missing topics, refuses mismatched partition counts, and starts Kafka Streams. */
+    public static StreamProcessor start(final ProcessorSettings settings) {
+        final short replicationFactor;
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers()))) {
+            replicationFactor = new TopicProvisioner(admin, settings.topics()).provision(Topics.ALL);
+        }
+        final KafkaStreams streams = new KafkaStreams(
+                ShardMasterTopology.build(settings.shardMasterOptions()), streamsProperties(settings, replicationFactor));
+        // a failed thread is replaced; its tasks resume from the last committed transaction
+        streams.setUncaughtExceptionHandler(error -> {
+            LOG.error("Stream thread failed; replacing it", error);
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+        streams.start();
+        LOG.info("Stream processor {} started against {} ({} partitions)",
+                settings.applicationId(), settings.bootstrapServers(), settings.topics().partitions());
+        return new StreamProcessor(settings, streams);
+    }
+
+    static Properties streamsProperties(final ProcessorSettings settings, final short replicationFactor) {
+        final Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.applicationId());
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, settings.stateDir().toAbsolutePath().toString());
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, settings.commitInterval().toMillis());
+        props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, settings.standbyReplicas());
+        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.streamThreads());
+        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) replicationFactor);
+        props.put(StreamsConfig.topicPrefix(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG),
+                TopicSettings.minInSyncReplicasFor(replicationFactor));
+        // exactly-once producers retry CONCURRENT_TRANSACTIONS right after a commit; the default 100 ms stalls them
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.RETRY_BACKOFF_MS_CONFIG), 10);
+        if (settings.applicationServer() != null) {
+            props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, settings.applicationServer());
+        }
+        return props;
+    }
+
+    public KafkaStreams streams() {
+        return streams;
+    }
+
+    public ProcessorSettings settings() {
+        return settings;
+    }
+
+    /** Leaves the group on close, so the partitions move to the other instances at once, not after a timeout. */
+    @Override
+    public void close() {
+        streams.close(new KafkaStreams.CloseOptions().leaveGroup(true).timeout(CLOSE_TIMEOUT));
+        LOG.info("Stream processor {} stopped", settings.applicationId());
+    }
+}

@@ -1,0 +1,17 @@
+package io.reservations.processor.domain;
+
+import io.reservations.contract.ForwardData;
+import io.reservations.contract.Operation;
+
+/**
+ * A write the decider asks for on another entity. Its master may be this one (then it is applied in the same
+ * transaction) or another (then it travels as a ForwardWrite).
+ *
+ * @param deliversResult whether the target, rather than this entity, publishes the command's result once applied
+ */
+public record Forward(Operation operation, ForwardData data, boolean deliversResult) {
+
+    static Forward of(final Operation operation, final ForwardData data) {
+        return new Forward(operation, data, false);
+    }
+}

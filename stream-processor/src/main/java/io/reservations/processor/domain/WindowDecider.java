@@ -1,0 +1,116 @@
+package io.reservations.processor.domain;
+
+import io.reservations.contract.CommandResult;
+import io.reservations.contract.CreateWindow;
+import io.reservations.contract.ErrorCodes;
+import io.reservations.contract.ForwardData;
+import io.reservations.contract.ForwardWrite;
+import io.reservations.contract.Operation;
+import io.reservations.contract.ResourceAllocated;
+import io.reservations.contract.ResourceReleased;
+import io.reservations.contract.WindowCommand;
+import io.reservations.contract.WindowCreated;
+import io.reservations.contract.WindowEvent;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The window's rules as pure functions. Its master applies one record at a time, so "first available resource"
+ * needs no lock: two selections for the same window are simply two records in its partition.
+ */
+public final class WindowDecider {
+
+    private WindowDecider() {
+    }
+
+    public static Outcome<WindowEvent> decide(final WindowState state, final WindowCommand command, final Instant now) {
+        if (command instanceof CreateWindow create) {
+            if (state != null) {
+                return Outcome.rejected(create.commandId(), ErrorCodes.WINDOW_EXISTS);
+            }
+            final WindowCreated created = new WindowCreated(create.commandId(), now, create.windowId(), create.resources());
+            return new Outcome<>(List.of(created), List.of(),
+                    CommandResult.succeeded(create.commandId(), evolve(null, created).toView()));
+        }
+        throw new IllegalArgumentException("Unknown window command " + command);
+    }
+
+    /** Step 3 (allocate) and the release of a cancel or a compensation. */
+    public static Outcome<WindowEvent> decide(final WindowState state, final ForwardWrite write, final Instant now) {
+        if (write.operation() == Operation.ALLOCATE_RESOURCE) {
+            return allocate(state, write.commandId(), write.data(), now);
+        }
+        if (write.operation() == Operation.RELEASE_RESOURCE) {
+            return release(state, write.commandId(), write.data(), now);
+        }
+        throw new IllegalArgumentException(write.operation() + " is not a window operation");
+    }
+
+    public static WindowState evolve(final WindowState state, final WindowEvent event) {
+        if (event instanceof WindowCreated created) {
+            return new WindowState(created.windowId(), created.resources().stream()
+                    .map(resource -> new Slot(resource.id(), resource.type(), null)).toList());
+        }
+        if (event instanceof ResourceAllocated allocated) {
+            return state.replace(allocated.resourceId(), allocated.reservationId());
+        }
+        if (event instanceof ResourceReleased released) {
+            return state.replace(released.resourceId(), null);
+        }
+        throw new IllegalArgumentException("Unknown window event " + event);
+    }
+
+    public static WindowState fold(final WindowState initial, final List<? extends WindowEvent> events) {
+        WindowState state = initial;
+        for (final WindowEvent event : events) {
+            state = evolve(state, event);
+        }
+        return state;
+    }
+
+    private static Outcome<WindowEvent> allocate(final WindowState state, final String commandId,
+                                                 final ForwardData data, final Instant now) {
+        final String reservationId = data.reservationId();
+        if (state == null) {
+            return answer(List.of(), Operation.REJECT_SELECTION,
+                    ForwardData.reject(reservationId, data.windowId(), ErrorCodes.WINDOW_NOT_FOUND));
+        }
+        final Optional<Slot> alreadyHeld = state.find(slot ->
+                reservationId.equals(slot.heldBy()) && slot.type().equals(data.resourceType()));
+        if (alreadyHeld.isPresent()) {
+            return answer(List.of(), Operation.CONFIRM_SELECTION, confirmation(data, alreadyHeld.get()));
+        }
+        final Optional<Slot> free = state.find(slot -> slot.available() && slot.type().equals(data.resourceType()));
+        if (free.isEmpty()) {
+            return answer(List.of(), Operation.REJECT_SELECTION,
+                    ForwardData.reject(reservationId, data.windowId(), ErrorCodes.NO_RESOURCE_AVAILABLE));
+        }
+        final Slot slot = free.get();
+        final ResourceAllocated allocated = new ResourceAllocated(
+                commandId, now, state.id(), slot.id(), slot.type(), reservationId);
+        return answer(List.of(allocated), Operation.CONFIRM_SELECTION, confirmation(data, slot));
+    }
+
+    private static Outcome<WindowEvent> release(final WindowState state, final String commandId,
+                                                final ForwardData data, final Instant now) {
+        if (state == null) {
+            return Outcome.nothing();
+        }
+        final Optional<Slot> held = state.find(slot ->
+                slot.id().equals(data.resourceId()) && data.reservationId().equals(slot.heldBy()));
+        // releasing what this reservation does not hold is a no-op, so a release is idempotent
+        return held.<Outcome<WindowEvent>>map(slot -> new Outcome<>(List.of(new ResourceReleased(
+                        commandId, now, state.id(), slot.id(), slot.type(), data.reservationId())), List.of(), null))
+                .orElseGet(Outcome::nothing);
+    }
+
+    private static ForwardData confirmation(final ForwardData request, final Slot slot) {
+        return ForwardData.confirm(request.reservationId(), request.windowId(), slot.id(), slot.type());
+    }
+
+    private static Outcome<WindowEvent> answer(final List<WindowEvent> events, final Operation operation,
+                                               final ForwardData data) {
+        return new Outcome<>(events, List.of(Forward.of(operation, data)), null);
+    }
+}

@@ -1,0 +1,243 @@
+package io.reservations.processor.shard;
+
+import io.reservations.contract.CommandResult;
+import io.reservations.contract.EntityType;
+import io.reservations.contract.ForwardWrite;
+import io.reservations.contract.ReservationCommand;
+import io.reservations.contract.ReservationEvent;
+import io.reservations.contract.WindowCommand;
+import io.reservations.contract.WindowEvent;
+import io.reservations.processor.domain.Forward;
+import io.reservations.processor.domain.Outcome;
+import io.reservations.processor.domain.ReservationDecider;
+import io.reservations.processor.domain.ReservationState;
+import io.reservations.processor.domain.WindowDecider;
+import io.reservations.processor.domain.WindowState;
+import io.reservations.topics.DeadLetterHeaders;
+import io.reservations.topics.EntityPartitioner;
+import io.reservations.topics.JsonSerde;
+import io.reservations.topics.Topics;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.WindowStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The master of one partition. Every input record is one step of a saga: the stores, the events, the forward
+ * writes, the result and the input offset commit in one Kafka transaction. A write for an entity of this same
+ * partition is applied here and now (the seed's "both local masters" case) instead of taking a forward hop.
+ */
+final class ShardMasterProcessor implements Processor<String, byte[], String, Object> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ShardMasterProcessor.class);
+
+    private final ShardMasterOptions options;
+    private final JsonSerde<ReservationCommand> reservationCommands = new JsonSerde<>(ReservationCommand.class);
+    private final JsonSerde<WindowCommand> windowCommands = new JsonSerde<>(WindowCommand.class);
+    private final JsonSerde<ForwardWrite> forwardWrites = new JsonSerde<>(ForwardWrite.class);
+
+    private ProcessorContext<String, Object> context;
+    private KeyValueStore<String, ReservationState> reservations;
+    private KeyValueStore<String, WindowState> windows;
+    private ProcessedCommands processed;
+
+    ShardMasterProcessor(final ShardMasterOptions options) {
+        this.options = options;
+    }
+
+    @Override
+    public void init(final ProcessorContext<String, Object> processorContext) {
+        this.context = processorContext;
+        this.reservations = processorContext.getStateStore(ShardMasterTopology.RESERVATIONS_STORE);
+        this.windows = processorContext.getStateStore(ShardMasterTopology.WINDOWS_STORE);
+        final WindowStore<String, CommandRecord> commands =
+                processorContext.getStateStore(ShardMasterTopology.PROCESSED_COMMANDS_STORE);
+        this.processed = new ProcessedCommands(commands);
+    }
+
+    @Override
+    public void process(final Record<String, byte[]> record) {
+        final RecordMetadata source = context.recordMetadata().orElseThrow();
+        final Object input;
+        try {
+            input = decode(record, source);
+        } catch (final PoisonRecordException | SerializationException e) {
+            deadLetter(record, source, e);
+            return;
+        }
+        final Step step = new Step(record.timestamp(), EntityPartitioner.partitionOf(record.key(), options.partitions()));
+        if (input instanceof ReservationCommand command) {
+            onReservationCommand(command, step);
+        } else if (input instanceof WindowCommand command) {
+            onWindowCommand(command, step);
+        } else {
+            onForwardWrite((ForwardWrite) input, step);
+        }
+    }
+
+    /** The time of the input record (so a replay yields identical events) and the partition being mastered. */
+    private record Step(long timestamp, int partition) {
+
+        Instant now() {
+            return Instant.ofEpochMilli(timestamp);
+        }
+    }
+
+    private Object decode(final Record<String, byte[]> record, final RecordMetadata source) {
+        if (record.key() == null) {
+            throw new PoisonRecordException("the record has no key; the key must be the entity id");
+        }
+        if (record.value() == null) {
+            throw new PoisonRecordException("the record has no value");
+        }
+        if (options.rejectMisroutedRecords()
+                && EntityPartitioner.partitionOf(record.key(), options.partitions()) != source.partition()) {
+            throw new PoisonRecordException("key '" + record.key() + "' belongs to partition "
+                    + EntityPartitioner.partitionOf(record.key(), options.partitions()) + ", not " + source.partition()
+                    + "; produce with the default partitioner");
+        }
+        final String topic = source.topic();
+        final String entityId;
+        final Object input;
+        if (Topics.RESERVATION_COMMANDS.name().equals(topic)) {
+            final ReservationCommand command = reservationCommands.deserialize(topic, record.value());
+            entityId = command.reservationId();
+            input = command;
+        } else if (Topics.WINDOW_COMMANDS.name().equals(topic)) {
+            final WindowCommand command = windowCommands.deserialize(topic, record.value());
+            entityId = command.windowId();
+            input = command;
+        } else if (Topics.FORWARD_WRITES.name().equals(topic)) {
+            final ForwardWrite write = forwardWrites.deserialize(topic, record.value());
+            entityId = write.entityId();
+            input = write;
+        } else {
+            throw new PoisonRecordException("unexpected source topic " + topic);
+        }
+        if (!entityId.equals(record.key())) {
+            throw new PoisonRecordException("key '" + record.key() + "' is not the entity id '" + entityId + "'");
+        }
+        return input;
+    }
+
+    private void onReservationCommand(final ReservationCommand command, final Step step) {
+        if (replayed(command.commandId(), step)) {
+            return;
+        }
+        final ReservationState state = reservations.get(command.reservationId());
+        final Outcome<ReservationEvent> outcome = ReservationDecider.decide(state, command, step.now());
+        // remembered first: a same-partition saga may settle the result while its outcome is applied
+        processed.accept(command.commandId(), outcome.result(), step.timestamp());
+        applyReservation(command.reservationId(), command.commandId(), state, outcome, step);
+    }
+
+    private void onWindowCommand(final WindowCommand command, final Step step) {
+        if (replayed(command.commandId(), step)) {
+            return;
+        }
+        final WindowState state = windows.get(command.windowId());
+        final Outcome<WindowEvent> outcome = WindowDecider.decide(state, command, step.now());
+        processed.accept(command.commandId(), outcome.result(), step.timestamp());
+        applyWindow(command.windowId(), command.commandId(), state, outcome, step);
+    }
+
+    private void onForwardWrite(final ForwardWrite write, final Step step) {
+        if (write.entityType() == EntityType.RESERVATION) {
+            final ReservationState state = reservations.get(write.entityId());
+            final Outcome<ReservationEvent> outcome = ReservationDecider.decide(state, write, step.now());
+            if (outcome.result() != null) {
+                processed.complete(outcome.result(), step.timestamp());
+            }
+            applyReservation(write.entityId(), write.commandId(), state, outcome, step);
+        } else {
+            final WindowState state = windows.get(write.entityId());
+            final Outcome<WindowEvent> outcome = WindowDecider.decide(state, write, step.now());
+            applyWindow(write.entityId(), write.commandId(), state, outcome, step);
+            if (write.data().result() != null) {
+                publish(write.data().result(), step);
+            }
+        }
+    }
+
+    /** A command id seen before has no second effect: its result, once known, is published again. */
+    private boolean replayed(final String commandId, final Step step) {
+        return processed.find(commandId).map(seen -> {
+            if (seen.result() != null) {
+                publish(seen.result(), step);
+            }
+            return true;
+        }).orElse(false);
+    }
+
+    private void applyReservation(final String id, final String commandId, final ReservationState state,
+                                  final Outcome<ReservationEvent> outcome, final Step step) {
+        if (!outcome.events().isEmpty()) {
+            reservations.put(id, ReservationDecider.fold(state, outcome.events()));
+            for (final ReservationEvent event : outcome.events()) {
+                context.forward(new Record<>(id, event, step.timestamp()), ShardMasterTopology.RESERVATION_EVENTS_SINK);
+            }
+        }
+        dispatch(commandId, outcome, step);
+    }
+
+    private void applyWindow(final String id, final String commandId, final WindowState state,
+                             final Outcome<WindowEvent> outcome, final Step step) {
+        if (!outcome.events().isEmpty()) {
+            windows.put(id, WindowDecider.fold(state, outcome.events()));
+            for (final WindowEvent event : outcome.events()) {
+                context.forward(new Record<>(id, event, step.timestamp()), ShardMasterTopology.WINDOW_EVENTS_SINK);
+            }
+        }
+        dispatch(commandId, outcome, step);
+    }
+
+    /** Sends the outcome's writes to their masters, applying local ones at once, then publishes the result. */
+    private void dispatch(final String commandId, final Outcome<?> outcome, final Step step) {
+        boolean resultTravels = false;
+        for (final Forward forward : outcome.forwards()) {
+            resultTravels |= forward.deliversResult();
+            final ForwardWrite write = ForwardWrite.of(commandId, forward.operation(),
+                    forward.deliversResult() ? forward.data().withResult(outcome.result()) : forward.data(),
+                    step.partition());
+            if (EntityPartitioner.partitionOf(write.entityId(), options.partitions()) == step.partition()) {
+                onForwardWrite(write, step);
+            } else {
+                context.forward(new Record<>(write.entityId(), write, step.timestamp()),
+                        ShardMasterTopology.FORWARD_WRITES_SINK);
+            }
+        }
+        if (outcome.result() != null && !resultTravels) {
+            publish(outcome.result(), step);
+        }
+    }
+
+    private void publish(final CommandResult result, final Step step) {
+        context.forward(new Record<>(result.commandId(), result, step.timestamp()),
+                ShardMasterTopology.COMMAND_RESULTS_SINK);
+    }
+
+    private void deadLetter(final Record<String, byte[]> record, final RecordMetadata source, final Exception error) {
+        LOG.warn("Dead-lettering {}-{}@{}: {}", source.topic(), source.partition(), source.offset(), error.getMessage());
+        final Headers headers = new RecordHeaders(record.headers().toArray())
+                .add(DeadLetterHeaders.ERROR, utf8(String.valueOf(error.getMessage())))
+                .add(DeadLetterHeaders.ERROR_CLASS, utf8(error.getClass().getName()))
+                .add(DeadLetterHeaders.TOPIC, utf8(source.topic()))
+                .add(DeadLetterHeaders.PARTITION, utf8(Integer.toString(source.partition())))
+                .add(DeadLetterHeaders.OFFSET, utf8(Long.toString(source.offset())));
+        context.forward(new Record<String, Object>(record.key(), record.value(), record.timestamp(), headers),
+                ShardMasterTopology.DEAD_LETTERS_SINK);
+    }
+
+    private static byte[] utf8(final String value) {
+        return value.getBytes(StandardCharsets.UTF_8);
+    }
+}

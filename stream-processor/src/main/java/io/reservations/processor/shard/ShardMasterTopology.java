@@ -1,0 +1,71 @@
+package io.reservations.processor.shard;
+
+import io.reservations.contract.CommandResult;
+import io.reservations.contract.ForwardWrite;
+import io.reservations.contract.ReservationEvent;
+import io.reservations.contract.WindowEvent;
+import io.reservations.processor.domain.ReservationState;
+import io.reservations.processor.domain.WindowState;
+import io.reservations.topics.JsonSerde;
+import io.reservations.topics.Topics;
+import java.time.Duration;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The whole processor: the three co-partitioned inputs feed one shard master per partition, which owns the
+ * reservations and windows whose ids hash to that partition.
+ */
+public final class ShardMasterTopology {
+
+    public static final String RESERVATIONS_STORE = "reservations";
+    public static final String WINDOWS_STORE = "windows";
+    public static final String PROCESSED_COMMANDS_STORE = "processed-commands";
+
+    static final String SHARD_MASTER = "shard-master";
+    static final String RESERVATION_EVENTS_SINK = "reservation-events-sink";
+    static final String WINDOW_EVENTS_SINK = "window-events-sink";
+    static final String FORWARD_WRITES_SINK = "forward-writes-sink";
+    static final String COMMAND_RESULTS_SINK = "command-results-sink";
+    static final String DEAD_LETTERS_SINK = "dead-letters-sink";
+
+    private static final Duration COMMAND_WINDOW = Duration.ofMillis(1);
+
+    private ShardMasterTopology() {
+    }
+
+    public static Topology build(final ShardMasterOptions options) {
+        final Topology topology = new Topology();
+        // values stay bytes until the master decodes them, so a poison record is dead-lettered, not fatal
+        topology.addSource("reservation-commands-source", Serdes.String().deserializer(),
+                Serdes.ByteArray().deserializer(), Topics.RESERVATION_COMMANDS.name());
+        topology.addSource("window-commands-source", Serdes.String().deserializer(),
+                Serdes.ByteArray().deserializer(), Topics.WINDOW_COMMANDS.name());
+        topology.addSource("forward-writes-source", Serdes.String().deserializer(),
+                Serdes.ByteArray().deserializer(), Topics.FORWARD_WRITES.name());
+
+        topology.addProcessor(SHARD_MASTER, () -> new ShardMasterProcessor(options),
+                "reservation-commands-source", "window-commands-source", "forward-writes-source");
+
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RESERVATIONS_STORE),
+                Serdes.String(), new JsonSerde<>(ReservationState.class)).withCachingEnabled(), SHARD_MASTER);
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(WINDOWS_STORE),
+                Serdes.String(), new JsonSerde<>(WindowState.class)).withCachingEnabled(), SHARD_MASTER);
+        topology.addStateStore(Stores.windowStoreBuilder(
+                Stores.persistentWindowStore(PROCESSED_COMMANDS_STORE, options.commandRetention(), COMMAND_WINDOW, false),
+                Serdes.String(), new JsonSerde<>(CommandRecord.class)), SHARD_MASTER);
+
+        topology.addSink(RESERVATION_EVENTS_SINK, Topics.RESERVATION_EVENTS.name(), Serdes.String().serializer(),
+                new JsonSerde<>(ReservationEvent.class), SHARD_MASTER);
+        topology.addSink(WINDOW_EVENTS_SINK, Topics.WINDOW_EVENTS.name(), Serdes.String().serializer(),
+                new JsonSerde<>(WindowEvent.class), SHARD_MASTER);
+        topology.addSink(FORWARD_WRITES_SINK, Topics.FORWARD_WRITES.name(), Serdes.String().serializer(),
+                new JsonSerde<>(ForwardWrite.class), SHARD_MASTER);
+        topology.addSink(COMMAND_RESULTS_SINK, Topics.COMMAND_RESULTS.name(), Serdes.String().serializer(),
+                new JsonSerde<>(CommandResult.class), SHARD_MASTER);
+        topology.addSink(DEAD_LETTERS_SINK, Topics.DEAD_LETTERS.name(), Serdes.String().serializer(),
+                Serdes.ByteArray().serializer(), SHARD_MASTER);
+        return topology;
+    }
+}

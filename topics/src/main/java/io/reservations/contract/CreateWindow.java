@@ -1,0 +1,28 @@
+package io.reservations.contract;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+public record CreateWindow(String commandId, String windowId, List<ResourceSpec> resources) implements WindowCommand {
+
+    /** Bounds the size of one window document, which is read and written whole on every allocation. */
+    public static final int MAX_RESOURCES = 10_000;
+
+    public CreateWindow {
+        Ids.require("command_id", commandId);
+        Ids.require("window_id", windowId);
+        Ids.requirePresent("resources", resources);
+        if (resources.size() > MAX_RESOURCES) {
+            throw new IllegalArgumentException("a window holds at most " + MAX_RESOURCES + " resources");
+        }
+        final Set<String> seen = new HashSet<>();
+        for (final ResourceSpec resource : resources) {
+            Ids.requirePresent("resources[]", resource);
+            if (!seen.add(resource.id())) {
+                throw new IllegalArgumentException("resource id '" + resource.id() + "' appears twice");
+            }
+        }
+        resources = List.copyOf(resources);
+    }
+}

@@ -1,0 +1,6 @@
+package io.reservations.contract;
+
+public enum EntityType {
+    RESERVATION,
+    WINDOW
+}

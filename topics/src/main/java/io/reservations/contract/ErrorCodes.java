@@ -1,0 +1,17 @@
+package io.reservations.contract;
+
+/** The rejection slugs of the contract, used as {@code CommandResult.code} and as problem+json {@code code}. */
+public final class ErrorCodes {
+
+    public static final String WINDOW_EXISTS = "window-exists";
+    public static final String WINDOW_NOT_FOUND = "window-not-found";
+    public static final String RESERVATION_EXISTS = "reservation-exists";
+    public static final String RESERVATION_NOT_FOUND = "reservation-not-found";
+    public static final String NO_RESOURCE_AVAILABLE = "no-resource-available";
+    public static final String RESERVATION_CANCELLED = "reservation-cancelled";
+    public static final String ALREADY_CONFIRMED = "already-confirmed";
+    public static final String SELECTION_IN_PROGRESS = "selection-in-progress";
+
+    private ErrorCodes() {
+    }
+}

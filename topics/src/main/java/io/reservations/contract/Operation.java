@@ -1,0 +1,23 @@
+package io.reservations.contract;
+
+/** What a {@link ForwardWrite} asks the target entity's master to do. */
+public enum Operation {
+    /** Window: hold the first available resource of a type for a reservation. */
+    ALLOCATE_RESOURCE(EntityType.WINDOW),
+    /** Reservation: the window holds this resource for you. */
+    CONFIRM_SELECTION(EntityType.RESERVATION),
+    /** Reservation: the window could not hold a resource, with the reason. */
+    REJECT_SELECTION(EntityType.RESERVATION),
+    /** Window: release the resource held by a reservation (cancel or compensation). */
+    RELEASE_RESOURCE(EntityType.WINDOW);
+
+    private final EntityType target;
+
+    Operation(final EntityType target) {
+        this.target = target;
+    }
+
+    public EntityType target() {
+        return target;
+    }
+}

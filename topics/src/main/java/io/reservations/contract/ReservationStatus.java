@@ -1,0 +1,8 @@
+package io.reservations.contract;
+
+public enum ReservationStatus {
+    PENDING,
+    SELECTING,
+    CONFIRMED,
+    CANCELLED
+}

@@ -1,0 +1,7 @@
+package io.reservations.contract;
+
+import java.time.Instant;
+
+public record ResourceAllocated(String commandId, Instant occurredAt, String windowId, String resourceId,
+                                String resourceType, String reservationId) implements WindowEvent {
+}

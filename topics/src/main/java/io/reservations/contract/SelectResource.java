@@ -1,0 +1,10 @@
+package io.reservations.contract;
+
+public record SelectResource(String commandId, String reservationId, String resourceType) implements ReservationCommand {
+
+    public SelectResource {
+        Ids.require("command_id", commandId);
+        Ids.require("reservation_id", reservationId);
+        Ids.require("resource_type", resourceType);
+    }
+}

@@ -1,0 +1,4 @@
+package io.reservations.contract;
+
+public record SelectedResource(String id, String type) {
+}

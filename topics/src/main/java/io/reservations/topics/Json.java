@@ -1,0 +1,105 @@
+package io.reservations.topics;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import io.reservations.contract.CancelReservation;
+import io.reservations.contract.CommandResult;
+import io.reservations.contract.CreateReservation;
+import io.reservations.contract.CreateWindow;
+import io.reservations.contract.EntityView;
+import io.reservations.contract.ForwardData;
+import io.reservations.contract.Reservation;
+import io.reservations.contract.ReservationCancelled;
+import io.reservations.contract.ReservationCommand;
+import io.reservations.contract.ReservationCreated;
+import io.reservations.contract.ReservationEvent;
+import io.reservations.contract.ResourceAllocated;
+import io.reservations.contract.ResourceReleased;
+import io.reservations.contract.ResourceSelected;
+import io.reservations.contract.SelectResource;
+import io.reservations.contract.SelectionRejected;
+import io.reservations.contract.SelectionStarted;
+import io.reservations.contract.Window;
+import io.reservations.contract.WindowCommand;
+import io.reservations.contract.WindowCreated;
+import io.reservations.contract.WindowEvent;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.cfg.DateTimeFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The wire format of every topic in one place: UTF-8 JSON, snake_case fields, a {@code type} discriminator
+ * on commands and events, ISO-8601 instants. The contract records stay free of Jackson annotations; the
+ * polymorphism is declared here with mix-ins.
+ */
+public final class Json {
+
+    private static final JsonMapper MAPPER = JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
+            // tolerant reader: a newer producer may add fields
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .addMixIn(ReservationCommand.class, ReservationCommandMixIn.class)
+            .addMixIn(WindowCommand.class, WindowCommandMixIn.class)
+            .addMixIn(ReservationEvent.class, ReservationEventMixIn.class)
+            .addMixIn(WindowEvent.class, WindowEventMixIn.class)
+            .addMixIn(EntityView.class, EntityViewMixIn.class)
+            .addMixIn(ForwardData.class, NonNullMixIn.class)
+            .addMixIn(CommandResult.class, NonNullMixIn.class)
+            .build();
+
+    private Json() {
+    }
+
+    public static JsonMapper mapper() {
+        return MAPPER;
+    }
+
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+    @JsonSubTypes({
+            @JsonSubTypes.Type(CreateReservation.class),
+            @JsonSubTypes.Type(SelectResource.class),
+            @JsonSubTypes.Type(CancelReservation.class)})
+    private interface ReservationCommandMixIn {
+    }
+
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+    @JsonSubTypes({@JsonSubTypes.Type(CreateWindow.class)})
+    private interface WindowCommandMixIn {
+    }
+
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+    @JsonSubTypes({
+            @JsonSubTypes.Type(ReservationCreated.class),
+            @JsonSubTypes.Type(SelectionStarted.class),
+            @JsonSubTypes.Type(ResourceSelected.class),
+            @JsonSubTypes.Type(SelectionRejected.class),
+            @JsonSubTypes.Type(ReservationCancelled.class)})
+    private interface ReservationEventMixIn {
+    }
+
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+    @JsonSubTypes({
+            @JsonSubTypes.Type(WindowCreated.class),
+            @JsonSubTypes.Type(ResourceAllocated.class),
+            @JsonSubTypes.Type(ResourceReleased.class)})
+    private interface WindowEventMixIn {
+    }
+
+    /** Entities carry no type field in the contract: a window has {@code resources}, a reservation does not. */
+    @JsonTypeInfo(use = JsonTypeInfo.Id.DEDUCTION)
+    @JsonSubTypes({
+            @JsonSubTypes.Type(Reservation.class),
+            @JsonSubTypes.Type(Window.class)})
+    private interface EntityViewMixIn {
+    }
+
+    /** Optional members ({@code code?}, {@code entity?}, unused forward data) are left out rather than null. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    private interface NonNullMixIn {
+    }
+}

@@ -1,0 +1,98 @@
+package io.reservations.topics;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Creates the contract's missing topics and refuses to go on when an existing shard-master input has another
+ * partition count: Kafka Streams does not check co-partitioning of topics that only share stores, and a
+ * mismatch would route forward writes to the wrong master, where sagas stall silently.
+ */
+public final class TopicProvisioner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TopicProvisioner.class);
+
+    private final Admin admin;
+    private final TopicSettings settings;
+
+    public TopicProvisioner(final Admin admin, final TopicSettings settings) {
+        this.admin = admin;
+        this.settings = settings;
+    }
+
+    /**
+     * Creates what is missing, then verifies partition counts; throws {@link IllegalStateException} on a mismatch.
+     *
+     * @return the replication factor used on this cluster, for the application's internal topics too
+     */
+    public short provision(final List<TopicSpec<?, ?>> specs) {
+        try {
+            final Set<String> existing = admin.listTopics().names().get();
+            final int brokers = admin.describeCluster().nodes().get().size();
+            final short replicationFactor = settings.replicationFactorFor(brokers);
+            final List<NewTopic> missing = new ArrayList<>();
+            for (final TopicSpec<?, ?> spec : specs) {
+                if (!existing.contains(spec.name())) {
+                    final Map<String, String> configs = new HashMap<>(spec.configs());
+                    configs.put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG,
+                            Integer.toString(TopicSettings.minInSyncReplicasFor(replicationFactor)));
+                    missing.add(new NewTopic(spec.name(), settings.partitions(), replicationFactor).configs(configs));
+                }
+            }
+            createAll(missing);
+            verifyCoPartitioning(specs);
+            return replicationFactor;
+        } catch (final InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while provisioning topics", e);
+        } catch (final ExecutionException e) {
+            throw new IllegalStateException("Cannot provision topics: " + e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    private void createAll(final List<NewTopic> topics) throws InterruptedException, ExecutionException {
+        if (topics.isEmpty()) {
+            return;
+        }
+        final var futures = admin.createTopics(topics).values();
+        for (final NewTopic topic : topics) {
+            try {
+                futures.get(topic.name()).get();
+                LOG.info("Created topic {} ({} partitions, replication factor {})",
+                        topic.name(), topic.numPartitions(), topic.replicationFactor());
+            } catch (final ExecutionException e) {
+                // another instance starting at the same time created it first
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private void verifyCoPartitioning(final List<TopicSpec<?, ?>> specs)
+            throws InterruptedException, ExecutionException {
+        final List<String> inputs = specs.stream().filter(TopicSpec::coPartitioned).map(TopicSpec::name).toList();
+        final Map<String, TopicDescription> descriptions = admin.describeTopics(inputs).allTopicNames().get();
+        final Map<String, Integer> wrong = descriptions.values().stream()
+                .filter(description -> description.partitions().size() != settings.partitions())
+                .collect(Collectors.toMap(TopicDescription::name, description -> description.partitions().size()));
+        if (!wrong.isEmpty()) {
+            throw new IllegalStateException("The shard-master input topics " + inputs + " must all have "
+                    + settings.partitions() + " partitions (the configured partition count), but " + wrong
+                    + ". Co-partitioning is required: forward writes are routed by the partition of the target id."
+                    + " Set the partition count to match the existing topics, or recreate them.");
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package io.reservations.topics;
+
+import io.reservations.contract.CommandResult;
+import io.reservations.contract.ForwardWrite;
+import io.reservations.contract.ReservationCommand;
+import io.reservations.contract.ReservationEvent;
+import io.reservations.contract.WindowCommand;
+import io.reservations.contract.WindowEvent;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.serialization.Serdes;
+
+/** Every topic of the contract. Names are part of the public contract; do not rename. */
+public final class Topics {
+
+    public static final TopicSpec<String, ReservationCommand> RESERVATION_COMMANDS = new TopicSpec<>(
+            "reservation.commands", Serdes.String(), new JsonSerde<>(ReservationCommand.class), true, delete());
+
+    public static final TopicSpec<String, WindowCommand> WINDOW_COMMANDS = new TopicSpec<>(
+            "window.commands", Serdes.String(), new JsonSerde<>(WindowCommand.class), true, delete());
+
+    public static final TopicSpec<String, ForwardWrite> FORWARD_WRITES = new TopicSpec<>(
+            "forward-writes", Serdes.String(), new JsonSerde<>(ForwardWrite.class), true, delete());
+
+    public static final TopicSpec<String, ReservationEvent> RESERVATION_EVENTS = new TopicSpec<>(
+            "reservation.events", Serdes.String(), new JsonSerde<>(ReservationEvent.class), false, keptForever());
+
+    public static final TopicSpec<String, WindowEvent> WINDOW_EVENTS = new TopicSpec<>(
+            "window.events", Serdes.String(), new JsonSerde<>(WindowEvent.class), false, keptForever());
+
+    public static final TopicSpec<String, CommandResult> COMMAND_RESULTS = new TopicSpec<>(
+            "command.results", Serdes.String(), new JsonSerde<>(CommandResult.class), false, Map.of(
+                    TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT + "," + TopicConfig.CLEANUP_POLICY_DELETE,
+                    TopicConfig.RETENTION_MS_CONFIG, Long.toString(Duration.ofDays(7).toMillis())));
+
+    /** Values are the original bytes, whatever they were; the error travels in headers (see DeadLetterHeaders). */
+    public static final TopicSpec<String, byte[]> DEAD_LETTERS = new TopicSpec<>(
+            "dead-letters", Serdes.String(), Serdes.ByteArray(), false, delete());
+
+    public static final List<TopicSpec<?, ?>> ALL = List.of(RESERVATION_COMMANDS, WINDOW_COMMANDS, FORWARD_WRITES,
+            RESERVATION_EVENTS, WINDOW_EVENTS, COMMAND_RESULTS, DEAD_LETTERS);
+
+    private Topics() {
+    }
+
+    private static Map<String, String> delete() {
+        return Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE);
+    }
+
+    private static Map<String, String> keptForever() {
+        return Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
+                TopicConfig.RETENTION_MS_CONFIG, "-1");
+    }
+}

@@ -1,0 +1,81 @@
+package io.reservations.topics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+/** Against a real in-JVM KRaft broker. */
+class TopicProvisionerTest {
+
+    private static EmbeddedKafkaKraftBroker broker;
+    private static Admin admin;
+
+    @BeforeAll
+    static void startBroker() {
+        broker = new EmbeddedKafkaKraftBroker(1, 1);
+        broker.afterPropertiesSet();
+        admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()));
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        admin.close();
+        broker.destroy();
+    }
+
+    @Test
+    void shouldCreateEveryTopicWithItsPolicyAndBeIdempotent() throws Exception {
+        final TopicSettings settings = new TopicSettings(4, 0);
+        final TopicProvisioner provisioner = new TopicProvisioner(admin, settings);
+
+        assertThat(provisioner.provision(Topics.ALL)).isEqualTo((short) 1);
+        provisioner.provision(Topics.ALL); // a second instance starting finds everything in place
+
+        final Set<String> names = admin.listTopics().names().get();
+        assertThat(names).contains("reservation.commands", "window.commands", "forward-writes",
+                "reservation.events", "window.events", "command.results", "dead-letters");
+        assertThat(admin.describeTopics(List.of("forward-writes")).allTopicNames().get()
+                .get("forward-writes").partitions()).hasSize(4);
+        final ConfigResource results = new ConfigResource(ConfigResource.Type.TOPIC, "command.results");
+        final ConfigResource events = new ConfigResource(ConfigResource.Type.TOPIC, "window.events");
+        final var configs = admin.describeConfigs(List.of(results, events)).all().get();
+        assertThat(configs.get(results).get(TopicConfig.CLEANUP_POLICY_CONFIG).value()).isEqualTo("compact,delete");
+        assertThat(configs.get(results).get(TopicConfig.RETENTION_MS_CONFIG).value()).isEqualTo("604800000");
+        assertThat(configs.get(events).get(TopicConfig.RETENTION_MS_CONFIG).value()).isEqualTo("-1");
+        assertThat(configs.get(events).get(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG).value()).isEqualTo("1");
+    }
+
+    @Test
+    void shouldRefuseToStartWhenAnInputTopicHasAnotherPartitionCount() throws Exception {
+        final TopicSpec<?, ?> commands = new TopicSpec<>("mismatch.commands", null, null, true, Map.of());
+        final TopicSpec<?, ?> forwards = new TopicSpec<>("mismatch.forwards", null, null, true, Map.of());
+        admin.createTopics(List.of(new NewTopic("mismatch.forwards", 3, (short) 1))).all().get();
+
+        assertThatThrownBy(() -> new TopicProvisioner(admin, new TopicSettings(6, 0)).provision(List.of(commands, forwards)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("must all have 6 partitions")
+                .hasMessageContaining("mismatch.forwards=3");
+    }
+
+    @Test
+    void shouldUseThreeReplicasAndTwoInSyncOnceTheClusterAllows() {
+        final TopicSettings settings = TopicSettings.defaults();
+
+        assertThat(settings.replicationFactorFor(1)).isEqualTo((short) 1);
+        assertThat(settings.replicationFactorFor(5)).isEqualTo((short) 3);
+        assertThat(TopicSettings.minInSyncReplicasFor((short) 3)).isEqualTo(2);
+        assertThat(TopicSettings.minInSyncReplicasFor((short) 1)).isEqualTo(1);
+    }
+}
