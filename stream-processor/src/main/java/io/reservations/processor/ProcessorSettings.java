@@ -9,11 +9,14 @@ import java.util.Map;
 /**
  * Everything the processor process is configured with, read from environment variables.
  *
+ * @param instanceId        static group member id of this instance, or null for one kept in the state directory
+ * @param sessionTimeout    how long a silent instance keeps its partitions before the others take them over
  * @param applicationServer host:port other instances reach this one at for interactive queries, or null
  */
 public record ProcessorSettings(String bootstrapServers, String applicationId, Path stateDir, TopicSettings topics,
                                 Duration commitInterval, Duration commandRetention, int standbyReplicas,
-                                int streamThreads, String applicationServer) {
+                                int streamThreads, String instanceId, Duration sessionTimeout,
+                                String applicationServer) {
 
     public static final String DEFAULT_APPLICATION_ID = "reservation-processor";
 
@@ -29,12 +32,14 @@ public record ProcessorSettings(String bootstrapServers, String applicationId, P
                 Duration.parse(env.getOrDefault("PROCESSOR_COMMAND_RETENTION", "PT24H")),
                 Integer.parseInt(env.getOrDefault("PROCESSOR_STANDBY_REPLICAS", "0")),
                 Integer.parseInt(env.getOrDefault("PROCESSOR_STREAM_THREADS", "1")),
+                env.get("PROCESSOR_INSTANCE_ID"),
+                Duration.ofMillis(Long.parseLong(env.getOrDefault("PROCESSOR_SESSION_TIMEOUT_MS", "10000"))),
                 env.get("PROCESSOR_APPLICATION_SERVER"));
     }
 
     public ProcessorSettings withStateDir(final Path dir) {
         return new ProcessorSettings(bootstrapServers, applicationId, dir, topics, commitInterval, commandRetention,
-                standbyReplicas, streamThreads, applicationServer);
+                standbyReplicas, streamThreads, instanceId, sessionTimeout, applicationServer);
     }
 
     public ShardMasterOptions shardMasterOptions() {

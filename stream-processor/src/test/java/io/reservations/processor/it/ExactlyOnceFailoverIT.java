@@ -1,0 +1,186 @@
+package io.reservations.processor.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.reservations.contract.CommandStatus;
+import io.reservations.contract.ErrorCodes;
+import io.reservations.contract.ReservationCommand;
+import io.reservations.contract.ReservationStatus;
+import io.reservations.contract.WindowCommand;
+import io.reservations.processor.ProcessorSettings;
+import io.reservations.processor.StreamProcessor;
+import io.reservations.processor.it.MixedCommandLoad.Keyed;
+import io.reservations.processor.shard.ShardMasterTopology;
+import io.reservations.topics.Topics;
+import io.reservations.topics.TopicSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+/**
+ * Two processor instances share the 12 partitions of a real KRaft broker with exactly-once v2. Thousands of
+ * mixed commands run while one instance is closed and restarted; then the topics, read as any consumer would,
+ * must keep every promise of the design.
+ */
+class ExactlyOnceFailoverIT {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ExactlyOnceFailoverIT.class);
+    private static final int WINDOWS = 30;
+    private static final int RESOURCES_PER_WINDOW = 10;
+    private static final int RESERVATIONS = 800;
+
+    private static EmbeddedKafkaKraftBroker broker;
+
+    @TempDir
+    Path stateDirs;
+
+    @BeforeAll
+    static void startBroker() {
+        broker = KafkaTestBroker.start();
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        broker.destroy();
+    }
+
+    @Test
+    void shouldKeepEveryInvariantWhileAnInstanceIsClosedAndRestartedUnderLoad() {
+        final ProcessorSettings settingsA = settings("a");
+        final ProcessorSettings settingsB = settings("b");
+        final List<StreamProcessor> running = new ArrayList<>();
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            final StreamProcessor a = track(running, StreamProcessor.start(settingsA));
+            StreamProcessor b = track(running, StreamProcessor.start(settingsB));
+            awaitRunning(a, b);
+
+            final List<Keyed> setup = MixedCommandLoad.windowsAndReservations(WINDOWS, RESOURCES_PER_WINDOW, RESERVATIONS);
+            final List<Keyed> load = MixedCommandLoad.selectionsAndCancels(RESERVATIONS, 42L);
+            final int third = load.size() / 3;
+            send(producer, setup);
+            send(producer, load.subList(0, third));
+
+            b.close(); // its partitions move to a while a works through the backlog
+            running.remove(b);
+            send(producer, load.subList(third, 2 * third));
+
+            b = track(running, StreamProcessor.start(settingsB)); // resumes from its local state and the changelogs
+            send(producer, load.subList(2 * third, load.size()));
+
+            final List<String> sent = new ArrayList<>();
+            setup.forEach(command -> sent.add(command.commandId()));
+            load.forEach(command -> sent.add(command.commandId()));
+            LOG.info("Sent {} commands", sent.size());
+            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).until(() ->
+                    SagaInvariants.read(broker.getBrokersAsString()).resultsByCommand.size() >= sent.size());
+
+            final SagaInvariants topics = SagaInvariants.read(broker.getBrokersAsString());
+            topics.assertExactlyOneResultPerCommand(sent);
+            topics.assertAllocationsConsistent();
+            assertThat(topics.count(ReservationStatus.SELECTING)).as("sagas left open").isZero();
+            assertThat(topics.deadLetters).isZero();
+            assertThat(topics.count(ReservationStatus.CONFIRMED)).isPositive();
+            assertThat(topics.count(ReservationStatus.CANCELLED)).isPositive();
+            assertThat(topics.heldResources()).isEqualTo(topics.count(ReservationStatus.CONFIRMED))
+                    .isLessThanOrEqualTo(WINDOWS * RESOURCES_PER_WINDOW);
+            assertThat(topics.resultsByCommand.values().stream().flatMap(List::stream))
+                    .anyMatch(r -> ErrorCodes.NO_RESOURCE_AVAILABLE.equals(r.code()))
+                    .anyMatch(r -> r.status() == CommandStatus.SUCCEEDED);
+            LOG.info("Verified {} results, {} events: {} confirmed, {} cancelled, {} held resources",
+                    topics.resultsByCommand.size(), topics.events, topics.count(ReservationStatus.CONFIRMED),
+                    topics.count(ReservationStatus.CANCELLED), topics.heldResources());
+
+            final StreamProcessor restarted = b;
+            awaitRunning(a, restarted);
+            await().atMost(Duration.ofMinutes(1)).ignoreExceptions().untilAsserted(() -> {
+                assertThat(restarted.streams().metadataForLocalThreads())
+                        .as("the restarted instance masters partitions again")
+                        .anySatisfy(thread -> assertThat(thread.activeTasks()).isNotEmpty());
+                assertThat(storeContents(ShardMasterTopology.RESERVATIONS_STORE, a, restarted))
+                        .as("reservation stores = fold of reservation.events").isEqualTo(topics.reservations);
+                assertThat(storeContents(ShardMasterTopology.WINDOWS_STORE, a, restarted))
+                        .as("window stores = fold of window.events").isEqualTo(topics.windows);
+            });
+        } finally {
+            running.forEach(StreamProcessor::close);
+        }
+    }
+
+    private ProcessorSettings settings(final String instance) {
+        return new ProcessorSettings(broker.getBrokersAsString(), "failover-it", stateDirs.resolve(instance),
+                new TopicSettings(12, 0), Duration.ofMillis(50), Duration.ofHours(24), 0, 1, null, Duration.ofSeconds(10), null);
+    }
+
+    private static StreamProcessor track(final List<StreamProcessor> running, final StreamProcessor processor) {
+        running.add(processor);
+        return processor;
+    }
+
+    private static void awaitRunning(final StreamProcessor... processors) {
+        await().atMost(Duration.ofMinutes(1)).until(() -> {
+            for (final StreamProcessor processor : processors) {
+                if (processor.streams().state() != KafkaStreams.State.RUNNING) {
+                    return false;
+                }
+            }
+            return true;
+        });
+    }
+
+    private static KafkaProducer<String, byte[]> producer() {
+        return new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true), new StringSerializer(), new ByteArraySerializer());
+    }
+
+    private static void send(final KafkaProducer<String, byte[]> producer, final List<Keyed> commands) {
+        for (final Keyed keyed : commands) {
+            final ProducerRecord<String, byte[]> record;
+            if (keyed.command() instanceof WindowCommand command) {
+                record = new ProducerRecord<>(Topics.WINDOW_COMMANDS.name(), keyed.key(),
+                        Topics.WINDOW_COMMANDS.valueSerde().serializer().serialize(Topics.WINDOW_COMMANDS.name(), command));
+            } else {
+                record = new ProducerRecord<>(Topics.RESERVATION_COMMANDS.name(), keyed.key(),
+                        Topics.RESERVATION_COMMANDS.valueSerde().serializer().serialize(Topics.RESERVATION_COMMANDS.name(),
+                                (ReservationCommand) keyed.command()));
+            }
+            producer.send(record);
+        }
+        producer.flush();
+    }
+
+    /** The union of every instance's local stores, read through interactive queries. */
+    private static <V> Map<String, V> storeContents(final String storeName, final StreamProcessor... processors) {
+        final Map<String, V> all = new HashMap<>();
+        for (final StreamProcessor processor : processors) {
+            final ReadOnlyKeyValueStore<String, V> store = processor.streams().store(
+                    StoreQueryParameters.fromNameAndType(storeName, QueryableStoreTypes.<String, V>keyValueStore()));
+            try (KeyValueIterator<String, V> entries = store.all()) {
+                entries.forEachRemaining(entry -> all.put(entry.key, entry.value));
+            }
+        }
+        return all;
+    }
+}

@@ -1,0 +1,112 @@
+package io.reservations.processor.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.reservations.contract.CommandResult;
+import io.reservations.contract.ReservationEvent;
+import io.reservations.contract.ReservationStatus;
+import io.reservations.contract.ResourceAllocated;
+import io.reservations.contract.WindowEvent;
+import io.reservations.processor.domain.ReservationDecider;
+import io.reservations.processor.domain.ReservationState;
+import io.reservations.processor.domain.Slot;
+import io.reservations.processor.domain.WindowDecider;
+import io.reservations.processor.domain.WindowState;
+import io.reservations.topics.Topics;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+/**
+ * An independent check of the topics as any downstream consumer sees them ({@code read_committed}): it folds
+ * the event topics into state and asserts the promises of the design.
+ */
+final class SagaInvariants {
+
+    final Map<String, ReservationState> reservations = new HashMap<>();
+    final Map<String, WindowState> windows = new HashMap<>();
+    final Map<String, List<CommandResult>> resultsByCommand;
+    final int events;
+    final int deadLetters;
+
+    private SagaInvariants(final String bootstrap) {
+        final List<ConsumerRecord<String, ReservationEvent>> reservationEvents = TopicReader.readAll(bootstrap,
+                Topics.RESERVATION_EVENTS.name(), Topics.RESERVATION_EVENTS.valueSerde().deserializer());
+        final List<ConsumerRecord<String, WindowEvent>> windowEvents = TopicReader.readAll(bootstrap,
+                Topics.WINDOW_EVENTS.name(), Topics.WINDOW_EVENTS.valueSerde().deserializer());
+        assertNoDuplicates(reservationEvents.stream().map(ConsumerRecord::value).toList());
+        assertNoDuplicates(windowEvents.stream().map(ConsumerRecord::value).toList());
+        // partition order is each entity's order: fold per key
+        for (final ConsumerRecord<String, ReservationEvent> record : reservationEvents) {
+            reservations.put(record.key(), ReservationDecider.evolve(reservations.get(record.key()), record.value()));
+        }
+        for (final ConsumerRecord<String, WindowEvent> record : windowEvents) {
+            final WindowState before = windows.get(record.key());
+            if (record.value() instanceof ResourceAllocated allocated) {
+                final Slot slot = before.resources().stream()
+                        .filter(s -> s.id().equals(allocated.resourceId())).findFirst().orElseThrow();
+                assertThat(slot.heldBy()).as("%s allocated while held", allocated).isNull();
+            }
+            windows.put(record.key(), WindowDecider.evolve(before, record.value()));
+        }
+        resultsByCommand = TopicReader.readAll(bootstrap, Topics.COMMAND_RESULTS.name(),
+                        Topics.COMMAND_RESULTS.valueSerde().deserializer()).stream()
+                .map(ConsumerRecord::value)
+                .collect(Collectors.groupingBy(CommandResult::commandId));
+        events = reservationEvents.size() + windowEvents.size();
+        deadLetters = TopicReader.readAll(bootstrap, Topics.DEAD_LETTERS.name(),
+                Topics.DEAD_LETTERS.valueSerde().deserializer()).size();
+    }
+
+    static SagaInvariants read(final String bootstrap) {
+        return new SagaInvariants(bootstrap);
+    }
+
+    void assertExactlyOneResultPerCommand(final Collection<String> sentCommandIds) {
+        assertThat(resultsByCommand.keySet()).containsExactlyInAnyOrderElementsOf(sentCommandIds);
+        assertThat(resultsByCommand.entrySet()).allSatisfy(entry ->
+                assertThat(entry.getValue()).as("results of %s", entry.getKey()).hasSize(1));
+    }
+
+    /** No resource held twice; every CONFIRMED reservation holds its resource; every holder is CONFIRMED or SELECTING. */
+    void assertAllocationsConsistent() {
+        final Set<String> holders = new HashSet<>();
+        for (final WindowState window : windows.values()) {
+            for (final Slot slot : window.resources()) {
+                if (slot.heldBy() == null) {
+                    continue;
+                }
+                assertThat(holders.add(slot.heldBy())).as("%s holds two resources", slot.heldBy()).isTrue();
+                final ReservationState holder = reservations.get(slot.heldBy());
+                assertThat(holder).as("holder %s of %s/%s", slot.heldBy(), window.id(), slot.id()).isNotNull();
+                assertThat(holder.windowId()).isEqualTo(window.id());
+                assertThat(holder.status()).as("status of holder %s", holder.id())
+                        .isIn(ReservationStatus.CONFIRMED, ReservationStatus.SELECTING);
+            }
+        }
+        for (final ReservationState reservation : reservations.values()) {
+            if (reservation.status() == ReservationStatus.CONFIRMED) {
+                final Slot slot = windows.get(reservation.windowId()).resources().stream()
+                        .filter(s -> s.id().equals(reservation.selectedResource().id())).findFirst().orElseThrow();
+                assertThat(slot.heldBy()).as("holder of %s's resource", reservation.id()).isEqualTo(reservation.id());
+            }
+        }
+    }
+
+    long count(final ReservationStatus status) {
+        return reservations.values().stream().filter(r -> r.status() == status).count();
+    }
+
+    long heldResources() {
+        return windows.values().stream().flatMap(w -> w.resources().stream()).filter(s -> !s.available()).count();
+    }
+
+    private static void assertNoDuplicates(final List<?> events) {
+        assertThat(events).as("events").doesNotHaveDuplicates();
+    }
+}
