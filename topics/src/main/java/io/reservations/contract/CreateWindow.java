@@ -4,7 +4,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-public record CreateWindow(String commandId, String windowId, List<ResourceSpec> resources) implements WindowCommand {
+public record CreateWindow(String commandId, String windowId, List<ResourceSpec> resources, String requestHash)
+        implements WindowCommand {
 
     /** Bounds the size of one window document, which is read and written whole on every allocation. */
     public static final int MAX_RESOURCES = 10_000;
@@ -24,5 +25,9 @@ public record CreateWindow(String commandId, String windowId, List<ResourceSpec>
             }
         }
         resources = List.copyOf(resources);
+    }
+
+    public CreateWindow(final String commandId, final String windowId, final List<ResourceSpec> resources) {
+        this(commandId, windowId, resources, null);
     }
 }

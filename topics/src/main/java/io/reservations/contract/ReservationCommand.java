@@ -6,4 +6,10 @@ public sealed interface ReservationCommand permits CreateReservation, SelectReso
     String commandId();
 
     String reservationId();
+
+    /**
+     * A digest of the request a client sent under an idempotency key (null without one). A result carries the
+     * digest of the request that produced it, so a key reused for another request is recognised.
+     */
+    String requestHash();
 }

@@ -59,6 +59,7 @@ public final class Json {
         return MAPPER;
     }
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
     @JsonSubTypes({
             @JsonSubTypes.Type(CreateReservation.class),
@@ -67,6 +68,7 @@ public final class Json {
     private interface ReservationCommandMixIn {
     }
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
     @JsonSubTypes({@JsonSubTypes.Type(CreateWindow.class)})
     private interface WindowCommandMixIn {
@@ -98,7 +100,7 @@ public final class Json {
     private interface EntityViewMixIn {
     }
 
-    /** Optional members ({@code code?}, {@code entity?}, unused forward data) are left out rather than null. */
+    /** Optional members ({@code code?}, {@code entity?}, {@code request_hash}, unused forward data) are left out, not null. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     private interface NonNullMixIn {
     }

@@ -14,6 +14,10 @@ public record Outcome<E>(List<E> events, List<Forward> forwards, CommandResult r
         forwards = List.copyOf(forwards);
     }
 
+    public Outcome<E> withResult(final CommandResult replacement) {
+        return new Outcome<>(events, forwards, replacement);
+    }
+
     static <E> Outcome<E> rejected(final String commandId, final String code) {
         return new Outcome<>(List.of(), List.of(), CommandResult.rejected(commandId, code));
     }

@@ -28,14 +28,29 @@ final class ProcessedCommands {
         return Optional.ofNullable(latest);
     }
 
-    /** Records a newly accepted command with its result, or with none while it is in flight. */
-    void accept(final String commandId, final CommandResult result, final long timestamp) {
-        store.put(commandId, new CommandRecord(timestamp, result), timestamp);
+    /**
+     * Records a newly accepted command with its result, or with none while it is in flight.
+     *
+     * @return the result stamped with the request's digest, as it is to be published
+     */
+    CommandResult accept(final String commandId, final String requestHash, final CommandResult result,
+                         final long timestamp) {
+        final CommandResult stamped = result == null ? null : result.withRequestHash(requestHash);
+        store.put(commandId, new CommandRecord(timestamp, requestHash, stamped), timestamp);
+        return stamped;
     }
 
-    /** Stores the result a later step of the saga settled. */
-    void complete(final CommandResult result, final long timestamp) {
-        final long acceptedAt = find(result.commandId()).map(CommandRecord::acceptedAt).orElse(timestamp);
-        store.put(result.commandId(), new CommandRecord(acceptedAt, result), acceptedAt);
+    /**
+     * Stores the result a later step of the saga settled.
+     *
+     * @return the result stamped with the digest of the request that started the saga
+     */
+    CommandResult complete(final CommandResult result, final long timestamp) {
+        final CommandRecord accepted = find(result.commandId())
+                .orElse(new CommandRecord(timestamp, null, null)); // accepted longer ago than the retention
+        final CommandResult stamped = result.withRequestHash(accepted.requestHash());
+        store.put(result.commandId(), new CommandRecord(accepted.acceptedAt(), accepted.requestHash(), stamped),
+                accepted.acceptedAt());
+        return stamped;
     }
 }

@@ -134,9 +134,10 @@ final class ShardMasterProcessor implements Processor<String, byte[], String, Ob
             return;
         }
         final ReservationState state = reservations.get(command.reservationId());
-        final Outcome<ReservationEvent> outcome = ReservationDecider.decide(state, command, step.now());
+        final Outcome<ReservationEvent> decided = ReservationDecider.decide(state, command, step.now());
         // remembered first: a same-partition saga may settle the result while its outcome is applied
-        processed.accept(command.commandId(), outcome.result(), step.timestamp());
+        final Outcome<ReservationEvent> outcome = decided.withResult(processed.accept(
+                command.commandId(), command.requestHash(), decided.result(), step.timestamp()));
         applyReservation(command.reservationId(), command.commandId(), state, outcome, step);
     }
 
@@ -145,18 +146,18 @@ final class ShardMasterProcessor implements Processor<String, byte[], String, Ob
             return;
         }
         final WindowState state = windows.get(command.windowId());
-        final Outcome<WindowEvent> outcome = WindowDecider.decide(state, command, step.now());
-        processed.accept(command.commandId(), outcome.result(), step.timestamp());
+        final Outcome<WindowEvent> decided = WindowDecider.decide(state, command, step.now());
+        final Outcome<WindowEvent> outcome = decided.withResult(processed.accept(
+                command.commandId(), command.requestHash(), decided.result(), step.timestamp()));
         applyWindow(command.windowId(), command.commandId(), state, outcome, step);
     }
 
     private void onForwardWrite(final ForwardWrite write, final Step step) {
         if (write.entityType() == EntityType.RESERVATION) {
             final ReservationState state = reservations.get(write.entityId());
-            final Outcome<ReservationEvent> outcome = ReservationDecider.decide(state, write, step.now());
-            if (outcome.result() != null) {
-                processed.complete(outcome.result(), step.timestamp());
-            }
+            final Outcome<ReservationEvent> decided = ReservationDecider.decide(state, write, step.now());
+            final Outcome<ReservationEvent> outcome = decided.result() == null ? decided
+                    : decided.withResult(processed.complete(decided.result(), step.timestamp()));
             applyReservation(write.entityId(), write.commandId(), state, outcome, step);
         } else {
             final WindowState state = windows.get(write.entityId());
@@ -168,7 +169,10 @@ final class ShardMasterProcessor implements Processor<String, byte[], String, Ob
         }
     }
 
-    /** A command id seen before has no second effect: its result, once known, is published again. */
+    /**
+     * A command id seen before has no second effect: its result, once known, is published again. The result
+     * carries the digest of the original request, so a client that reused the id for another request can tell.
+     */
     private boolean replayed(final String commandId, final Step step) {
         return processed.find(commandId).map(seen -> {
             if (seen.result() != null) {

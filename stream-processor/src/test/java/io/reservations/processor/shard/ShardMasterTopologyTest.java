@@ -213,6 +213,22 @@ class ShardMasterTopologyTest {
     }
 
     @Test
+    void shouldAnswerAReusedCommandIdWithTheOriginalRequestsResultAndDigest() {
+        final String first = idOnPartition("r", 2);
+        final String other = idOnPartition("r", 2).replace("r-", "r-other-");
+        reservationCommands.pipeInput(first, new CreateReservation("key-1", first, "w", "digest-a"));
+        reservationCommands.pipeInput(first, new CreateReservation("key-1", first, "w-changed", "digest-b"));
+
+        final List<CommandResult> answers = results.readValuesToList();
+        assertThat(answers).hasSize(2).allSatisfy(answer -> {
+            assertThat(answer.requestHash()).as("digest of the request that took effect").isEqualTo("digest-a");
+            assertThat(answer.entity()).isEqualTo(new Reservation(first, "w", PENDING, null));
+        });
+        assertThat(reservations.get(first).windowId()).isEqualTo("w");
+        assertThat(reservations.get(other)).isNull();
+    }
+
+    @Test
     void shouldRejectSelectionWhileAnotherSelectionIsInFlight() {
         final String window = idOnPartition("w", 6);
         final String reservation = idOnPartition("r", 8);
