@@ -1,0 +1,63 @@
+package io.reservations.api;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Everything the service is configured with ({@code reservations.*}; environment variables map by Spring's
+ * relaxed binding, e.g. {@code RESERVATIONS_PROCESSOR_ENABLED=false}).
+ *
+ * @param dataDir where the local broker and the processor's stores keep their data
+ */
+@ConfigurationProperties("reservations")
+public record ReservationsProperties(@DefaultValue("data") Path dataDir,
+                                     @DefaultValue Kafka kafka,
+                                     @DefaultValue Api api,
+                                     @DefaultValue Processor processor) {
+
+    /**
+     * @param bootstrapServers the cluster to join; blank starts the local single-node broker
+     * @param localPort        client port of the local broker (its controller uses the next one)
+     */
+    public record Kafka(@DefaultValue("") String bootstrapServers,
+                        @DefaultValue("9092") int localPort,
+                        @DefaultValue("12") int partitions,
+                        @DefaultValue("0") int replicationFactor) {
+
+        public boolean local() {
+            return bootstrapServers == null || bootstrapServers.isBlank();
+        }
+    }
+
+    /**
+     * @param defaultWait     how long a command POST waits for its result before answering 202
+     * @param maxWait         the largest {@code wait_ms} a client may ask for
+     * @param maxBody         the largest request body accepted
+     * @param resultCacheSize how many recent results and accepted commands each instance remembers
+     * @param readFrom        base URL of a processor instance, for reads when this instance runs no processor
+     */
+    public record Api(@DefaultValue("true") boolean enabled,
+                      @DefaultValue("10s") Duration defaultWait,
+                      @DefaultValue("60s") Duration maxWait,
+                      @DefaultValue("64KB") DataSize maxBody,
+                      @DefaultValue("100000") int resultCacheSize,
+                      @DefaultValue("") String readFrom) {
+    }
+
+    /**
+     * @param advertisedHost host name other instances reach this one at, for routed reads
+     */
+    public record Processor(@DefaultValue("true") boolean enabled,
+                            @DefaultValue("reservation-processor") String applicationId,
+                            @DefaultValue("50ms") Duration commitInterval,
+                            @DefaultValue("24h") Duration commandRetention,
+                            @DefaultValue("0") int standbyReplicas,
+                            @DefaultValue("1") int streamThreads,
+                            @DefaultValue("") String instanceId,
+                            @DefaultValue("10s") Duration sessionTimeout,
+                            @DefaultValue("localhost") String advertisedHost) {
+    }
+}

@@ -1,0 +1,38 @@
+package io.reservations.api.commands;
+
+import io.reservations.api.errors.ApiException;
+import io.reservations.api.errors.ProblemCodes;
+import io.reservations.contract.CommandResult;
+import io.reservations.contract.CommandStatus;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /commands/{command_id}}: the result when this instance has seen it (every instance reads every
+ * result), PENDING for a command this instance accepted that has no result yet.
+ */
+@RestController
+@ConditionalOnBooleanProperty(name = "reservations.api.enabled", matchIfMissing = true)
+public class CommandController {
+
+    private final CommandResults results;
+
+    public CommandController(final CommandResults results) {
+        this.results = results;
+    }
+
+    @GetMapping("/commands/{commandId}")
+    public CommandView get(@PathVariable final String commandId) {
+        final CommandResult result = results.recent(commandId);
+        if (result != null) {
+            return new CommandView(result.commandId(), result.status(), result.code(), result.entity());
+        }
+        if (results.acceptedHash(commandId) != null) {
+            return new CommandView(commandId, CommandStatus.PENDING, null, null);
+        }
+        throw new ApiException(HttpStatus.NOT_FOUND, ProblemCodes.COMMAND_NOT_FOUND, "No command with this id is known here");
+    }
+}

@@ -1,0 +1,155 @@
+package io.reservations.api.commands;
+
+import io.reservations.api.ReservationsProperties;
+import io.reservations.api.errors.ApiException;
+import io.reservations.api.errors.ProblemCodes;
+import io.reservations.api.errors.ProblemHandler;
+import io.reservations.contract.CommandResult;
+import io.reservations.contract.CommandStatus;
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Publishes a command and answers with its result, or with 202 and a link to the command once the wait is over.
+ * No thread waits: the answer is a future completed by {@link CommandResults}.
+ */
+@Component
+@ConditionalOnBooleanProperty(name = "reservations.api.enabled", matchIfMissing = true)
+public class CommandGateway {
+
+    private final KafkaTemplate<String, byte[]> template;
+    private final CommandResults results;
+    private final ReservationsProperties.Api settings;
+
+    public CommandGateway(final KafkaTemplate<String, byte[]> template, final CommandResults results,
+                          final ReservationsProperties properties) {
+        this.template = template;
+        this.results = results;
+        this.settings = properties.api();
+    }
+
+    /** How long the client is willing to wait: {@code ?wait_ms=} and {@code Prefer: respond-async}. */
+    public Duration waitFor(final Long waitMs, final String prefer) {
+        if (prefer != null && prefer.toLowerCase().contains("respond-async")) {
+            return Duration.ZERO;
+        }
+        if (waitMs == null) {
+            return settings.defaultWait();
+        }
+        if (waitMs < 0 || waitMs > settings.maxWait().toMillis()) {
+            throw ApiException.invalid("wait_ms must be between 0 and " + settings.maxWait().toMillis());
+        }
+        return Duration.ofMillis(waitMs);
+    }
+
+    public CompletableFuture<ResponseEntity<Object>> submit(final OutgoingCommand command, final Duration wait,
+                                                            final Function<CommandResult, ResponseEntity<Object>> answer) {
+        final String commandId = command.commandId();
+        final CommandResult known = results.recent(commandId);
+        if (known != null) {
+            return CompletableFuture.completedFuture(answerOrReuse(command, known, answer));
+        }
+        final String acceptedHash = results.acceptedHash(commandId);
+        if (acceptedHash != null && !acceptedHash.equals(nullToEmpty(command.requestHash()))) {
+            return CompletableFuture.completedFuture(reused(commandId));
+        }
+        final CompletableFuture<CommandResult> result = results.await(commandId);
+        final CompletableFuture<?> published = acceptedHash != null
+                ? CompletableFuture.completedFuture(null) // same request already accepted here: just wait with it
+                : publish(command);
+        return published
+                .thenCompose(sent -> result.copy().completeOnTimeout(null, wait.toMillis(), TimeUnit.MILLISECONDS))
+                .handle((arrived, failure) -> {
+                    if (failure != null) {
+                        results.forget(commandId, result);
+                        return ProblemHandler.toResponse(unwrap(failure));
+                    }
+                    if (arrived == null) {
+                        results.forget(commandId, result);
+                        return accepted(commandId, wait.isZero());
+                    }
+                    return answerOrReuse(command, arrived, answer);
+                });
+    }
+
+    private CompletableFuture<?> publish(final OutgoingCommand command) {
+        try {
+            return template.send(new ProducerRecord<>(command.topic(), command.key(), command.value()))
+                    .thenRun(() -> results.accepted(command.commandId(), command.requestHash()));
+        } catch (final RuntimeException e) {
+            // raised before sending (no metadata within max.block.ms, producer not created): Kafka is unavailable
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private static ResponseEntity<Object> answerOrReuse(final OutgoingCommand command, final CommandResult result,
+                                                        final Function<CommandResult, ResponseEntity<Object>> answer) {
+        if (result.requestHash() != null && !result.requestHash().equals(command.requestHash())) {
+            return reused(command.commandId());
+        }
+        return answer.apply(result);
+    }
+
+    private static ResponseEntity<Object> reused(final String commandId) {
+        return ProblemHandler.toResponse(new ApiException(HttpStatus.UNPROCESSABLE_CONTENT,
+                ProblemCodes.IDEMPOTENCY_KEY_REUSED,
+                "Idempotency-Key '" + commandId + "' was already used for a different request"));
+    }
+
+    private static ResponseEntity<Object> accepted(final String commandId, final boolean asyncPreferred) {
+        final ResponseEntity.BodyBuilder builder = ResponseEntity.accepted().location(URI.create("/commands/" + commandId));
+        if (asyncPreferred) {
+            builder.header("Preference-Applied", "respond-async");
+        }
+        return builder.body(new CommandView(commandId, CommandStatus.PENDING, null, null));
+    }
+
+    private static ApiException unwrap(final Throwable failure) {
+        final Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        return cause instanceof ApiException api ? api
+                : ApiException.unavailable("The command could not be published to Kafka: " + cause.getMessage());
+    }
+
+    private static String nullToEmpty(final String value) {
+        return value == null ? "" : value;
+    }
+
+    /** Maps a result onto the contract's statuses: 404 for a missing reservation, 409 for any other rejection. */
+    public static ResponseEntity<Object> answer(final CommandResult result, final HttpStatus success, final URI location) {
+        if (result.status() == CommandStatus.SUCCEEDED) {
+            final ResponseEntity.BodyBuilder builder = ResponseEntity.status(success);
+            if (location != null) {
+                builder.location(location);
+            }
+            return builder.body(result.entity());
+        }
+        final HttpStatus status = io.reservations.contract.ErrorCodes.RESERVATION_NOT_FOUND.equals(result.code())
+                ? HttpStatus.NOT_FOUND : HttpStatus.CONFLICT;
+        return ProblemHandler.toResponse(new ApiException(status, result.code(), describe(result.code())));
+    }
+
+    private static String describe(final String code) {
+        return switch (code) {
+            case "window-exists" -> "A window with this id already exists";
+            case "reservation-exists" -> "A reservation with this id already exists";
+            case "reservation-not-found" -> "No reservation has this id";
+            case "window-not-found" -> "The reservation's window does not exist";
+            case "no-resource-available" -> "No resource of that type is available in the window";
+            case "reservation-cancelled" -> "The reservation is cancelled";
+            case "already-confirmed" -> "The reservation is already confirmed with a resource of another type";
+            case "selection-in-progress" -> "Another selection for this reservation is in progress";
+            default -> "The command was rejected: " + code;
+        };
+    }
+}

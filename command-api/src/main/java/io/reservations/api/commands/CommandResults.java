@@ -1,0 +1,156 @@
+package io.reservations.api.commands;
+
+import io.reservations.api.ReservationsProperties;
+import io.reservations.api.kafka.KafkaConnection;
+import io.reservations.contract.CommandResult;
+import io.reservations.topics.Topics;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every API instance reads all of {@code command.results} (committed only), so the result of a command reaches
+ * the instance that holds its request, whichever processor produced it. Waiting requests hold a future, not a
+ * thread. Recent results and this instance's accepted commands are kept in bounded caches.
+ */
+@Component
+@ConditionalOnBooleanProperty(name = "reservations.api.enabled", matchIfMissing = true)
+public class CommandResults implements SmartLifecycle {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CommandResults.class);
+
+    private final KafkaConnection kafka;
+    private final Map<String, CompletableFuture<CommandResult>> waiting = new ConcurrentHashMap<>();
+    private final BoundedCache<String, CommandResult> recent;
+    private final BoundedCache<String, String> accepted;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private KafkaConsumer<String, byte[]> consumer;
+    private Thread poller;
+
+    public CommandResults(final KafkaConnection kafka, final ReservationsProperties properties) {
+        this.kafka = kafka;
+        this.recent = new BoundedCache<>(properties.api().resultCacheSize());
+        this.accepted = new BoundedCache<>(properties.api().resultCacheSize());
+    }
+
+    /** The future result of a command; register before publishing it, so a fast result is not missed. */
+    public CompletableFuture<CommandResult> await(final String commandId) {
+        final CommandResult known = recent.get(commandId);
+        if (known != null) {
+            return CompletableFuture.completedFuture(known);
+        }
+        final CompletableFuture<CommandResult> future = waiting.computeIfAbsent(commandId, id -> new CompletableFuture<>());
+        final CommandResult arrived = recent.get(commandId); // it may have arrived while registering
+        if (arrived != null) {
+            future.complete(arrived);
+            waiting.remove(commandId, future);
+        }
+        return future;
+    }
+
+    /** Stops tracking a command nobody waits for any more; a late result still lands in the cache. */
+    public void forget(final String commandId, final CompletableFuture<CommandResult> future) {
+        if (!future.isDone()) {
+            waiting.remove(commandId, future);
+        }
+    }
+
+    public void accepted(final String commandId, final String requestHash) {
+        accepted.put(commandId, requestHash == null ? "" : requestHash);
+    }
+
+    /** The digest of the request this instance accepted under that id, "" without one, or null if unknown. */
+    public String acceptedHash(final String commandId) {
+        return accepted.get(commandId);
+    }
+
+    public CommandResult recent(final String commandId) {
+        return recent.get(commandId);
+    }
+
+    @Override
+    public void start() {
+        consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.CLIENT_ID_CONFIG, "command-results-" + UUID.randomUUID()),
+                new StringDeserializer(), new ByteArrayDeserializer());
+        final List<TopicPartition> partitions = consumer.partitionsFor(Topics.COMMAND_RESULTS.name()).stream()
+                .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+        // no group: each instance reads every partition, from now on
+        consumer.assign(partitions);
+        consumer.seekToEnd(partitions);
+        partitions.forEach(consumer::position);
+        running.set(true);
+        poller = new Thread(this::poll, "command-results");
+        poller.setDaemon(true);
+        poller.start();
+    }
+
+    private void poll() {
+        try {
+            while (running.get()) {
+                for (final ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    try {
+                        deliver(Topics.COMMAND_RESULTS.valueSerde().deserializer().deserialize(record.topic(), record.value()));
+                    } catch (final SerializationException e) {
+                        LOG.error("Skipping unreadable result at {}-{}@{}", record.topic(), record.partition(), record.offset(), e);
+                    }
+                }
+            }
+        } catch (final WakeupException e) {
+            // stopping
+        } finally {
+            consumer.close();
+        }
+    }
+
+    void deliver(final CommandResult result) {
+        if (result == null) {
+            return;
+        }
+        recent.put(result.commandId(), result);
+        final CompletableFuture<CommandResult> future = waiting.remove(result.commandId());
+        if (future != null) {
+            future.complete(result);
+        }
+    }
+
+    @Override
+    public void stop() {
+        running.set(false);
+        if (consumer != null) {
+            consumer.wakeup();
+        }
+        if (poller != null) {
+            try {
+                poller.join(Duration.ofSeconds(5).toMillis());
+            } catch (final InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running.get();
+    }
+}

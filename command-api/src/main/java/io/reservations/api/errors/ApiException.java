@@ -1,0 +1,43 @@
+package io.reservations.api.errors;
+
+import java.time.Duration;
+import org.springframework.http.HttpStatus;
+
+/** A client-visible failure: an HTTP status and the contract's {@code code} slug, rendered as problem+json. */
+public class ApiException extends RuntimeException {
+
+    private final HttpStatus status;
+    private final String code;
+    private final Duration retryAfter;
+
+    public ApiException(final HttpStatus status, final String code, final String detail) {
+        this(status, code, detail, null);
+    }
+
+    public ApiException(final HttpStatus status, final String code, final String detail, final Duration retryAfter) {
+        super(detail);
+        this.status = status;
+        this.code = code;
+        this.retryAfter = retryAfter;
+    }
+
+    public static ApiException invalid(final String detail) {
+        return new ApiException(HttpStatus.BAD_REQUEST, ProblemCodes.INVALID, detail);
+    }
+
+    public static ApiException unavailable(final String detail) {
+        return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, ProblemCodes.UNAVAILABLE, detail, Duration.ofSeconds(1));
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public Duration retryAfter() {
+        return retryAfter;
+    }
+}

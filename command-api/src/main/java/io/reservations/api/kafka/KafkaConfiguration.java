@@ -1,0 +1,64 @@
+package io.reservations.api.kafka;
+
+import io.reservations.api.ReservationsProperties;
+import io.reservations.api.local.LocalKafkaBroker;
+import io.reservations.topics.TopicProvisioner;
+import io.reservations.topics.TopicSettings;
+import io.reservations.topics.Topics;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
+
+/** The Kafka side of the process: the broker to use (starting the local one if none is configured) and topics. */
+@Configuration(proxyBeanMethods = false)
+public class KafkaConfiguration {
+
+    /** The configured cluster, or a local broker under the data directory when none is configured. */
+    @Bean(destroyMethod = "close")
+    KafkaConnection kafkaConnection(final ReservationsProperties properties) {
+        final KafkaConnection connection;
+        if (properties.kafka().local()) {
+            final LocalKafkaBroker broker = LocalKafkaBroker.start(
+                    properties.dataDir().resolve("kafka"), properties.kafka().localPort());
+            connection = new KafkaConnection(broker.bootstrapServers(), broker);
+        } else {
+            connection = new KafkaConnection(properties.kafka().bootstrapServers(), null);
+        }
+        // every role needs the topics; creation is idempotent and checks co-partitioning
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, connection.bootstrapServers()))) {
+            new TopicProvisioner(admin, topicSettings(properties)).provision(Topics.ALL);
+        }
+        return connection;
+    }
+
+    static TopicSettings topicSettings(final ReservationsProperties properties) {
+        return new TopicSettings(properties.kafka().partitions(), properties.kafka().replicationFactor());
+    }
+
+    @Bean
+    ProducerFactory<String, byte[]> commandProducerFactory(final KafkaConnection connection) {
+        return new DefaultKafkaProducerFactory<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, connection.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.LINGER_MS_CONFIG, 1,
+                // a request fails with 503 within seconds when Kafka is unreachable, instead of hanging
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000),
+                new StringSerializer(), new ByteArraySerializer());
+    }
+
+    @Bean
+    KafkaTemplate<String, byte[]> commandTemplate(final ProducerFactory<String, byte[]> factory) {
+        return new KafkaTemplate<>(factory);
+    }
+}

@@ -1,0 +1,124 @@
+package io.reservations.api.local;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import kafka.tools.StorageTool$;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.utils.Time;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real single-node KRaft broker (broker and controller in one) running in this JVM, with its log under a
+ * directory of ours, so a restart finds every topic, store changelog and committed offset again.
+ */
+public final class LocalKafkaBroker implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalKafkaBroker.class);
+    /** Fixed, so the directory formatted on the first start is recognised on every later one. */
+    private static final String CLUSTER_ID = "osO5q73eSbGWsuyvRexlYQ";
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+
+    private final KafkaRaftServer server;
+    private final String bootstrapServers;
+
+    private LocalKafkaBroker(final KafkaRaftServer server, final String bootstrapServers) {
+        this.server = server;
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    public static LocalKafkaBroker start(final Path directory, final int port) {
+        final Path logDir = directory.toAbsolutePath();
+        final Properties config = config(logDir, port);
+        format(logDir, config);
+        final KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(config), Time.SYSTEM);
+        server.startup();
+        final String bootstrap = "localhost:" + port;
+        awaitReady(bootstrap);
+        LOG.info("Local Kafka broker ready at {} (data in {})", bootstrap, logDir);
+        return new LocalKafkaBroker(server, bootstrap);
+    }
+
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    @Override
+    public void close() {
+        server.shutdown();
+        server.awaitShutdown();
+        LOG.info("Local Kafka broker stopped");
+    }
+
+    private static Properties config(final Path logDir, final int port) {
+        final Properties props = new Properties();
+        props.putAll(Map.ofEntries(
+                Map.entry("process.roles", "broker,controller"),
+                Map.entry("node.id", "1"),
+                Map.entry("controller.quorum.voters", "1@localhost:" + (port + 1)),
+                Map.entry("listeners", "PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + (port + 1)),
+                Map.entry("advertised.listeners", "PLAINTEXT://localhost:" + port),
+                Map.entry("controller.listener.names", "CONTROLLER"),
+                Map.entry("inter.broker.listener.name", "PLAINTEXT"),
+                Map.entry("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT"),
+                Map.entry("log.dirs", logDir.resolve("log").toString()),
+                Map.entry("auto.create.topics.enable", "false"),
+                // one broker: every internal topic has one replica, or exactly-once never starts
+                Map.entry("offsets.topic.replication.factor", "1"),
+                Map.entry("transaction.state.log.replication.factor", "1"),
+                Map.entry("transaction.state.log.min.isr", "1"),
+                Map.entry("share.coordinator.state.topic.replication.factor", "1"),
+                Map.entry("share.coordinator.state.topic.min.isr", "1"),
+                Map.entry("group.initial.rebalance.delay.ms", "0")));
+        return props;
+    }
+
+    private static void format(final Path logDir, final Properties config) {
+        try {
+            Files.createDirectories(logDir);
+            final Path file = logDir.resolve("server.properties");
+            try (OutputStream out = Files.newOutputStream(file)) {
+                config.store(out, "written by the local service on every start");
+            }
+            final int status = StorageTool$.MODULE$.execute(new String[]{
+                    "format", "-t", CLUSTER_ID, "-c", file.toString(), "--ignore-formatted"},
+                    new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8));
+            if (status != 0) {
+                throw new IllegalStateException("Formatting the local broker's storage in " + logDir + " failed");
+            }
+        } catch (final IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (final Exception e) {
+            throw new IllegalStateException("Cannot format the local broker's storage in " + logDir, e);
+        }
+    }
+
+    private static void awaitReady(final String bootstrap) {
+        final Instant deadline = Instant.now().plus(READY_TIMEOUT);
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            while (true) {
+                try {
+                    admin.describeCluster().nodes().get(5, TimeUnit.SECONDS);
+                    return;
+                } catch (final Exception e) {
+                    if (Instant.now().isAfter(deadline)) {
+                        throw new IllegalStateException("The local broker did not become ready at " + bootstrap, e);
+                    }
+                }
+            }
+        }
+    }
+}

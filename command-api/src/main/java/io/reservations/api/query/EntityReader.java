@@ -1,0 +1,106 @@
+package io.reservations.api.query;
+
+import io.reservations.api.ReservationsProperties;
+import io.reservations.api.errors.ApiException;
+import io.reservations.contract.EntityView;
+import io.reservations.processor.StreamProcessor;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.function.Function;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyQueryMetadata;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.HostInfo;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads an entity from the store of the processor that masters it: here when this instance owns the key,
+ * otherwise through one HTTP hop to the owner (Kafka Streams interactive queries). While partitions move, the
+ * answer is 503 with Retry-After, never a stale or a wrong one.
+ */
+@Component
+public class EntityReader {
+
+    /** Marks a read already routed once, so a disagreement about ownership cannot loop. */
+    public static final String ROUTED_HEADER = "X-Reservations-Routed";
+
+    private final ObjectProvider<StreamProcessor> processor;
+    private final HostInfo self;
+    private final String readFrom;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    public EntityReader(final ObjectProvider<StreamProcessor> processor, final ReservationsProperties properties,
+                        @Value("${server.port:8080}") final int port) {
+        this.processor = processor;
+        this.self = new HostInfo(properties.processor().advertisedHost(), port);
+        this.readFrom = properties.api().readFrom();
+    }
+
+    public <V> ResponseEntity<?> read(final String store, final String id, final String path, final boolean routed,
+                                      final Function<V, EntityView> view, final String notFoundCode,
+                                      final String notFoundDetail) {
+        final StreamProcessor local = processor.getIfAvailable();
+        if (local == null) {
+            if (readFrom.isBlank()) {
+                throw ApiException.unavailable("This instance runs no processor and reservations.api.read-from is not set");
+            }
+            return forward(URI.create(readFrom.replaceAll("/$", "") + path), false);
+        }
+        final KafkaStreams streams = local.streams();
+        final KeyQueryMetadata owner = streams.queryMetadataForKey(store, id, Serdes.String().serializer());
+        if (owner == null || KeyQueryMetadata.NOT_AVAILABLE.equals(owner)) {
+            throw ApiException.unavailable("Partitions are being assigned; retry shortly");
+        }
+        if (!owner.activeHost().equals(self)) {
+            if (routed) {
+                throw ApiException.unavailable("Partition ownership is moving; retry shortly");
+            }
+            return forward(URI.create("http://" + owner.activeHost().host() + ":" + owner.activeHost().port() + path), true);
+        }
+        final V value;
+        try {
+            final ReadOnlyKeyValueStore<String, V> keyValues = streams.store(StoreQueryParameters
+                    .fromNameAndType(store, QueryableStoreTypes.<String, V>keyValueStore())
+                    .withPartition(owner.partition()));
+            value = keyValues.get(id);
+        } catch (final InvalidStateStoreException e) {
+            throw ApiException.unavailable("The store is being restored or moved; retry shortly");
+        }
+        if (value == null) {
+            throw new ApiException(HttpStatus.NOT_FOUND, notFoundCode, notFoundDetail);
+        }
+        return ResponseEntity.ok(view.apply(value));
+    }
+
+    private ResponseEntity<byte[]> forward(final URI uri, final boolean markRouted) {
+        final HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).GET();
+        if (markRouted) {
+            request.header(ROUTED_HEADER, "true");
+        }
+        try {
+            final HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            final HttpHeaders headers = new HttpHeaders();
+            response.headers().firstValue(HttpHeaders.CONTENT_TYPE).ifPresent(type -> headers.set(HttpHeaders.CONTENT_TYPE, type));
+            response.headers().firstValue(HttpHeaders.RETRY_AFTER).ifPresent(after -> headers.set(HttpHeaders.RETRY_AFTER, after));
+            return ResponseEntity.status(response.statusCode()).headers(headers).body(response.body());
+        } catch (final IOException e) {
+            throw ApiException.unavailable("The instance owning this entity is unreachable; retry shortly");
+        } catch (final InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ApiException.unavailable("Interrupted while reading from the owning instance");
+        }
+    }
+}

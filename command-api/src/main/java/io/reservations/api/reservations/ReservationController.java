@@ -1,0 +1,111 @@
+package io.reservations.api.reservations;
+
+import io.reservations.api.commands.CommandGateway;
+import io.reservations.api.commands.CommandIds;
+import io.reservations.api.commands.OutgoingCommand;
+import io.reservations.api.errors.ApiException;
+import io.reservations.api.query.EntityReader;
+import io.reservations.api.windows.Roles;
+import io.reservations.contract.CancelReservation;
+import io.reservations.contract.CreateReservation;
+import io.reservations.contract.ErrorCodes;
+import io.reservations.contract.Ids;
+import io.reservations.contract.ReservationCommand;
+import io.reservations.contract.SelectResource;
+import io.reservations.processor.domain.ReservationState;
+import io.reservations.processor.shard.ShardMasterTopology;
+import io.reservations.topics.Json;
+import io.reservations.topics.Topics;
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/reservations")
+public class ReservationController {
+
+    private final ObjectProvider<CommandGateway> gateway;
+    private final EntityReader reader;
+
+    public ReservationController(final ObjectProvider<CommandGateway> gateway, final EntityReader reader) {
+        this.gateway = gateway;
+        this.reader = reader;
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    public CompletableFuture<ResponseEntity<Object>> create(
+            @RequestBody final CreateReservationRequest request,
+            @RequestHeader(name = "Idempotency-Key", required = false) final String idempotencyKey,
+            @RequestHeader(name = "Prefer", required = false) final String prefer,
+            @RequestParam(name = "wait_ms", required = false) final Long waitMs) {
+        final String commandId = CommandIds.commandId(idempotencyKey);
+        final String reservationId = CommandIds.entityId(request.id(), "reservation", idempotencyKey);
+        final String hash = CommandIds.requestHash(idempotencyKey, "POST", "/reservations",
+                Json.mapper().writeValueAsString(new CreateReservationRequest(reservationId, request.windowId())));
+        return submit(new CreateReservation(commandId, reservationId, request.windowId(), hash), waitMs, prefer,
+                HttpStatus.CREATED, URI.create("/reservations/" + reservationId));
+    }
+
+    @PostMapping(path = "/{id}/select-resource", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public CompletableFuture<ResponseEntity<Object>> selectResource(
+            @PathVariable final String id,
+            @RequestBody final SelectResourceRequest request,
+            @RequestHeader(name = "Idempotency-Key", required = false) final String idempotencyKey,
+            @RequestHeader(name = "Prefer", required = false) final String prefer,
+            @RequestParam(name = "wait_ms", required = false) final Long waitMs) {
+        requireValid(id);
+        final String commandId = CommandIds.commandId(idempotencyKey);
+        final String hash = CommandIds.requestHash(idempotencyKey, "POST", "/reservations/" + id + "/select-resource",
+                Json.mapper().writeValueAsString(request));
+        return submit(new SelectResource(commandId, id, request.resourceType(), hash), waitMs, prefer, HttpStatus.OK, null);
+    }
+
+    @PostMapping("/{id}/cancel")
+    public CompletableFuture<ResponseEntity<Object>> cancel(
+            @PathVariable final String id,
+            @RequestHeader(name = "Idempotency-Key", required = false) final String idempotencyKey,
+            @RequestHeader(name = "Prefer", required = false) final String prefer,
+            @RequestParam(name = "wait_ms", required = false) final Long waitMs) {
+        requireValid(id);
+        final String commandId = CommandIds.commandId(idempotencyKey);
+        final String hash = CommandIds.requestHash(idempotencyKey, "POST", "/reservations/" + id + "/cancel", "");
+        return submit(new CancelReservation(commandId, id, hash), waitMs, prefer, HttpStatus.OK, null);
+    }
+
+    @GetMapping("/{id}")
+    public ResponseEntity<?> get(@PathVariable final String id,
+                                 @RequestHeader(name = EntityReader.ROUTED_HEADER, required = false) final String routed) {
+        requireValid(id);
+        return reader.<ReservationState>read(ShardMasterTopology.RESERVATIONS_STORE, id, "/reservations/" + id,
+                routed != null, ReservationState::toView, ErrorCodes.RESERVATION_NOT_FOUND, "No reservation has this id");
+    }
+
+    private CompletableFuture<ResponseEntity<Object>> submit(final ReservationCommand command, final Long waitMs,
+                                                             final String prefer, final HttpStatus success,
+                                                             final URI location) {
+        final CommandGateway commands = Roles.api(gateway);
+        final Duration wait = commands.waitFor(waitMs, prefer);
+        final OutgoingCommand outgoing = new OutgoingCommand(Topics.RESERVATION_COMMANDS.name(), command.reservationId(),
+                command.commandId(), command.requestHash(),
+                Topics.RESERVATION_COMMANDS.valueSerde().serializer().serialize(Topics.RESERVATION_COMMANDS.name(), command));
+        return commands.submit(outgoing, wait, result -> CommandGateway.answer(result, success, location));
+    }
+
+    private static void requireValid(final String id) {
+        if (!Ids.isValid(id)) {
+            throw ApiException.invalid("reservation id must be 1 to 128 letters, digits, '-', '_', '.' or ':'");
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package io.reservations.api.windows;
+
+import io.reservations.api.commands.CommandGateway;
+import io.reservations.api.commands.CommandIds;
+import io.reservations.api.commands.OutgoingCommand;
+import io.reservations.api.errors.ApiException;
+import io.reservations.api.query.EntityReader;
+import io.reservations.contract.CreateWindow;
+import io.reservations.contract.ErrorCodes;
+import io.reservations.contract.Ids;
+import io.reservations.contract.WindowCommand;
+import io.reservations.processor.domain.WindowState;
+import io.reservations.processor.shard.ShardMasterTopology;
+import io.reservations.topics.Json;
+import io.reservations.topics.Topics;
+import java.net.URI;
+import java.util.concurrent.CompletableFuture;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/windows")
+public class WindowController {
+
+    private final ObjectProvider<CommandGateway> gateway;
+    private final EntityReader reader;
+
+    public WindowController(final ObjectProvider<CommandGateway> gateway, final EntityReader reader) {
+        this.gateway = gateway;
+        this.reader = reader;
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    public CompletableFuture<ResponseEntity<Object>> create(
+            @RequestBody final CreateWindowRequest request,
+            @RequestHeader(name = "Idempotency-Key", required = false) final String idempotencyKey,
+            @RequestHeader(name = "Prefer", required = false) final String prefer,
+            @RequestParam(name = "wait_ms", required = false) final Long waitMs) {
+        final CommandGateway commands = Roles.api(gateway);
+        final String commandId = CommandIds.commandId(idempotencyKey);
+        final String windowId = CommandIds.entityId(request.id(), "window", idempotencyKey);
+        final String hash = CommandIds.requestHash(idempotencyKey, "POST", "/windows",
+                Json.mapper().writeValueAsString(new CreateWindowRequest(windowId, request.resources())));
+        final WindowCommand command = new CreateWindow(commandId, windowId, request.resources(), hash);
+        final OutgoingCommand outgoing = new OutgoingCommand(Topics.WINDOW_COMMANDS.name(), windowId, commandId, hash,
+                Topics.WINDOW_COMMANDS.valueSerde().serializer().serialize(Topics.WINDOW_COMMANDS.name(), command));
+        return commands.submit(outgoing, commands.waitFor(waitMs, prefer),
+                result -> CommandGateway.answer(result, HttpStatus.CREATED, URI.create("/windows/" + windowId)));
+    }
+
+    @GetMapping("/{id}")
+    public ResponseEntity<?> get(@PathVariable final String id,
+                                 @RequestHeader(name = EntityReader.ROUTED_HEADER, required = false) final String routed) {
+        if (!Ids.isValid(id)) {
+            throw ApiException.invalid("window id must be 1 to 128 letters, digits, '-', '_', '.' or ':'");
+        }
+        return reader.<WindowState>read(ShardMasterTopology.WINDOWS_STORE, id, "/windows/" + id, routed != null,
+                WindowState::toView, ErrorCodes.WINDOW_NOT_FOUND, "No window has this id");
+    }
+}
