@@ -13,6 +13,11 @@ public record CreateWindow(String commandId, String windowId, List<ResourceSpec>
     public CreateWindow {
         Ids.require("command_id", commandId);
         Ids.require("window_id", windowId);
+        resources = List.copyOf(validResources(resources));
+    }
+
+    /** At most {@link #MAX_RESOURCES} resources, each present, no id twice. */
+    public static List<ResourceSpec> validResources(final List<ResourceSpec> resources) {
         Ids.requirePresent("resources", resources);
         if (resources.size() > MAX_RESOURCES) {
             throw new IllegalArgumentException("a window holds at most " + MAX_RESOURCES + " resources");
@@ -24,7 +29,7 @@ public record CreateWindow(String commandId, String windowId, List<ResourceSpec>
                 throw new IllegalArgumentException("resource id '" + resource.id() + "' appears twice");
             }
         }
-        resources = List.copyOf(resources);
+        return resources;
     }
 
     public CreateWindow(final String commandId, final String windowId, final List<ResourceSpec> resources) {

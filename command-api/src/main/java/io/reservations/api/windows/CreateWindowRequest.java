@@ -12,12 +12,6 @@ public record CreateWindowRequest(String id, List<ResourceSpec> resources) {
         if (id != null) {
             Ids.require("id", id);
         }
-        Ids.requirePresent("resources", resources);
-        if (resources.size() > CreateWindow.MAX_RESOURCES) {
-            throw new IllegalArgumentException("a window holds at most " + CreateWindow.MAX_RESOURCES + " resources");
-        }
-        for (final ResourceSpec resource : resources) {
-            Ids.requirePresent("resources[]", resource);
-        }
+        CreateWindow.validResources(resources);
     }
 }

@@ -4,12 +4,12 @@ import java.util.Map;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /** A real single-node KRaft broker in this JVM, configured so that exactly-once works on one node. */
-final class KafkaTestBroker {
+public final class KafkaTestBroker {
 
     private KafkaTestBroker() {
     }
 
-    static EmbeddedKafkaKraftBroker start() {
+    public static EmbeddedKafkaKraftBroker start() {
         final EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1);
         broker.brokerProperties(Map.of(
                 // the transaction log defaults to 3 replicas; without these Streams never leaves REBALANCING

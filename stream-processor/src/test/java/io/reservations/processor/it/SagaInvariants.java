@@ -26,13 +26,13 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * An independent check of the topics as any downstream consumer sees them ({@code read_committed}): it folds
  * the event topics into state and asserts the promises of the design.
  */
-final class SagaInvariants {
+public final class SagaInvariants {
 
-    final Map<String, ReservationState> reservations = new HashMap<>();
-    final Map<String, WindowState> windows = new HashMap<>();
-    final Map<String, List<CommandResult>> resultsByCommand;
-    final int events;
-    final int deadLetters;
+    public final Map<String, ReservationState> reservations = new HashMap<>();
+    public final Map<String, WindowState> windows = new HashMap<>();
+    public final Map<String, List<CommandResult>> resultsByCommand;
+    public final int events;
+    public final int deadLetters;
 
     private SagaInvariants(final String bootstrap) {
         final List<ConsumerRecord<String, ReservationEvent>> reservationEvents = TopicReader.readAll(bootstrap,
@@ -63,18 +63,18 @@ final class SagaInvariants {
                 Topics.DEAD_LETTERS.valueSerde().deserializer()).size();
     }
 
-    static SagaInvariants read(final String bootstrap) {
+    public static SagaInvariants read(final String bootstrap) {
         return new SagaInvariants(bootstrap);
     }
 
-    void assertExactlyOneResultPerCommand(final Collection<String> sentCommandIds) {
+    public void assertExactlyOneResultPerCommand(final Collection<String> sentCommandIds) {
         assertThat(resultsByCommand.keySet()).containsExactlyInAnyOrderElementsOf(sentCommandIds);
         assertThat(resultsByCommand.entrySet()).allSatisfy(entry ->
                 assertThat(entry.getValue()).as("results of %s", entry.getKey()).hasSize(1));
     }
 
     /** No resource held twice; every CONFIRMED reservation holds its resource; every holder is CONFIRMED or SELECTING. */
-    void assertAllocationsConsistent() {
+    public void assertAllocationsConsistent() {
         final Set<String> holders = new HashSet<>();
         for (final WindowState window : windows.values()) {
             for (final Slot slot : window.resources()) {
@@ -98,11 +98,11 @@ final class SagaInvariants {
         }
     }
 
-    long count(final ReservationStatus status) {
+    public long count(final ReservationStatus status) {
         return reservations.values().stream().filter(r -> r.status() == status).count();
     }
 
-    long heldResources() {
+    public long heldResources() {
         return windows.values().stream().flatMap(w -> w.resources().stream()).filter(s -> !s.available()).count();
     }
 

@@ -13,12 +13,12 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /** Reads a whole topic as a downstream consumer would: {@code read_committed}, from the beginning to the end. */
-final class TopicReader {
+public final class TopicReader {
 
     private TopicReader() {
     }
 
-    static <V> List<ConsumerRecord<String, V>> readAll(final String bootstrap, final String topic,
+    public static <V> List<ConsumerRecord<String, V>> readAll(final String bootstrap, final String topic,
                                                        final Deserializer<V> valueDeserializer) {
         final Map<String, Object> config = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,

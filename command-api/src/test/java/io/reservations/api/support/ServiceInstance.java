@@ -1,0 +1,71 @@
+package io.reservations.api.support;
+
+import io.reservations.api.ReservationsApplication;
+import io.reservations.processor.StreamProcessor;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** One running instance of the service (API and processor unless configured otherwise), as a user runs it. */
+public final class ServiceInstance implements AutoCloseable {
+
+    private final ConfigurableApplicationContext context;
+    private final int port;
+
+    private ServiceInstance(final ConfigurableApplicationContext context, final int port) {
+        this.context = context;
+        this.port = port;
+    }
+
+    /**
+     * @param bootstrapServers the broker to join, or "" to let the instance start its local broker
+     * @param dataDir          the instance's own data directory (stores, and the local broker's log)
+     */
+    public static ServiceInstance start(final String bootstrapServers, final Path dataDir, final String applicationId,
+                                        final Map<String, Object> extra) {
+        final int port = freePort();
+        final Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("server.port", port);
+        properties.put("reservations.kafka.bootstrap-servers", bootstrapServers);
+        properties.put("reservations.data-dir", dataDir.toString());
+        properties.put("reservations.processor.application-id", applicationId);
+        properties.putAll(extra);
+        // as command-line arguments: they take precedence over application.yml, as they would for a user
+        final String[] args = properties.entrySet().stream()
+                .map(entry -> "--" + entry.getKey() + "=" + entry.getValue()).toArray(String[]::new);
+        final ConfigurableApplicationContext context = new SpringApplicationBuilder(ReservationsApplication.class)
+                .registerShutdownHook(false)
+                .run(args);
+        return new ServiceInstance(context, port);
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
+    public HttpJson http() {
+        return new HttpJson(baseUrl());
+    }
+
+    public StreamProcessor processor() {
+        return context.getBean(StreamProcessor.class);
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (final IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
