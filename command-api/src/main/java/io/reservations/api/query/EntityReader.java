@@ -16,6 +16,7 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -60,7 +61,13 @@ public class EntityReader {
             return forward(URI.create(readFrom.replaceAll("/$", "") + path), false);
         }
         final KafkaStreams streams = local.streams();
-        final KeyQueryMetadata owner = streams.queryMetadataForKey(store, id, Serdes.String().serializer());
+        final KeyQueryMetadata owner;
+        try {
+            owner = streams.queryMetadataForKey(store, id, Serdes.String().serializer());
+        } catch (final IllegalStateException | StreamsException e) {
+            // not started yet, shutting down, or failed: nobody here can answer for now
+            throw ApiException.unavailable("The processor is " + streams.state() + "; retry shortly");
+        }
         if (owner == null || KeyQueryMetadata.NOT_AVAILABLE.equals(owner)) {
             throw ApiException.unavailable("Partitions are being assigned; retry shortly");
         }
@@ -76,7 +83,7 @@ public class EntityReader {
                     .fromNameAndType(store, QueryableStoreTypes.<String, V>keyValueStore())
                     .withPartition(owner.partition()));
             value = keyValues.get(id);
-        } catch (final InvalidStateStoreException e) {
+        } catch (final InvalidStateStoreException | IllegalStateException e) {
             throw ApiException.unavailable("The store is being restored or moved; retry shortly");
         }
         if (value == null) {
