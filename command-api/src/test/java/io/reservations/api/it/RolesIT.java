@@ -1,0 +1,50 @@
+package io.reservations.api.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.reservations.api.support.HttpJson;
+import io.reservations.api.support.HttpJson.Response;
+import io.reservations.api.support.ServiceInstance;
+import io.reservations.processor.it.KafkaTestBroker;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.apache.kafka.streams.KafkaStreams;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+/** An API-only instance in front of a processor-only instance: commands and reads work end to end. */
+class RolesIT {
+
+    @TempDir
+    Path data;
+
+    @Test
+    void shouldServeCommandsFromAnApiOnlyInstanceAndReadsThroughTheProcessorInstance() {
+        final EmbeddedKafkaKraftBroker broker = KafkaTestBroker.start();
+        try (ServiceInstance processor = ServiceInstance.start(broker.getBrokersAsString(), data.resolve("p"), "roles",
+                Map.of("reservations.api.enabled", false));
+             ServiceInstance api = ServiceInstance.start(broker.getBrokersAsString(), data.resolve("a"), "roles",
+                     Map.of("reservations.processor.enabled", false, "reservations.api.read-from", processor.baseUrl()))) {
+            await().atMost(Duration.ofMinutes(1))
+                    .until(() -> processor.processor().streams().state() == KafkaStreams.State.RUNNING);
+            final HttpJson viaApi = api.http();
+
+            assertThat(viaApi.post("/windows", "{\"id\":\"w\",\"resources\":[{\"id\":\"a\",\"type\":\"seat\"}]}").status())
+                    .isEqualTo(201);
+            assertThat(viaApi.post("/reservations", "{\"id\":\"r\",\"window_id\":\"w\"}").status()).isEqualTo(201);
+            final Response selected = viaApi.post("/reservations/r/select-resource", "{\"resource_type\":\"seat\"}");
+
+            assertThat(selected.status()).isEqualTo(200);
+            assertThat(viaApi.get("/reservations/r").json()).isEqualTo(selected.json());
+            assertThat(viaApi.get("/windows/w").json().get("resources").get(0).get("held_by").asString()).isEqualTo("r");
+            final Response refused = processor.http().post("/reservations", "{\"id\":\"r2\",\"window_id\":\"w\"}");
+            assertThat(refused.status()).as("the processor-only instance takes no commands").isEqualTo(404);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+        } finally {
+            broker.destroy();
+        }
+    }
+}
