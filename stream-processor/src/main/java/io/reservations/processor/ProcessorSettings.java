@@ -1,5 +1,6 @@
 package io.reservations.processor;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.reservations.processor.shard.ShardMasterOptions;
 import io.reservations.topics.TopicSettings;
 import java.nio.file.Path;
@@ -42,7 +43,7 @@ public record ProcessorSettings(String bootstrapServers, String applicationId, P
                 standbyReplicas, streamThreads, instanceId, sessionTimeout, applicationServer);
     }
 
-    public ShardMasterOptions shardMasterOptions() {
-        return new ShardMasterOptions(topics.partitions(), commandRetention, true);
+    public ShardMasterOptions shardMasterOptions(final MeterRegistry meterRegistry) {
+        return new ShardMasterOptions(topics.partitions(), commandRetention, true, meterRegistry);
     }
 }

@@ -1,5 +1,8 @@
 package io.reservations.processor;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.reservations.processor.shard.ShardMasterTopology;
 import io.reservations.topics.TopicProvisioner;
 import io.reservations.topics.TopicSettings;
@@ -34,12 +37,18 @@ public final class StreamProcessor implements AutoCloseable {
 
     /** Creates missing topics, refuses mismatched partition counts, and starts Kafka Streams. */
     public static StreamProcessor start(final ProcessorSettings settings) {
+        return start(settings, Metrics.globalRegistry);
+    }
+
+    /** As {@link #start(ProcessorSettings)}, with the processor's and Kafka Streams' metrics in {@code registry}. */
+    public static StreamProcessor start(final ProcessorSettings settings, final MeterRegistry registry) {
         final short replicationFactor;
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers()))) {
             replicationFactor = new TopicProvisioner(admin, settings.topics()).provision(Topics.ALL);
         }
         final KafkaStreams streams = new KafkaStreams(
-                ShardMasterTopology.build(settings.shardMasterOptions()), streamsProperties(settings, replicationFactor));
+                ShardMasterTopology.build(settings.shardMasterOptions(registry)), streamsProperties(settings, replicationFactor));
+        new KafkaStreamsMetrics(streams).bindTo(registry);
         // a failed thread is replaced; its tasks resume from the last committed transaction
         streams.setUncaughtExceptionHandler(error -> {
             LOG.error("Stream thread failed; replacing it", error);

@@ -4,6 +4,8 @@ import io.reservations.api.errors.ApiException;
 import io.reservations.api.errors.ProblemCodes;
 import io.reservations.contract.CommandResult;
 import io.reservations.contract.CommandStatus;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,6 +26,9 @@ public class CommandController {
         this.results = results;
     }
 
+    @Operation(summary = "A command's status: PENDING, SUCCEEDED or REJECTED, with code and entity once known")
+    @ApiResponse(responseCode = "200", description = "{command_id, status, code?, entity?}")
+    @ApiResponse(responseCode = "404", description = "command-not-found")
     @GetMapping("/commands/{commandId}")
     public CommandView get(@PathVariable final String commandId) {
         final CommandResult result = results.recent(commandId);

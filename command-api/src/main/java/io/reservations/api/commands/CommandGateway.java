@@ -1,5 +1,7 @@
 package io.reservations.api.commands;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.reservations.api.ReservationsProperties;
 import io.reservations.api.errors.ApiException;
 import io.reservations.api.errors.ProblemCodes;
@@ -30,10 +32,12 @@ public class CommandGateway {
     private final KafkaTemplate<String, byte[]> template;
     private final CommandResults results;
     private final ReservationsProperties.Api settings;
+    private final MeterRegistry meters;
 
     public CommandGateway(final KafkaTemplate<String, byte[]> template, final CommandResults results,
-                          final ReservationsProperties properties) {
+                          final ReservationsProperties properties, final MeterRegistry meters) {
         this.template = template;
+        this.meters = meters;
         this.results = results;
         this.settings = properties.api();
     }
@@ -54,6 +58,18 @@ public class CommandGateway {
 
     public CompletableFuture<ResponseEntity<Object>> submit(final OutgoingCommand command, final Duration wait,
                                                             final Function<CommandResult, ResponseEntity<Object>> answer) {
+        final Timer.Sample sample = Timer.start(meters);
+        return answerFor(command, wait, answer).whenComplete((response, failure) -> sample.stop(Timer.builder(
+                        "reservations.api.command.wait")
+                .description("Time a command POST waited for its answer, by HTTP status")
+                .tag("topic", command.topic())
+                .tag("status", response == null ? "error" : Integer.toString(response.getStatusCode().value()))
+                .publishPercentileHistogram()
+                .register(meters)));
+    }
+
+    private CompletableFuture<ResponseEntity<Object>> answerFor(final OutgoingCommand command, final Duration wait,
+                                                                final Function<CommandResult, ResponseEntity<Object>> answer) {
         final String commandId = command.commandId();
         final CommandResult known = results.recent(commandId);
         if (known != null) {

@@ -1,5 +1,7 @@
 package io.reservations.api.commands;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.reservations.api.ReservationsProperties;
 import io.reservations.api.kafka.KafkaConnection;
 import io.reservations.contract.CommandResult;
@@ -37,6 +39,7 @@ public class CommandResults implements SmartLifecycle {
     private static final Logger LOG = LoggerFactory.getLogger(CommandResults.class);
 
     private final KafkaConnection kafka;
+    private final MeterRegistry meters;
     private final Map<String, CompletableFuture<CommandResult>> waiting = new ConcurrentHashMap<>();
     private final BoundedCache<String, CommandResult> recent;
     private final BoundedCache<String, String> accepted;
@@ -44,8 +47,9 @@ public class CommandResults implements SmartLifecycle {
     private KafkaConsumer<String, byte[]> consumer;
     private Thread poller;
 
-    public CommandResults(final KafkaConnection kafka, final ReservationsProperties properties) {
+    public CommandResults(final KafkaConnection kafka, final ReservationsProperties properties, final MeterRegistry meters) {
         this.kafka = kafka;
+        this.meters = meters;
         this.recent = new BoundedCache<>(properties.api().resultCacheSize());
         this.accepted = new BoundedCache<>(properties.api().resultCacheSize());
     }
@@ -95,6 +99,7 @@ public class CommandResults implements SmartLifecycle {
                 new StringDeserializer(), new ByteArrayDeserializer());
         final List<TopicPartition> partitions = consumer.partitionsFor(Topics.COMMAND_RESULTS.name()).stream()
                 .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+        new KafkaClientMetrics(consumer).bindTo(meters);
         // no group: each instance reads every partition, from now on
         consumer.assign(partitions);
         consumer.seekToEnd(partitions);

@@ -5,7 +5,9 @@ import io.reservations.api.local.LocalKafkaBroker;
 import io.reservations.topics.TopicProvisioner;
 import io.reservations.topics.TopicSettings;
 import io.reservations.topics.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -14,7 +16,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.MicrometerProducerListener;
 import org.springframework.kafka.core.ProducerFactory;
 
 /** The Kafka side of the process: the broker to use (starting the local one if none is configured) and topics. */
@@ -44,8 +49,8 @@ public class KafkaConfiguration {
     }
 
     @Bean
-    ProducerFactory<String, byte[]> commandProducerFactory(final KafkaConnection connection) {
-        return new DefaultKafkaProducerFactory<>(Map.of(
+    ProducerFactory<String, byte[]> commandProducerFactory(final KafkaConnection connection, final MeterRegistry meters) {
+        final DefaultKafkaProducerFactory<String, byte[]> factory = new DefaultKafkaProducerFactory<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, connection.bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
@@ -55,10 +60,35 @@ public class KafkaConfiguration {
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000),
                 new StringSerializer(), new ByteArraySerializer());
+        factory.addListener(new MicrometerProducerListener<>(meters));
+        return factory;
     }
 
     @Bean
     KafkaTemplate<String, byte[]> commandTemplate(final ProducerFactory<String, byte[]> factory) {
         return new KafkaTemplate<>(factory);
+    }
+
+    @Bean(destroyMethod = "close")
+    Admin reservationsAdmin(final KafkaConnection connection) {
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, connection.bootstrapServers(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000));
+    }
+
+    /** Readiness: the broker answers. */
+    @Bean
+    HealthIndicator kafka(final Admin admin) {
+        return () -> {
+            try {
+                final int nodes = admin.describeCluster().nodes().get(2, TimeUnit.SECONDS).size();
+                return Health.up().withDetail("brokers", nodes).build();
+            } catch (final Exception e) {
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
+                return Health.down().withDetail("error", String.valueOf(e.getMessage())).build();
+            }
+        };
     }
 }

@@ -1,11 +1,15 @@
 package io.reservations.api.processor;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.reservations.api.ReservationsProperties;
 import io.reservations.api.kafka.KafkaConnection;
 import io.reservations.processor.ProcessorSettings;
 import io.reservations.processor.StreamProcessor;
 import io.reservations.topics.TopicSettings;
+import org.apache.kafka.streams.KafkaStreams;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,7 +21,7 @@ public class ProcessorConfiguration {
 
     @Bean(destroyMethod = "close")
     StreamProcessor streamProcessor(final ReservationsProperties properties, final KafkaConnection kafka,
-                                    @Value("${server.port:8080}") final int port) {
+                                    @Value("${server.port:8080}") final int port, final MeterRegistry meters) {
         final ReservationsProperties.Processor processor = properties.processor();
         return StreamProcessor.start(new ProcessorSettings(
                 kafka.bootstrapServers(),
@@ -30,6 +34,26 @@ public class ProcessorConfiguration {
                 processor.streamThreads(),
                 processor.instanceId().isBlank() ? null : processor.instanceId(),
                 processor.sessionTimeout(),
-                processor.advertisedHost() + ":" + port));
+                processor.advertisedHost() + ":" + port), meters);
+    }
+
+    /** Readiness: the processor can take traffic while Kafka Streams runs or rebalances. */
+    @Bean
+    HealthIndicator kafkaStreams(final StreamProcessor processor) {
+        return () -> {
+            final KafkaStreams.State state = processor.streams().state();
+            final boolean serving = state == KafkaStreams.State.RUNNING || state == KafkaStreams.State.REBALANCING;
+            return (serving ? Health.up() : Health.down()).withDetail("state", state.name()).build();
+        };
+    }
+
+    /** Liveness: only a dead Kafka Streams (all threads failed) calls for a restart of the process. */
+    @Bean
+    HealthIndicator kafkaStreamsAlive(final StreamProcessor processor) {
+        return () -> {
+            final KafkaStreams.State state = processor.streams().state();
+            final boolean dead = state == KafkaStreams.State.ERROR || state == KafkaStreams.State.PENDING_ERROR;
+            return (dead ? Health.down() : Health.up()).withDetail("state", state.name()).build();
+        };
     }
 }

@@ -19,6 +19,8 @@ import io.reservations.topics.Topics;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -44,6 +46,15 @@ public class ReservationController {
         this.reader = reader;
     }
 
+    @Operation(summary = "Create a PENDING reservation in a window")
+    @ApiResponse(responseCode = "201", description = "The reservation, PENDING, with Location /reservations/{id}")
+    @ApiResponse(responseCode = "400", description = "invalid: malformed JSON, missing window_id, ids outside the allowed form")
+    @ApiResponse(responseCode = "409", description = "reservation-exists")
+    @ApiResponse(responseCode = "202", description = "Not processed within wait_ms: {command_id, status: PENDING}, Location /commands/{command_id}")
+    @ApiResponse(responseCode = "422", description = "idempotency-key-reused: the Idempotency-Key was used for another request")
+    @ApiResponse(responseCode = "413", description = "payload-too-large: body over 64 KiB")
+    @ApiResponse(responseCode = "415", description = "unsupported-media-type: not application/json")
+    @ApiResponse(responseCode = "503", description = "unavailable: Kafka unreachable; retry (Retry-After)")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     public CompletableFuture<ResponseEntity<Object>> create(
             @RequestBody final CreateReservationRequest request,
@@ -58,6 +69,16 @@ public class ReservationController {
                 HttpStatus.CREATED, URI.create("/reservations/" + reservationId));
     }
 
+    @Operation(summary = "Hold the first available resource of a type in the reservation's window")
+    @ApiResponse(responseCode = "200", description = "The reservation, CONFIRMED, with selected_resource {id, type}")
+    @ApiResponse(responseCode = "400", description = "invalid: missing or invalid resource_type")
+    @ApiResponse(responseCode = "404", description = "reservation-not-found")
+    @ApiResponse(responseCode = "409", description = "no-resource-available, window-not-found, reservation-cancelled, already-confirmed, selection-in-progress")
+    @ApiResponse(responseCode = "202", description = "Not processed within wait_ms: {command_id, status: PENDING}, Location /commands/{command_id}")
+    @ApiResponse(responseCode = "422", description = "idempotency-key-reused: the Idempotency-Key was used for another request")
+    @ApiResponse(responseCode = "413", description = "payload-too-large: body over 64 KiB")
+    @ApiResponse(responseCode = "415", description = "unsupported-media-type: not application/json")
+    @ApiResponse(responseCode = "503", description = "unavailable: Kafka unreachable; retry (Retry-After)")
     @PostMapping(path = "/{id}/select-resource", consumes = MediaType.APPLICATION_JSON_VALUE)
     public CompletableFuture<ResponseEntity<Object>> selectResource(
             @PathVariable final String id,
@@ -72,6 +93,14 @@ public class ReservationController {
         return submit(new SelectResource(commandId, id, request.resourceType(), hash), waitMs, prefer, HttpStatus.OK, null);
     }
 
+    @Operation(summary = "Cancel a reservation and release its resource")
+    @ApiResponse(responseCode = "200", description = "The reservation, CANCELLED")
+    @ApiResponse(responseCode = "400", description = "invalid: id outside the allowed form")
+    @ApiResponse(responseCode = "404", description = "reservation-not-found")
+    @ApiResponse(responseCode = "409", description = "reservation-cancelled")
+    @ApiResponse(responseCode = "202", description = "Not processed within wait_ms: {command_id, status: PENDING}, Location /commands/{command_id}")
+    @ApiResponse(responseCode = "422", description = "idempotency-key-reused: the Idempotency-Key was used for another request")
+    @ApiResponse(responseCode = "503", description = "unavailable: Kafka unreachable; retry (Retry-After)")
     @PostMapping("/{id}/cancel")
     public CompletableFuture<ResponseEntity<Object>> cancel(
             @PathVariable final String id,
@@ -84,6 +113,11 @@ public class ReservationController {
         return submit(new CancelReservation(commandId, id, hash), waitMs, prefer, HttpStatus.OK, null);
     }
 
+    @Operation(summary = "Read a reservation from its master's store")
+    @ApiResponse(responseCode = "200", description = "The reservation")
+    @ApiResponse(responseCode = "400", description = "invalid: id outside the allowed form")
+    @ApiResponse(responseCode = "404", description = "reservation-not-found")
+    @ApiResponse(responseCode = "503", description = "unavailable: partitions are moving; retry (Retry-After)")
     @GetMapping("/{id}")
     public ResponseEntity<?> get(@PathVariable final String id,
                                  @RequestHeader(name = EntityReader.ROUTED_HEADER, required = false) final String routed) {

@@ -15,6 +15,8 @@ import io.reservations.topics.Json;
 import io.reservations.topics.Topics;
 import java.net.URI;
 import java.util.concurrent.CompletableFuture;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -40,6 +42,15 @@ public class WindowController {
         this.reader = reader;
     }
 
+    @Operation(summary = "Create a window with its resources")
+    @ApiResponse(responseCode = "201", description = "The window, with Location /windows/{id}")
+    @ApiResponse(responseCode = "400", description = "invalid: malformed JSON, missing resources, ids outside the allowed form, a resource id twice")
+    @ApiResponse(responseCode = "409", description = "window-exists")
+    @ApiResponse(responseCode = "202", description = "Not processed within wait_ms: {command_id, status: PENDING}, Location /commands/{command_id}")
+    @ApiResponse(responseCode = "422", description = "idempotency-key-reused: the Idempotency-Key was used for another request")
+    @ApiResponse(responseCode = "413", description = "payload-too-large: body over 64 KiB")
+    @ApiResponse(responseCode = "415", description = "unsupported-media-type: not application/json")
+    @ApiResponse(responseCode = "503", description = "unavailable: Kafka unreachable; retry (Retry-After)")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     public CompletableFuture<ResponseEntity<Object>> create(
             @RequestBody final CreateWindowRequest request,
@@ -58,6 +69,11 @@ public class WindowController {
                 result -> CommandGateway.answer(result, HttpStatus.CREATED, URI.create("/windows/" + windowId)));
     }
 
+    @Operation(summary = "Read a window from its master's store")
+    @ApiResponse(responseCode = "200", description = "The window")
+    @ApiResponse(responseCode = "400", description = "invalid: id outside the allowed form")
+    @ApiResponse(responseCode = "404", description = "window-not-found")
+    @ApiResponse(responseCode = "503", description = "unavailable: partitions are moving; retry (Retry-After)")
     @GetMapping("/{id}")
     public ResponseEntity<?> get(@PathVariable final String id,
                                  @RequestHeader(name = EntityReader.ROUTED_HEADER, required = false) final String routed) {

@@ -1,5 +1,7 @@
 package io.reservations.processor.shard;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
 import java.time.Duration;
 
 /**
@@ -8,8 +10,10 @@ import java.time.Duration;
  * @param rejectMisroutedRecords dead-letter a record whose key does not hash to the partition it arrived on,
  *                               since its entity would get a second master (off only where every record sits
  *                               in one partition, as in TopologyTestDriver)
+ * @param meterRegistry          where the processor's own metrics go
  */
-public record ShardMasterOptions(int partitions, Duration commandRetention, boolean rejectMisroutedRecords) {
+public record ShardMasterOptions(int partitions, Duration commandRetention, boolean rejectMisroutedRecords,
+                                 MeterRegistry meterRegistry) {
 
     public static final Duration DEFAULT_COMMAND_RETENTION = Duration.ofHours(24);
 
@@ -20,5 +24,10 @@ public record ShardMasterOptions(int partitions, Duration commandRetention, bool
         if (commandRetention.isNegative() || commandRetention.isZero()) {
             throw new IllegalArgumentException("command retention must be positive");
         }
+    }
+
+    /** Metrics go to Micrometer's global registry. */
+    public ShardMasterOptions(final int partitions, final Duration commandRetention, final boolean rejectMisroutedRecords) {
+        this(partitions, commandRetention, rejectMisroutedRecords, Metrics.globalRegistry);
     }
 }

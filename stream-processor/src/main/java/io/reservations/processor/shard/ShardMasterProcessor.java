@@ -3,8 +3,13 @@ package io.reservations.processor.shard;
 import io.reservations.contract.CommandResult;
 import io.reservations.contract.EntityType;
 import io.reservations.contract.ForwardWrite;
+import io.reservations.contract.Operation;
 import io.reservations.contract.ReservationCommand;
 import io.reservations.contract.ReservationEvent;
+import io.reservations.contract.ResourceSelected;
+import io.reservations.contract.SelectResource;
+import io.reservations.contract.SelectionRejected;
+import io.reservations.contract.SelectionStarted;
 import io.reservations.contract.WindowCommand;
 import io.reservations.contract.WindowEvent;
 import io.reservations.processor.domain.Forward;
@@ -20,6 +25,7 @@ import io.reservations.topics.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -39,8 +45,11 @@ import org.slf4j.LoggerFactory;
 final class ShardMasterProcessor implements Processor<String, byte[], String, Object> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ShardMasterProcessor.class);
+    /** Wall-clock time the origin master produced a forward write, for the cross-master latency metric. */
+    static final String SENT_AT_HEADER = "fw.sent-at";
 
     private final ShardMasterOptions options;
+    private final ShardMasterMetrics metrics;
     private final JsonSerde<ReservationCommand> reservationCommands = new JsonSerde<>(ReservationCommand.class);
     private final JsonSerde<WindowCommand> windowCommands = new JsonSerde<>(WindowCommand.class);
     private final JsonSerde<ForwardWrite> forwardWrites = new JsonSerde<>(ForwardWrite.class);
@@ -50,8 +59,9 @@ final class ShardMasterProcessor implements Processor<String, byte[], String, Ob
     private KeyValueStore<String, WindowState> windows;
     private ProcessedCommands processed;
 
-    ShardMasterProcessor(final ShardMasterOptions options) {
+    ShardMasterProcessor(final ShardMasterOptions options, final ShardMasterMetrics metrics) {
         this.options = options;
+        this.metrics = metrics;
     }
 
     @Override
@@ -75,6 +85,12 @@ final class ShardMasterProcessor implements Processor<String, byte[], String, Ob
             return;
         }
         final Step step = new Step(record.timestamp(), EntityPartitioner.partitionOf(record.key(), options.partitions()));
+        if (input instanceof ForwardWrite write) {
+            final Header sentAt = record.headers().lastHeader(SENT_AT_HEADER);
+            if (sentAt != null) {
+                metrics.forwardApplied(write.operation(), Long.parseLong(new String(sentAt.value(), StandardCharsets.UTF_8)));
+            }
+        }
         if (input instanceof ReservationCommand command) {
             onReservationCommand(command, step);
         } else if (input instanceof WindowCommand command) {
@@ -138,6 +154,9 @@ final class ShardMasterProcessor implements Processor<String, byte[], String, Ob
         // remembered first: a same-partition saga may settle the result while its outcome is applied
         final Outcome<ReservationEvent> outcome = decided.withResult(processed.accept(
                 command.commandId(), command.requestHash(), decided.result(), step.timestamp()));
+        if (command instanceof SelectResource && outcome.result() != null) {
+            metrics.selectionSettled(outcome.result());
+        }
         applyReservation(command.reservationId(), command.commandId(), state, outcome, step);
     }
 
@@ -158,6 +177,12 @@ final class ShardMasterProcessor implements Processor<String, byte[], String, Ob
             final Outcome<ReservationEvent> decided = ReservationDecider.decide(state, write, step.now());
             final Outcome<ReservationEvent> outcome = decided.result() == null ? decided
                     : decided.withResult(processed.complete(decided.result(), step.timestamp()));
+            if (outcome.result() != null) {
+                metrics.selectionSettled(outcome.result());
+            }
+            if (outcome.forwards().stream().anyMatch(forward -> forward.operation() == Operation.RELEASE_RESOURCE)) {
+                metrics.compensation();
+            }
             applyReservation(write.entityId(), write.commandId(), state, outcome, step);
         } else {
             final WindowState state = windows.get(write.entityId());
@@ -187,6 +212,11 @@ final class ShardMasterProcessor implements Processor<String, byte[], String, Ob
         if (!outcome.events().isEmpty()) {
             reservations.put(id, ReservationDecider.fold(state, outcome.events()));
             for (final ReservationEvent event : outcome.events()) {
+                if (event instanceof SelectionStarted) {
+                    metrics.selectionStarted();
+                } else if (event instanceof ResourceSelected || event instanceof SelectionRejected) {
+                    metrics.selectionEnded();
+                }
                 context.forward(new Record<>(id, event, step.timestamp()), ShardMasterTopology.RESERVATION_EVENTS_SINK);
             }
         }
@@ -215,7 +245,9 @@ final class ShardMasterProcessor implements Processor<String, byte[], String, Ob
             if (EntityPartitioner.partitionOf(write.entityId(), options.partitions()) == step.partition()) {
                 onForwardWrite(write, step);
             } else {
-                context.forward(new Record<>(write.entityId(), write, step.timestamp()),
+                final Headers headers = new RecordHeaders().add(SENT_AT_HEADER,
+                        utf8(Long.toString(System.currentTimeMillis())));
+                context.forward(new Record<>(write.entityId(), write, step.timestamp(), headers),
                         ShardMasterTopology.FORWARD_WRITES_SINK);
             }
         }
@@ -231,6 +263,7 @@ final class ShardMasterProcessor implements Processor<String, byte[], String, Ob
 
     private void deadLetter(final Record<String, byte[]> record, final RecordMetadata source, final Exception error) {
         LOG.warn("Dead-lettering {}-{}@{}: {}", source.topic(), source.partition(), source.offset(), error.getMessage());
+        metrics.deadLettered(source.topic());
         final Headers headers = new RecordHeaders(record.headers().toArray())
                 .add(DeadLetterHeaders.ERROR, utf8(String.valueOf(error.getMessage())))
                 .add(DeadLetterHeaders.ERROR_CLASS, utf8(error.getClass().getName()))

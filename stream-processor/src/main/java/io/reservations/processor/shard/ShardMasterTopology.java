@@ -45,7 +45,8 @@ public final class ShardMasterTopology {
         topology.addSource("forward-writes-source", Serdes.String().deserializer(),
                 Serdes.ByteArray().deserializer(), Topics.FORWARD_WRITES.name());
 
-        topology.addProcessor(SHARD_MASTER, () -> new ShardMasterProcessor(options),
+        final ShardMasterMetrics metrics = new ShardMasterMetrics(options.meterRegistry());
+        topology.addProcessor(SHARD_MASTER, () -> new ShardMasterProcessor(options, metrics),
                 "reservation-commands-source", "window-commands-source", "forward-writes-source");
 
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RESERVATIONS_STORE),

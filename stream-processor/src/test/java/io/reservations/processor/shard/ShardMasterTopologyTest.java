@@ -6,6 +6,7 @@ import static io.reservations.contract.ReservationStatus.PENDING;
 import static io.reservations.contract.ReservationStatus.SELECTING;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.reservations.contract.CancelReservation;
 import io.reservations.contract.CommandResult;
 import io.reservations.contract.CommandStatus;
@@ -82,6 +83,7 @@ class ShardMasterTopologyTest {
     private KeyValueStore<String, ReservationState> reservations;
     private KeyValueStore<String, WindowState> windows;
     private int commandSequence;
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     @BeforeEach
     void startDriver() {
@@ -90,7 +92,7 @@ class ShardMasterTopologyTest {
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         // the driver puts every record in partition 0, whatever its key
-        final ShardMasterOptions options = new ShardMasterOptions(PARTITIONS, Duration.ofHours(24), false);
+        final ShardMasterOptions options = new ShardMasterOptions(PARTITIONS, Duration.ofHours(24), false, meters);
         driver = new TopologyTestDriver(ShardMasterTopology.build(options), props);
 
         reservationCommands = driver.createInputTopic(Topics.RESERVATION_COMMANDS.name(), Serdes.String().serializer(),
@@ -155,6 +157,13 @@ class ShardMasterTopologyTest {
                         Operation.CONFIRM_SELECTION, ForwardData.confirm(reservation, window, "seat-1", "seat"), 2)));
         assertThat(reservations.get(reservation).selectedResource()).isEqualTo(new SelectedResource("seat-1", "seat"));
         assertThat(windows.get(window).resources().get(1).heldBy()).isEqualTo(reservation);
+        assertThat(meters.get("reservations.forward_writes.latency").tag("operation", "ALLOCATE_RESOURCE").timer().count())
+                .isEqualTo(1);
+        assertThat(meters.get("reservations.forward_writes.latency").tag("operation", "CONFIRM_SELECTION").timer().count())
+                .isEqualTo(1);
+        assertThat(meters.get("reservations.select_resource.outcomes").tag("code", "succeeded").counter().count())
+                .isEqualTo(1.0);
+        assertThat(meters.get("reservations.selections.in_flight").gauge().value()).isZero();
     }
 
     @Test
@@ -292,6 +301,7 @@ class ShardMasterTopologyTest {
                 new ReservationState(reservation, window, CANCELLED, null, null));
         assertThat(windows.get(window).resources().get(0).available()).as("released by compensation").isTrue();
         assertThat(windowEvents.readValuesToList()).last().isInstanceOf(ResourceReleased.class);
+        assertThat(meters.get("reservations.compensations").counter().count()).isEqualTo(1.0);
     }
 
     @Test
@@ -308,6 +318,8 @@ class ShardMasterTopologyTest {
         assertThat(outcomes).hasSize(50);
         assertThat(outcomes).filteredOn(r -> r.status() == CommandStatus.SUCCEEDED).hasSize(10);
         assertThat(outcomes).filteredOn(r -> ErrorCodes.NO_RESOURCE_AVAILABLE.equals(r.code())).hasSize(40);
+        assertThat(meters.get("reservations.select_resource.outcomes").tag("code", ErrorCodes.NO_RESOURCE_AVAILABLE)
+                .counter().count()).isEqualTo(40.0);
         final Map<String, String> holders = new HashMap<>();
         windows.get(window).resources().forEach(slot -> holders.put(slot.id(), slot.heldBy()));
         assertThat(holders.values()).doesNotContainNull().doesNotHaveDuplicates();
@@ -347,6 +359,8 @@ class ShardMasterTopologyTest {
         assertThat(results.readValuesToList()).singleElement()
                 .satisfies(result -> assertThat(result.status()).isEqualTo(CommandStatus.SUCCEEDED));
         assertThat(reservations.get("r-1").status()).isEqualTo(PENDING);
+        assertThat(meters.get("reservations.dead_letters").tag("topic", "reservation.commands").counter().count())
+                .isEqualTo(5.0);
     }
 
     @Test

@@ -1,0 +1,70 @@
+package io.reservations.processor.shard;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.reservations.contract.CommandResult;
+import io.reservations.contract.CommandStatus;
+import io.reservations.contract.Operation;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The seed's monitoring wish list: cross-master write latency and outcome rates, plus compensations,
+ * selections in flight and dead letters. All meters are named {@code reservations.*}.
+ */
+final class ShardMasterMetrics {
+
+    private final MeterRegistry registry;
+    private final AtomicLong selectionsInFlight = new AtomicLong();
+
+    ShardMasterMetrics(final MeterRegistry registry) {
+        this.registry = registry;
+        Gauge.builder("reservations.selections.in_flight", selectionsInFlight, AtomicLong::get)
+                .description("Selections started and not yet settled by this instance (sum over instances)")
+                .register(registry);
+    }
+
+    /** From the origin master's step, through its commit, to the target master's apply. */
+    void forwardApplied(final Operation operation, final long sentAtMillis) {
+        Timer.builder("reservations.forward_writes.latency")
+                .description("Time from the origin master's step to the target master applying the forward write")
+                .tag("operation", operation.name())
+                .publishPercentileHistogram()
+                .register(registry)
+                .record(Duration.ofMillis(Math.max(0, System.currentTimeMillis() - sentAtMillis)));
+    }
+
+    void selectionSettled(final CommandResult result) {
+        final String code = result.status() == CommandStatus.SUCCEEDED ? "succeeded" : result.code();
+        Counter.builder("reservations.select_resource.outcomes")
+                .description("select-resource results by outcome code")
+                .tag("code", code)
+                .register(registry)
+                .increment();
+    }
+
+    void selectionStarted() {
+        selectionsInFlight.incrementAndGet();
+    }
+
+    void selectionEnded() {
+        selectionsInFlight.decrementAndGet();
+    }
+
+    void compensation() {
+        Counter.builder("reservations.compensations")
+                .description("Resources released because their confirmation reached a reservation that did not want them")
+                .register(registry)
+                .increment();
+    }
+
+    void deadLettered(final String topic) {
+        Counter.builder("reservations.dead_letters")
+                .description("Input records sent to dead-letters")
+                .tag("topic", topic)
+                .register(registry)
+                .increment();
+    }
+}
