@@ -1,0 +1,143 @@
+package io.reservations.topics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import io.reservations.contract.CancelReservation;
+import io.reservations.contract.CommandResult;
+import io.reservations.contract.CreateReservation;
+import io.reservations.contract.CreateWindow;
+import io.reservations.contract.ErrorCodes;
+import io.reservations.contract.ForwardData;
+import io.reservations.contract.ForwardWrite;
+import io.reservations.contract.Operation;
+import io.reservations.contract.Reservation;
+import io.reservations.contract.ReservationCancelled;
+import io.reservations.contract.ReservationCommand;
+import io.reservations.contract.ReservationCreated;
+import io.reservations.contract.ReservationEvent;
+import io.reservations.contract.ReservationStatus;
+import io.reservations.contract.ResourceAllocated;
+import io.reservations.contract.ResourceReleased;
+import io.reservations.contract.ResourceSelected;
+import io.reservations.contract.ResourceSpec;
+import io.reservations.contract.SelectResource;
+import io.reservations.contract.SelectedResource;
+import io.reservations.contract.SelectionRejected;
+import io.reservations.contract.SelectionStarted;
+import io.reservations.contract.Window;
+import io.reservations.contract.WindowCommand;
+import io.reservations.contract.WindowCreated;
+import io.reservations.contract.WindowEvent;
+import io.reservations.contract.WindowResource;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The checked-in JSON Schemas under {@code schemas/<topic>/<type>.schema.json} describe exactly what the serde
+ * writes: every message type of every topic has one, and serialized samples of each validate against it.
+ */
+class SchemaContractTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
+    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+
+    static Stream<Arguments> samples() {
+        final Reservation confirmed = new Reservation("r", "w", ReservationStatus.CONFIRMED, new SelectedResource("a", "seat"));
+        final Reservation pending = new Reservation("r", "w", ReservationStatus.PENDING, null);
+        final Window window = new Window("w", List.of(new WindowResource("a", "seat", false, "r"),
+                new WindowResource("b", "desk", true, null)));
+        final List<Arguments> samples = new ArrayList<>();
+        for (final ReservationCommand command : List.of(new CreateReservation("c", "r", "w"),
+                new CreateReservation("c", "r", "w", "d1g35t"), new SelectResource("c", "r", "seat"),
+                new CancelReservation("c", "r"))) {
+            samples.add(sample(Topics.RESERVATION_COMMANDS, command));
+        }
+        final WindowCommand createWindow = new CreateWindow("c", "w", List.of(new ResourceSpec("a", "seat")));
+        samples.add(sample(Topics.WINDOW_COMMANDS, createWindow));
+        for (final ReservationEvent event : List.<ReservationEvent>of(new ReservationCreated("c", NOW, "r", "w"),
+                new SelectionStarted("c", NOW, "r", "w", "seat"), new ResourceSelected("c", NOW, "r", "w", "a", "seat"),
+                new SelectionRejected("c", NOW, "r", "w", "seat", ErrorCodes.NO_RESOURCE_AVAILABLE),
+                new ReservationCancelled("c", NOW, "r", "w", null), new ReservationCancelled("c", NOW, "r", "w", "a"))) {
+            samples.add(sample(Topics.RESERVATION_EVENTS, event));
+        }
+        for (final WindowEvent event : List.<WindowEvent>of(new WindowCreated("c", NOW, "w", List.of(new ResourceSpec("a", "seat"))),
+                new ResourceAllocated("c", NOW, "w", "a", "seat", "r"), new ResourceReleased("c", NOW, "w", "a", "seat", "r"))) {
+            samples.add(sample(Topics.WINDOW_EVENTS, event));
+        }
+        final CommandResult cancelResult = CommandResult.succeeded("c2", pending).withRequestHash("abc");
+        for (final ForwardWrite write : List.of(
+                ForwardWrite.of("c", Operation.ALLOCATE_RESOURCE, ForwardData.allocate("r", "w", "seat"), 1),
+                ForwardWrite.of("c", Operation.CONFIRM_SELECTION, ForwardData.confirm("r", "w", "a", "seat"), 2),
+                ForwardWrite.of("c", Operation.REJECT_SELECTION, ForwardData.reject("r", "w", ErrorCodes.WINDOW_NOT_FOUND), 2),
+                ForwardWrite.of("c2", Operation.RELEASE_RESOURCE,
+                        ForwardData.release("r", "w", "a", "seat").withResult(cancelResult), 1))) {
+            samples.add(sample(Topics.FORWARD_WRITES, write));
+        }
+        for (final CommandResult result : List.of(CommandResult.succeeded("c", confirmed), CommandResult.succeeded("c", window),
+                CommandResult.rejected("c", ErrorCodes.SELECTION_IN_PROGRESS), cancelResult)) {
+            samples.add(sample(Topics.COMMAND_RESULTS, result));
+        }
+        return samples.stream();
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("samples")
+    void shouldValidateSerializedSamplesAgainstTheirSchema(final String topic, final String type, final String json)
+            throws IOException {
+        final List<Error> errors = schema(topic, type).validate(json, InputFormat.JSON);
+
+        assertThat(errors).as(json).isEmpty();
+    }
+
+    @Test
+    void shouldHaveASchemaForEveryMessageTypeOfEveryTopic() throws IOException {
+        assertSchemasFor(Topics.RESERVATION_COMMANDS, ReservationCommand.class);
+        assertSchemasFor(Topics.WINDOW_COMMANDS, WindowCommand.class);
+        assertSchemasFor(Topics.RESERVATION_EVENTS, ReservationEvent.class);
+        assertSchemasFor(Topics.WINDOW_EVENTS, WindowEvent.class);
+        assertThat(schema(Topics.FORWARD_WRITES.name(), "ForwardWrite")).isNotNull();
+        assertThat(schema(Topics.COMMAND_RESULTS.name(), "CommandResult")).isNotNull();
+    }
+
+    @Test
+    void shouldRejectARecordMissingARequiredField() throws IOException {
+        final List<Error> errors = schema("reservation.commands", "SelectResource")
+                .validate("{\"type\":\"SelectResource\",\"command_id\":\"c\",\"reservation_id\":\"r\"}", InputFormat.JSON);
+
+        assertThat(errors).isNotEmpty();
+    }
+
+    private static void assertSchemasFor(final TopicSpec<?, ?> topic, final Class<?> sealed) throws IOException {
+        for (final Class<?> type : sealed.getPermittedSubclasses()) {
+            assertThat(schema(topic.name(), type.getSimpleName())).as("%s/%s", topic.name(), type.getSimpleName()).isNotNull();
+        }
+    }
+
+    private static Schema schema(final String topic, final String type) throws IOException {
+        final String path = "/schemas/" + topic + "/" + type + ".schema.json";
+        try (InputStream in = SchemaContractTest.class.getResourceAsStream(path)) {
+            assertThat(in).as(path).isNotNull();
+            return REGISTRY.getSchema(in);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <V> Arguments sample(final TopicSpec<String, V> topic, final Object value) {
+        final byte[] bytes = topic.valueSerde().serializer().serialize(topic.name(), (V) value);
+        return Arguments.of(topic.name(), value.getClass().getSimpleName(), new String(bytes, StandardCharsets.UTF_8));
+    }
+}
