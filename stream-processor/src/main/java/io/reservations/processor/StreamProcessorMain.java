@@ -9,6 +9,10 @@ public final class StreamProcessorMain {
     }
 
     public static void main(final String[] args) throws InterruptedException {
+        // named apart from logback.xml so that applications embedding the processor keep their own logging
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", "processor-logback.xml");
+        }
         final StreamProcessor processor = StreamProcessor.start(ProcessorSettings.fromEnvironment(System.getenv()));
         final CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

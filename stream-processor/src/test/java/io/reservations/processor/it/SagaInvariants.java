@@ -1,5 +1,7 @@
 package io.reservations.processor.it;
 
+import io.reservations.topics.TopicReader;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reservations.contract.CommandResult;

@@ -1,7 +1,8 @@
-package io.reservations.processor.it;
+package io.reservations.topics;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -12,19 +13,27 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
-/** Reads a whole topic as a downstream consumer would: {@code read_committed}, from the beginning to the end. */
+/**
+ * Reads a whole topic as a downstream consumer would: {@code read_committed}, from the beginning to the end as it
+ * stands when the read starts. For tools and verifiers, not for streaming.
+ */
 public final class TopicReader {
 
     private TopicReader() {
     }
 
     public static <V> List<ConsumerRecord<String, V>> readAll(final String bootstrap, final String topic,
-                                                       final Deserializer<V> valueDeserializer) {
-        final Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.GROUP_ID_CONFIG, "verifier-" + UUID.randomUUID(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+                                                              final Deserializer<V> valueDeserializer) {
+        return readAll(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), topic, valueDeserializer);
+    }
+
+    /** As {@link #readAll(String, String, Deserializer)}, with more client settings (security, for instance). */
+    public static <V> List<ConsumerRecord<String, V>> readAll(final Map<String, Object> clientConfig, final String topic,
+                                                              final Deserializer<V> valueDeserializer) {
+        final Map<String, Object> config = new HashMap<>(clientConfig);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID());
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(config, new StringDeserializer(), valueDeserializer)) {
             final List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                     .map(info -> new TopicPartition(topic, info.partition())).toList();

@@ -1,0 +1,31 @@
+package io.reservations.cli;
+
+import java.util.Map;
+import org.apache.kafka.clients.CommonClientConfigs;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The operators' tool. Every subcommand reads topics with {@code read_committed}, as any consumer would. */
+@Command(name = "reservations-cli", mixinStandardHelpOptions = true,
+        description = "Inspect and repair the reservation service's topics.",
+        subcommands = {TraceCommand.class, RebuildCommand.class, DeadLettersCommand.class,
+                ConsoleConsumerCommand.class, StreamsResetCommand.class})
+public final class ReservationsCli {
+
+    @Option(names = "--bootstrap-server", description = "Kafka bootstrap servers (default: $KAFKA_BOOTSTRAP_SERVERS or localhost:9092)")
+    String bootstrapServer = System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092");
+
+    Map<String, Object> clientConfig() {
+        return Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServer);
+    }
+
+    public static void main(final String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the tool and returns its exit status, for tests. */
+    public static int run(final String... args) {
+        return new CommandLine(new ReservationsCli()).execute(args);
+    }
+}

@@ -1,0 +1,134 @@
+package io.reservations.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.reservations.contract.CreateReservation;
+import io.reservations.contract.CreateWindow;
+import io.reservations.contract.ReservationCommand;
+import io.reservations.contract.ReservationEvent;
+import io.reservations.contract.ResourceSpec;
+import io.reservations.contract.SelectResource;
+import io.reservations.processor.ProcessorSettings;
+import io.reservations.processor.StreamProcessor;
+import io.reservations.processor.it.KafkaTestBroker;
+import io.reservations.topics.TopicReader;
+import io.reservations.topics.TopicSettings;
+import io.reservations.topics.Topics;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+/** The operators' tool against a real broker and a running processor. */
+class ReservationsCliIT {
+
+    private static EmbeddedKafkaKraftBroker broker;
+    private static StreamProcessor processor;
+    private static KafkaProducer<String, byte[]> producer;
+
+    @BeforeAll
+    static void start(@TempDir final Path state) {
+        broker = KafkaTestBroker.start();
+        processor = StreamProcessor.start(new ProcessorSettings(broker.getBrokersAsString(), "cli-it", state,
+                new TopicSettings(12, 0), Duration.ofMillis(50), Duration.ofHours(24), 0, 1, "cli-it-1",
+                Duration.ofSeconds(10), null));
+        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()),
+                new StringSerializer(), new ByteArraySerializer());
+        send(Topics.WINDOW_COMMANDS.name(), "cli-window", Topics.WINDOW_COMMANDS.valueSerde().serializer().serialize("",
+                new CreateWindow("cw", "cli-window", List.of(new ResourceSpec("a", "seat")))));
+        send(Topics.RESERVATION_COMMANDS.name(), "cli-reservation", reservationCommand(new CreateReservation("cr", "cli-reservation", "cli-window")));
+        send(Topics.RESERVATION_COMMANDS.name(), "cli-reservation", reservationCommand(new SelectResource("cs", "cli-reservation", "seat")));
+        await().atMost(Duration.ofMinutes(1)).until(() -> TopicReader.readAll(broker.getBrokersAsString(),
+                Topics.COMMAND_RESULTS.name(), Topics.COMMAND_RESULTS.valueSerde().deserializer()).size() == 3);
+    }
+
+    @AfterAll
+    static void stop() {
+        producer.close();
+        processor.close();
+        broker.destroy();
+    }
+
+    @Test
+    void shouldTraceAReservationThroughEveryTopicInOrder() {
+        final String output = run("trace", "cli-reservation");
+
+        assertThat(output.lines().map(line -> line.split("\\s+")[1].replaceAll("\\[.*", "")).toList()).containsSubsequence(
+                "reservation.commands", "reservation.events", "command.results",
+                "reservation.commands", "forward-writes", "reservation.events", "reservation.events", "command.results");
+        assertThat(output).contains("\"type\":\"SelectResource\"", "\"operation\":\"ALLOCATE_RESOURCE\"",
+                "\"operation\":\"CONFIRM_SELECTION\"", "\"type\":\"ResourceSelected\"", "\"status\":\"CONFIRMED\"");
+    }
+
+    @Test
+    void shouldFindNoDifferenceBetweenTheFoldedEventsAndTheLiveStores() {
+        final String output = run("rebuild", "--application-id", "cli-it");
+
+        assertThat(output).contains("from events; 0 difference(s) with the live stores");
+    }
+
+    @Test
+    void shouldListADeadLetterAndResubmitItRepaired(@TempDir final Path tmp) throws Exception {
+        send(Topics.RESERVATION_COMMANDS.name(), "cli-repaired", ("{\"type\":\"CreateReservation\",\"command_id\":\"c-dl\","
+                + "\"reservation_id\":\"cli-repaired\",\"window_id\":\"bad window id\"}").getBytes(StandardCharsets.UTF_8));
+        await().atMost(Duration.ofSeconds(30)).until(() -> run("dead-letters").contains("key=cli-repaired"));
+        final String listing = run("dead-letters");
+        final String position = listing.lines().filter(line -> line.contains("key=cli-repaired"))
+                .findFirst().orElseThrow().split("\\s+")[0];
+        assertThat(listing).contains("window_id must be 1 to 128");
+        final Path repaired = tmp.resolve("repaired.json");
+        Files.writeString(repaired, "{\"type\":\"CreateReservation\",\"command_id\":\"c-dl\","
+                + "\"reservation_id\":\"cli-repaired\",\"window_id\":\"cli-window\"}");
+
+        assertThat(run("dead-letters", "--resubmit", position, "--value-file", repaired.toString()))
+                .contains("Re-submitted " + position + " to reservation.commands");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> TopicReader.readAll(broker.getBrokersAsString(),
+                        Topics.RESERVATION_EVENTS.name(), Topics.RESERVATION_EVENTS.valueSerde().deserializer()).stream()
+                .map(record -> record.value())
+                .anyMatch(event -> event.reservationId().equals("cli-repaired")));
+    }
+
+    private static String run(final String... args) {
+        final PrintStream original = System.out;
+        final ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            final String[] all = new String[args.length + 2];
+            all[0] = "--bootstrap-server";
+            all[1] = broker.getBrokersAsString();
+            System.arraycopy(args, 0, all, 2, args.length);
+            ReservationsCli.run(all);
+        } finally {
+            System.setOut(original);
+        }
+        return captured.toString(StandardCharsets.UTF_8);
+    }
+
+    private static void send(final String topic, final String key, final byte[] value) {
+        try {
+            producer.send(new ProducerRecord<>(topic, key, value)).get();
+        } catch (final Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] reservationCommand(final ReservationCommand command) {
+        return Topics.RESERVATION_COMMANDS.valueSerde().serializer().serialize("", command);
+    }
+}
