@@ -1,0 +1,15 @@
+# The command API: the service jar with the processor role off; reads are forwarded to a processor
+# (RESERVATIONS_API_READ_FROM), which routes them to the owner of the key.
+FROM maven:3.9-eclipse-temurin-17 AS build
+WORKDIR /src
+COPY . .
+RUN mvn -B -q -DskipTests -pl command-api -am package
+
+FROM eclipse-temurin:17-jre
+RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*
+WORKDIR /app
+COPY --from=build /src/command-api/target/command-api.jar app.jar
+ENV RESERVATIONS_PROCESSOR_ENABLED=false
+EXPOSE 8080
+HEALTHCHECK --interval=10s --timeout=3s --retries=12 CMD curl -fs http://localhost:8080/actuator/health/readiness || exit 1
+ENTRYPOINT ["java", "-jar", "/app/app.jar"]

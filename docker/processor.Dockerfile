@@ -1,0 +1,17 @@
+# The stream processor: the service jar with the API role off. It still serves reads of the entities it
+# masters (interactive queries) and the actuator probes on port 8080.
+FROM maven:3.9-eclipse-temurin-17 AS build
+WORKDIR /src
+COPY . .
+RUN mvn -B -q -DskipTests -pl command-api -am package
+
+FROM eclipse-temurin:17-jre
+RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*
+WORKDIR /app
+COPY --from=build /src/command-api/target/command-api.jar app.jar
+ENV RESERVATIONS_API_ENABLED=false \
+    RESERVATIONS_DATA_DIR=/var/lib/reservations
+VOLUME /var/lib/reservations
+EXPOSE 8080
+HEALTHCHECK --interval=10s --timeout=3s --retries=12 CMD curl -fs http://localhost:8080/actuator/health/readiness || exit 1
+ENTRYPOINT ["java", "-jar", "/app/app.jar"]
