@@ -15,6 +15,9 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -28,6 +31,8 @@ import org.springframework.stereotype.Component;
 @Component
 @ConditionalOnBooleanProperty(name = "reservations.api.enabled", matchIfMissing = true)
 public class CommandGateway {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CommandGateway.class);
 
     private final KafkaTemplate<String, byte[]> template;
     private final CommandResults results;
@@ -99,12 +104,19 @@ public class CommandGateway {
     }
 
     private CompletableFuture<?> publish(final OutgoingCommand command) {
+        MDC.put("command_id", command.commandId());
+        MDC.put("entity_id", command.key());
         try {
+            LOG.debug("Publishing a command to {}", command.topic());
             return template.send(new ProducerRecord<>(command.topic(), command.key(), command.value()))
                     .thenRun(() -> results.accepted(command.commandId(), command.requestHash()));
         } catch (final RuntimeException e) {
             // raised before sending (no metadata within max.block.ms, producer not created): Kafka is unavailable
+            LOG.warn("Cannot publish a command to {}: {}", command.topic(), e.getMessage());
             return CompletableFuture.failedFuture(e);
+        } finally {
+            MDC.remove("command_id");
+            MDC.remove("entity_id");
         }
     }
 

@@ -36,6 +36,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.WindowStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * The master of one partition. Every input record is one step of a saga: the stores, the events, the forward
@@ -76,6 +77,17 @@ final class ShardMasterProcessor implements Processor<String, byte[], String, Ob
 
     @Override
     public void process(final Record<String, byte[]> record) {
+        // log lines of this step carry the entity (and, below, the command) they concern
+        MDC.put("entity_id", String.valueOf(record.key()));
+        try {
+            step(record);
+        } finally {
+            MDC.remove("entity_id");
+            MDC.remove("command_id");
+        }
+    }
+
+    private void step(final Record<String, byte[]> record) {
         final RecordMetadata source = context.recordMetadata().orElseThrow();
         final Object input;
         try {
@@ -85,6 +97,7 @@ final class ShardMasterProcessor implements Processor<String, byte[], String, Ob
             return;
         }
         final Step step = new Step(record.timestamp(), EntityPartitioner.partitionOf(record.key(), options.partitions()));
+        MDC.put("command_id", commandIdOf(input));
         if (input instanceof ForwardWrite write) {
             final Header sentAt = record.headers().lastHeader(SENT_AT_HEADER);
             if (sentAt != null) {
@@ -98,6 +111,16 @@ final class ShardMasterProcessor implements Processor<String, byte[], String, Ob
         } else {
             onForwardWrite((ForwardWrite) input, step);
         }
+    }
+
+    private static String commandIdOf(final Object input) {
+        if (input instanceof ReservationCommand command) {
+            return command.commandId();
+        }
+        if (input instanceof WindowCommand command) {
+            return command.commandId();
+        }
+        return ((ForwardWrite) input).commandId();
     }
 
     /** The time of the input record (so a replay yields identical events) and the partition being mastered. */
