@@ -16,7 +16,8 @@ import org.springframework.util.unit.DataSize;
 public record ReservationsProperties(@DefaultValue("data") Path dataDir,
                                      @DefaultValue Kafka kafka,
                                      @DefaultValue Api api,
-                                     @DefaultValue Processor processor) {
+                                     @DefaultValue Processor processor,
+                                     @DefaultValue Security security) {
 
     /**
      * @param bootstrapServers the cluster to join; blank starts the local single-node broker
@@ -45,6 +46,32 @@ public record ReservationsProperties(@DefaultValue("data") Path dataDir,
                       @DefaultValue("64KB") DataSize maxBody,
                       @DefaultValue("100000") int resultCacheSize,
                       @DefaultValue("") String readFrom) {
+    }
+
+    /**
+     * Bearer-token authentication of the API.
+     *
+     * @param enabled           off only for experiments: every request is then allowed (a warning is logged at start)
+     * @param issuer            the expected {@code iss} claim, if any
+     * @param jwkSetUri         the identity provider's JWK set; or
+     * @param publicKeyLocation a PEM RSA public key file; with neither, a local key pair is used (and created) under
+     *                          {@code localKeyDir}, and an admin token is printed at start
+     * @param localKeyDir       where the local key pair lives (default: {@code <data-dir>/jwt})
+     */
+    public record Security(@DefaultValue("true") boolean enabled,
+                           @DefaultValue("") String issuer,
+                           @DefaultValue("") String jwkSetUri,
+                           @DefaultValue("") String publicKeyLocation,
+                           Path localKeyDir,
+                           @DefaultValue("30d") Duration adminTokenTtl) {
+
+        public boolean localKey() {
+            return jwkSetUri.isBlank() && publicKeyLocation.isBlank();
+        }
+    }
+
+    public Path localKeyDir() {
+        return security.localKeyDir() != null ? security.localKeyDir() : dataDir.resolve("jwt");
     }
 
     /**

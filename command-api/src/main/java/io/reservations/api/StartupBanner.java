@@ -1,6 +1,7 @@
 package io.reservations.api;
 
 import io.reservations.api.kafka.KafkaConnection;
+import io.reservations.api.security.TokenIssuer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -16,12 +17,14 @@ class StartupBanner {
 
     private final ReservationsProperties properties;
     private final KafkaConnection kafka;
+    private final TokenIssuer tokens;
     private final int port;
 
-    StartupBanner(final ReservationsProperties properties, final KafkaConnection kafka,
+    StartupBanner(final ReservationsProperties properties, final KafkaConnection kafka, final TokenIssuer tokens,
                   @Value("${server.port:8080}") final int port) {
         this.properties = properties;
         this.kafka = kafka;
+        this.tokens = tokens;
         this.port = port;
     }
 
@@ -34,10 +37,26 @@ class StartupBanner {
                   Processor  {}
                   Kafka      {}{}
                   Data       {}
-                  Stop with Ctrl-C""",
+                  Stop with Ctrl-C{}""",
                 port, properties.api().enabled() ? "on" : "off",
                 properties.processor().enabled() ? "running, stores in " + properties.dataDir().resolve("streams").toAbsolutePath() : "off",
                 kafka.bootstrapServers(), kafka.local() ? " (local broker)" : "",
-                properties.dataDir().toAbsolutePath());
+                properties.dataDir().toAbsolutePath(), access());
+    }
+
+    /** With the local signing key, a ready-to-use admin token; it is meant to be copied, so it is printed. */
+    private String access() {
+        final ReservationsProperties.Security security = properties.security();
+        if (!security.enabled()) {
+            return "\n  Auth       OFF (reservations.security.enabled=false)";
+        }
+        if (!security.localKey()) {
+            return "\n  Auth       bearer tokens from " + (security.jwkSetUri().isBlank() ? security.publicKeyLocation() : security.jwkSetUri());
+        }
+        final String token = tokens.admin(security.adminTokenTtl());
+        return "\n  Admin token (valid " + security.adminTokenTtl().toDays() + " days, key in " + properties.localKeyDir().toAbsolutePath() + "):"
+                + "\n    export TOKEN=" + token
+                + "\n  Try:"
+                + "\n    curl -s -H \"Authorization: Bearer $TOKEN\" http://localhost:" + port + "/windows/w1";
     }
 }

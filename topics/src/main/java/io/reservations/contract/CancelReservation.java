@@ -1,6 +1,8 @@
 package io.reservations.contract;
 
-public record CancelReservation(String commandId, String reservationId, String requestHash) implements ReservationCommand {
+/** @param requestedBy as for {@link SelectResource} */
+public record CancelReservation(String commandId, String reservationId, String requestHash, String requestedBy)
+        implements ReservationCommand {
 
     public CancelReservation {
         Ids.require("command_id", commandId);
@@ -8,6 +10,6 @@ public record CancelReservation(String commandId, String reservationId, String r
     }
 
     public CancelReservation(final String commandId, final String reservationId) {
-        this(commandId, reservationId, null);
+        this(commandId, reservationId, null, null);
     }
 }

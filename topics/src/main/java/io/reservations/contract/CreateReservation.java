@@ -1,7 +1,11 @@
 package io.reservations.contract;
 
-public record CreateReservation(String commandId, String reservationId, String windowId, String requestHash)
-        implements ReservationCommand {
+/**
+ * @param owner the creator's subject, who alone (with admins) may read and change the reservation; null when the
+ *              API runs without authentication
+ */
+public record CreateReservation(String commandId, String reservationId, String windowId, String requestHash,
+                                String owner) implements ReservationCommand {
 
     public CreateReservation {
         Ids.require("command_id", commandId);
@@ -10,6 +14,6 @@ public record CreateReservation(String commandId, String reservationId, String w
     }
 
     public CreateReservation(final String commandId, final String reservationId, final String windowId) {
-        this(commandId, reservationId, windowId, null);
+        this(commandId, reservationId, windowId, null, null);
     }
 }

@@ -12,4 +12,9 @@ public sealed interface ReservationCommand permits CreateReservation, SelectReso
      * digest of the request that produced it, so a key reused for another request is recognised.
      */
     String requestHash();
+
+    /** The subject whose ownership is checked, or null (creation, admins, authentication off). */
+    default String requestedBy() {
+        return null;
+    }
 }

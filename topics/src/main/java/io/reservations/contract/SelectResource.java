@@ -1,7 +1,11 @@
 package io.reservations.contract;
 
-public record SelectResource(String commandId, String reservationId, String resourceType, String requestHash)
-        implements ReservationCommand {
+/**
+ * @param requestedBy the subject whose ownership of the reservation is checked; null for admins and when the API
+ *                    runs without authentication
+ */
+public record SelectResource(String commandId, String reservationId, String resourceType, String requestHash,
+                             String requestedBy) implements ReservationCommand {
 
     public SelectResource {
         Ids.require("command_id", commandId);
@@ -10,6 +14,6 @@ public record SelectResource(String commandId, String reservationId, String reso
     }
 
     public SelectResource(final String commandId, final String reservationId, final String resourceType) {
-        this(commandId, reservationId, resourceType, null);
+        this(commandId, reservationId, resourceType, null, null);
     }
 }

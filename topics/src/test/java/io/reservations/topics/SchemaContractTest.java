@@ -57,18 +57,19 @@ class SchemaContractTest {
 
     static Stream<Arguments> samples() {
         final Reservation confirmed = new Reservation("r", "w", ReservationStatus.CONFIRMED, new SelectedResource("a", "seat"));
-        final Reservation pending = new Reservation("r", "w", ReservationStatus.PENDING, null);
+        final Reservation pending = new Reservation("r", "w", ReservationStatus.PENDING, null, "alice");
         final Window window = new Window("w", List.of(new WindowResource("a", "seat", false, "r"),
                 new WindowResource("b", "desk", true, null)));
         final List<Arguments> samples = new ArrayList<>();
         for (final ReservationCommand command : List.of(new CreateReservation("c", "r", "w"),
-                new CreateReservation("c", "r", "w", "d1g35t"), new SelectResource("c", "r", "seat"),
-                new CancelReservation("c", "r"))) {
+                new CreateReservation("c", "r", "w", "d1g35t", "alice"), new SelectResource("c", "r", "seat"), new SelectResource("c", "r", "seat", "d1g35t", "alice"),
+                new CancelReservation("c", "r"), new CancelReservation("c", "r", null, "alice"))) {
             samples.add(sample(Topics.RESERVATION_COMMANDS, command));
         }
         final WindowCommand createWindow = new CreateWindow("c", "w", List.of(new ResourceSpec("a", "seat")));
         samples.add(sample(Topics.WINDOW_COMMANDS, createWindow));
         for (final ReservationEvent event : List.<ReservationEvent>of(new ReservationCreated("c", NOW, "r", "w"),
+                new ReservationCreated("c", NOW, "r", "w", "alice"),
                 new SelectionStarted("c", NOW, "r", "w", "seat"), new ResourceSelected("c", NOW, "r", "w", "a", "seat"),
                 new SelectionRejected("c", NOW, "r", "w", "seat", ErrorCodes.NO_RESOURCE_AVAILABLE),
                 new ReservationCancelled("c", NOW, "r", "w", null), new ReservationCancelled("c", NOW, "r", "w", "a"))) {

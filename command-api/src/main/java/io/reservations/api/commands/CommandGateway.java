@@ -80,7 +80,8 @@ public class CommandGateway {
         if (known != null) {
             return CompletableFuture.completedFuture(answerOrReuse(command, known, answer));
         }
-        final String acceptedHash = results.acceptedHash(commandId);
+        final CommandResults.Accepted earlier = results.accepted(commandId);
+        final String acceptedHash = earlier == null ? null : earlier.requestHash();
         if (acceptedHash != null && !acceptedHash.equals(nullToEmpty(command.requestHash()))) {
             return CompletableFuture.completedFuture(reused(commandId));
         }
@@ -109,7 +110,7 @@ public class CommandGateway {
         try {
             LOG.debug("Publishing a command to {}", command.topic());
             return template.send(new ProducerRecord<>(command.topic(), command.key(), command.value()))
-                    .thenRun(() -> results.accepted(command.commandId(), command.requestHash()));
+                    .thenRun(() -> results.accepted(command.commandId(), command.requestHash(), command.subject()));
         } catch (final RuntimeException e) {
             // raised before sending (no metadata within max.block.ms, producer not created): Kafka is unavailable
             LOG.warn("Cannot publish a command to {}: {}", command.topic(), e.getMessage());

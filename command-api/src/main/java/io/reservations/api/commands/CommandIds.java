@@ -1,6 +1,7 @@
 package io.reservations.api.commands;
 
 import io.reservations.api.errors.ApiException;
+import io.reservations.api.security.Caller;
 import io.reservations.contract.Ids;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -17,23 +18,29 @@ public final class CommandIds {
     private CommandIds() {
     }
 
-    public static String commandId(final String idempotencyKey) {
+    /**
+     * The command id: a new UUID, or derived from the caller-scoped idempotency key, so one caller's key never
+     * meets another caller's (without authentication, the key itself).
+     */
+    public static String commandId(final String idempotencyKey, final Caller caller) {
         if (idempotencyKey == null) {
             return UUID.randomUUID().toString();
         }
         if (!Ids.isValid(idempotencyKey)) {
             throw ApiException.invalid("Idempotency-Key must be 1 to 128 letters, digits, '-', '_', '.' or ':'");
         }
-        return idempotencyKey;
+        return caller.subject() == null ? idempotencyKey
+                : UUID.nameUUIDFromBytes(caller.scope(idempotencyKey).getBytes(StandardCharsets.UTF_8)).toString();
     }
 
-    /** The given entity id, or one generated (from the idempotency key when there is one). */
-    public static String entityId(final String given, final String kind, final String idempotencyKey) {
+    /** The given entity id, or one generated (from the command id when the request has an idempotency key). */
+    public static String entityId(final String given, final String kind, final String idempotencyKey,
+                                  final String commandId) {
         if (given != null) {
             return given;
         }
         return idempotencyKey == null ? UUID.randomUUID().toString()
-                : UUID.nameUUIDFromBytes((kind + ":" + idempotencyKey).getBytes(StandardCharsets.UTF_8)).toString();
+                : UUID.nameUUIDFromBytes((kind + ":" + commandId).getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     /** Digest of what the request asks for (method, path, normalized body); null without an idempotency key. */

@@ -42,7 +42,7 @@ public class CommandResults implements SmartLifecycle {
     private final MeterRegistry meters;
     private final Map<String, CompletableFuture<CommandResult>> waiting = new ConcurrentHashMap<>();
     private final BoundedCache<String, CommandResult> recent;
-    private final BoundedCache<String, String> accepted;
+    private final BoundedCache<String, Accepted> accepted;
     private final AtomicBoolean running = new AtomicBoolean();
     private KafkaConsumer<String, byte[]> consumer;
     private Thread poller;
@@ -76,12 +76,16 @@ public class CommandResults implements SmartLifecycle {
         }
     }
 
-    public void accepted(final String commandId, final String requestHash) {
-        accepted.put(commandId, requestHash == null ? "" : requestHash);
+    /** A command this instance published: the digest of its request ("" without one) and who sent it. */
+    public record Accepted(String requestHash, String subject) {
     }
 
-    /** The digest of the request this instance accepted under that id, "" without one, or null if unknown. */
-    public String acceptedHash(final String commandId) {
+    public void accepted(final String commandId, final String requestHash, final String subject) {
+        accepted.put(commandId, new Accepted(requestHash == null ? "" : requestHash, subject));
+    }
+
+    /** What this instance knows of a command it accepted, or null. */
+    public Accepted accepted(final String commandId) {
         return accepted.get(commandId);
     }
 

@@ -13,6 +13,8 @@ public final class ProblemCodes {
     public static final String NOT_ACCEPTABLE = "not-acceptable";
     public static final String UNAVAILABLE = "unavailable";
     public static final String INTERNAL = "internal-error";
+    public static final String UNAUTHENTICATED = "unauthenticated";
+    public static final String FORBIDDEN = "forbidden";
 
     private ProblemCodes() {
     }

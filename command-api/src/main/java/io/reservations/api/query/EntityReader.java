@@ -50,15 +50,19 @@ public class EntityReader {
         this.readFrom = properties.api().readFrom();
     }
 
+    /**
+     * @param authorization the caller's Authorization header, passed on when the read is forwarded
+     * @param view          the client's view of the stored value, or null when this caller may not see it
+     */
     public <V> ResponseEntity<?> read(final String store, final String id, final String path, final boolean routed,
-                                      final Function<V, EntityView> view, final String notFoundCode,
-                                      final String notFoundDetail) {
+                                      final String authorization, final Function<V, EntityView> view,
+                                      final String notFoundCode, final String notFoundDetail) {
         final StreamProcessor local = processor.getIfAvailable();
         if (local == null) {
             if (readFrom.isBlank()) {
                 throw ApiException.unavailable("This instance runs no processor and reservations.api.read-from is not set");
             }
-            return forward(URI.create(readFrom.replaceAll("/$", "") + path), false);
+            return forward(URI.create(readFrom.replaceAll("/$", "") + path), false, authorization);
         }
         final KafkaStreams streams = local.streams();
         final KeyQueryMetadata owner;
@@ -75,7 +79,8 @@ public class EntityReader {
             if (routed) {
                 throw ApiException.unavailable("Partition ownership is moving; retry shortly");
             }
-            return forward(URI.create("http://" + owner.activeHost().host() + ":" + owner.activeHost().port() + path), true);
+            return forward(URI.create("http://" + owner.activeHost().host() + ":" + owner.activeHost().port() + path), true,
+                    authorization);
         }
         final V value;
         try {
@@ -86,14 +91,18 @@ public class EntityReader {
         } catch (final InvalidStateStoreException | IllegalStateException e) {
             throw ApiException.unavailable("The store is being restored or moved; retry shortly");
         }
-        if (value == null) {
+        final EntityView visible = value == null ? null : view.apply(value);
+        if (visible == null) {
             throw new ApiException(HttpStatus.NOT_FOUND, notFoundCode, notFoundDetail);
         }
-        return ResponseEntity.ok(view.apply(value));
+        return ResponseEntity.ok(visible);
     }
 
-    private ResponseEntity<byte[]> forward(final URI uri, final boolean markRouted) {
+    private ResponseEntity<byte[]> forward(final URI uri, final boolean markRouted, final String authorization) {
         final HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).GET();
+        if (authorization != null) {
+            request.header(HttpHeaders.AUTHORIZATION, authorization);
+        }
         if (markRouted) {
             request.header(ROUTED_HEADER, "true");
         }

@@ -5,6 +5,7 @@ import io.reservations.api.commands.CommandIds;
 import io.reservations.api.commands.OutgoingCommand;
 import io.reservations.api.errors.ApiException;
 import io.reservations.api.query.EntityReader;
+import io.reservations.api.security.Caller;
 import io.reservations.api.windows.Roles;
 import io.reservations.contract.CancelReservation;
 import io.reservations.contract.CreateReservation;
@@ -22,6 +23,7 @@ import java.util.concurrent.CompletableFuture;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -61,11 +63,13 @@ public class ReservationController {
             @RequestHeader(name = "Idempotency-Key", required = false) final String idempotencyKey,
             @RequestHeader(name = "Prefer", required = false) final String prefer,
             @RequestParam(name = "wait_ms", required = false) final Long waitMs) {
-        final String commandId = CommandIds.commandId(idempotencyKey);
-        final String reservationId = CommandIds.entityId(request.id(), "reservation", idempotencyKey);
+        final Caller caller = Caller.current();
+        final String commandId = CommandIds.commandId(idempotencyKey, caller);
+        final String reservationId = CommandIds.entityId(request.id(), "reservation", idempotencyKey, commandId);
         final String hash = CommandIds.requestHash(idempotencyKey, "POST", "/reservations",
                 Json.mapper().writeValueAsString(new CreateReservationRequest(reservationId, request.windowId())));
-        return submit(new CreateReservation(commandId, reservationId, request.windowId(), hash), waitMs, prefer,
+        return submit(new CreateReservation(commandId, reservationId, request.windowId(), hash, caller.subject()),
+                waitMs, prefer,
                 HttpStatus.CREATED, URI.create("/reservations/" + reservationId));
     }
 
@@ -87,10 +91,12 @@ public class ReservationController {
             @RequestHeader(name = "Prefer", required = false) final String prefer,
             @RequestParam(name = "wait_ms", required = false) final Long waitMs) {
         requireValid(id);
-        final String commandId = CommandIds.commandId(idempotencyKey);
+        final Caller caller = Caller.current();
+        final String commandId = CommandIds.commandId(idempotencyKey, caller);
         final String hash = CommandIds.requestHash(idempotencyKey, "POST", "/reservations/" + id + "/select-resource",
                 Json.mapper().writeValueAsString(request));
-        return submit(new SelectResource(commandId, id, request.resourceType(), hash), waitMs, prefer, HttpStatus.OK, null);
+        return submit(new SelectResource(commandId, id, request.resourceType(), hash, caller.ownershipChecked()),
+                waitMs, prefer, HttpStatus.OK, null);
     }
 
     @Operation(summary = "Cancel a reservation and release its resource")
@@ -108,9 +114,11 @@ public class ReservationController {
             @RequestHeader(name = "Prefer", required = false) final String prefer,
             @RequestParam(name = "wait_ms", required = false) final Long waitMs) {
         requireValid(id);
-        final String commandId = CommandIds.commandId(idempotencyKey);
+        final Caller caller = Caller.current();
+        final String commandId = CommandIds.commandId(idempotencyKey, caller);
         final String hash = CommandIds.requestHash(idempotencyKey, "POST", "/reservations/" + id + "/cancel", "");
-        return submit(new CancelReservation(commandId, id, hash), waitMs, prefer, HttpStatus.OK, null);
+        return submit(new CancelReservation(commandId, id, hash, caller.ownershipChecked()), waitMs, prefer,
+                HttpStatus.OK, null);
     }
 
     @Operation(summary = "Read a reservation from its master's store")
@@ -120,10 +128,14 @@ public class ReservationController {
     @ApiResponse(responseCode = "503", description = "unavailable: partitions are moving; retry (Retry-After)")
     @GetMapping("/{id}")
     public ResponseEntity<?> get(@PathVariable final String id,
-                                 @RequestHeader(name = EntityReader.ROUTED_HEADER, required = false) final String routed) {
+                                 @RequestHeader(name = EntityReader.ROUTED_HEADER, required = false) final String routed,
+                                 @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) final String authorization) {
         requireValid(id);
+        final String subject = Caller.current().ownershipChecked();
+        // another owner's reservation reads as missing: existence does not leak
         return reader.<ReservationState>read(ShardMasterTopology.RESERVATIONS_STORE, id, "/reservations/" + id,
-                routed != null, ReservationState::toView, ErrorCodes.RESERVATION_NOT_FOUND, "No reservation has this id");
+                routed != null, authorization, state -> state.accessibleTo(subject) ? state.toView() : null,
+                ErrorCodes.RESERVATION_NOT_FOUND, "No reservation has this id");
     }
 
     private CompletableFuture<ResponseEntity<Object>> submit(final ReservationCommand command, final Long waitMs,
@@ -133,7 +145,8 @@ public class ReservationController {
         final Duration wait = commands.waitFor(waitMs, prefer);
         final OutgoingCommand outgoing = new OutgoingCommand(Topics.RESERVATION_COMMANDS.name(), command.reservationId(),
                 command.commandId(), command.requestHash(),
-                Topics.RESERVATION_COMMANDS.valueSerde().serializer().serialize(Topics.RESERVATION_COMMANDS.name(), command));
+                Topics.RESERVATION_COMMANDS.valueSerde().serializer().serialize(Topics.RESERVATION_COMMANDS.name(), command),
+                Caller.current().subject());
         return commands.submit(outgoing, wait, result -> CommandGateway.answer(result, success, location));
     }
 

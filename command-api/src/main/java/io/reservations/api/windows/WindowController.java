@@ -5,6 +5,7 @@ import io.reservations.api.commands.CommandIds;
 import io.reservations.api.commands.OutgoingCommand;
 import io.reservations.api.errors.ApiException;
 import io.reservations.api.query.EntityReader;
+import io.reservations.api.security.Caller;
 import io.reservations.contract.CreateWindow;
 import io.reservations.contract.ErrorCodes;
 import io.reservations.contract.Ids;
@@ -18,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -58,13 +60,14 @@ public class WindowController {
             @RequestHeader(name = "Prefer", required = false) final String prefer,
             @RequestParam(name = "wait_ms", required = false) final Long waitMs) {
         final CommandGateway commands = Roles.api(gateway);
-        final String commandId = CommandIds.commandId(idempotencyKey);
-        final String windowId = CommandIds.entityId(request.id(), "window", idempotencyKey);
+        final String commandId = CommandIds.commandId(idempotencyKey, Caller.current());
+        final String windowId = CommandIds.entityId(request.id(), "window", idempotencyKey, commandId);
         final String hash = CommandIds.requestHash(idempotencyKey, "POST", "/windows",
                 Json.mapper().writeValueAsString(new CreateWindowRequest(windowId, request.resources())));
         final WindowCommand command = new CreateWindow(commandId, windowId, request.resources(), hash);
         final OutgoingCommand outgoing = new OutgoingCommand(Topics.WINDOW_COMMANDS.name(), windowId, commandId, hash,
-                Topics.WINDOW_COMMANDS.valueSerde().serializer().serialize(Topics.WINDOW_COMMANDS.name(), command));
+                Topics.WINDOW_COMMANDS.valueSerde().serializer().serialize(Topics.WINDOW_COMMANDS.name(), command),
+                Caller.current().subject());
         return commands.submit(outgoing, commands.waitFor(waitMs, prefer),
                 result -> CommandGateway.answer(result, HttpStatus.CREATED, URI.create("/windows/" + windowId)));
     }
@@ -76,11 +79,12 @@ public class WindowController {
     @ApiResponse(responseCode = "503", description = "unavailable: partitions are moving; retry (Retry-After)")
     @GetMapping("/{id}")
     public ResponseEntity<?> get(@PathVariable final String id,
-                                 @RequestHeader(name = EntityReader.ROUTED_HEADER, required = false) final String routed) {
+                                 @RequestHeader(name = EntityReader.ROUTED_HEADER, required = false) final String routed,
+                                 @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) final String authorization) {
         if (!Ids.isValid(id)) {
             throw ApiException.invalid("window id must be 1 to 128 letters, digits, '-', '_', '.' or ':'");
         }
         return reader.<WindowState>read(ShardMasterTopology.WINDOWS_STORE, id, "/windows/" + id, routed != null,
-                WindowState::toView, ErrorCodes.WINDOW_NOT_FOUND, "No window has this id");
+                authorization, WindowState::toView, ErrorCodes.WINDOW_NOT_FOUND, "No window has this id");
     }
 }

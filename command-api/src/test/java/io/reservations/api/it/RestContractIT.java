@@ -99,7 +99,7 @@ class RestContractIT {
         assertThat(created.contentType()).startsWith(JSON);
         assertThat(created.location()).isEqualTo("/reservations/res-create");
         assertThat(created.json().toString()).isEqualTo(
-                "{\"id\":\"res-create\",\"window_id\":\"any-window\",\"status\":\"PENDING\",\"selected_resource\":null}");
+                "{\"id\":\"res-create\",\"window_id\":\"any-window\",\"status\":\"PENDING\",\"selected_resource\":null,\"owner\":\"admin\"}");
         assertThat(http.get("/reservations/res-create").json()).isEqualTo(created.json());
         assertProblem(http.post("/reservations", "{\"id\":\"res-create\",\"window_id\":\"w\"}"), 409, "reservation-exists");
     }
@@ -116,7 +116,7 @@ class RestContractIT {
         assertThat(selected.status()).isEqualTo(200);
         assertThat(selected.contentType()).startsWith(JSON);
         assertThat(selected.json().toString()).isEqualTo("{\"id\":\"" + reservation + "\",\"window_id\":\"" + window
-                + "\",\"status\":\"CONFIRMED\",\"selected_resource\":{\"id\":\"r1\",\"type\":\"seat\"}}");
+                + "\",\"status\":\"CONFIRMED\",\"selected_resource\":{\"id\":\"r1\",\"type\":\"seat\"},\"owner\":\"admin\"}");
         assertThat(http.get("/windows/" + window).json().get("resources").get(1).get("held_by").asString())
                 .isEqualTo(reservation);
     }
@@ -169,7 +169,7 @@ class RestContractIT {
         assertThat(cancelled.status()).isEqualTo(200);
         assertThat(cancelled.contentType()).startsWith(JSON);
         assertThat(cancelled.json().toString()).isEqualTo("{\"id\":\"res-to-cancel\",\"window_id\":\"" + window
-                + "\",\"status\":\"CANCELLED\",\"selected_resource\":null}");
+                + "\",\"status\":\"CANCELLED\",\"selected_resource\":null,\"owner\":\"admin\"}");
         assertThat(http.get("/windows/" + window).json().get("resources").get(0).get("available").asBoolean()).isTrue();
         assertProblem(http.post("/reservations/res-to-cancel/cancel", null), 409, "reservation-cancelled");
         assertProblem(http.post("/reservations/res-never-created/cancel", null), 404, "reservation-not-found");

@@ -25,9 +25,10 @@ class RolesIT {
     void shouldServeCommandsFromAnApiOnlyInstanceAndReadsThroughTheProcessorInstance() {
         final EmbeddedKafkaKraftBroker broker = KafkaTestBroker.start();
         try (ServiceInstance processor = ServiceInstance.start(broker.getBrokersAsString(), data.resolve("p"), "roles",
-                Map.of("reservations.api.enabled", false));
+                Map.of("reservations.api.enabled", false, "reservations.security.local-key-dir", data.resolve("jwt")));
              ServiceInstance api = ServiceInstance.start(broker.getBrokersAsString(), data.resolve("a"), "roles",
-                     Map.of("reservations.processor.enabled", false, "reservations.api.read-from", processor.baseUrl()))) {
+                     Map.of("reservations.processor.enabled", false, "reservations.api.read-from", processor.baseUrl(),
+                             "reservations.security.local-key-dir", data.resolve("jwt")))) {
             await().atMost(Duration.ofMinutes(1))
                     .until(() -> processor.processor().streams().state() == KafkaStreams.State.RUNNING);
             final HttpJson viaApi = api.http();

@@ -33,8 +33,10 @@ class TwoInstancesIT {
     @Test
     void shouldGiveTheSameAnswersThroughEitherInstanceWhoeverOwnsTheKeys() {
         final EmbeddedKafkaKraftBroker broker = KafkaTestBroker.start();
-        try (ServiceInstance a = ServiceInstance.start(broker.getBrokersAsString(), data.resolve("a"), "two-instances", Map.of());
-             ServiceInstance b = ServiceInstance.start(broker.getBrokersAsString(), data.resolve("b"), "two-instances", Map.of())) {
+        try (ServiceInstance a = ServiceInstance.start(broker.getBrokersAsString(), data.resolve("a"), "two-instances",
+                     Map.of("reservations.security.local-key-dir", data.resolve("jwt")));
+             ServiceInstance b = ServiceInstance.start(broker.getBrokersAsString(), data.resolve("b"), "two-instances",
+                     Map.of("reservations.security.local-key-dir", data.resolve("jwt")))) {
             await().atMost(Duration.ofMinutes(1)).until(() -> ownsPartitions(a) && ownsPartitions(b));
             final HttpJson viaA = a.http();
             final HttpJson viaB = b.http();

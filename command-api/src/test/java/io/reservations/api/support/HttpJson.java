@@ -17,9 +17,11 @@ public final class HttpJson {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final String baseUrl;
+    private final String token;
 
-    HttpJson(final String baseUrl) {
+    HttpJson(final String baseUrl, final String token) {
         this.baseUrl = baseUrl;
+        this.token = token;
     }
 
     public Response get(final String path, final String... headers) {
@@ -46,6 +48,9 @@ public final class HttpJson {
 
     private HttpRequest.Builder request(final String path, final String... headers) {
         final HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(70));
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
         for (int i = 0; i < headers.length; i += 2) {
             builder.header(headers[i], headers[i + 1]);
         }

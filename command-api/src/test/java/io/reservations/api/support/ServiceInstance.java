@@ -1,11 +1,14 @@
 package io.reservations.api.support;
 
 import io.reservations.api.ReservationsApplication;
+import io.reservations.api.security.TokenIssuer;
 import io.reservations.processor.StreamProcessor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -48,8 +51,22 @@ public final class ServiceInstance implements AutoCloseable {
         return "http://localhost:" + port;
     }
 
+    /** A client holding an admin token of this instance's signing key. */
     public HttpJson http() {
-        return new HttpJson(baseUrl());
+        return http(context.getBean(TokenIssuer.class).admin(Duration.ofHours(1)));
+    }
+
+    /** A client presenting {@code token} (or none, when null). */
+    public HttpJson http(final String token) {
+        return new HttpJson(baseUrl(), token);
+    }
+
+    public String token(final String subject, final String scopes, final List<String> roles, final Duration ttl) {
+        return tokens().issue(subject, scopes, roles, ttl);
+    }
+
+    public TokenIssuer tokens() {
+        return context.getBean(TokenIssuer.class);
     }
 
     public StreamProcessor processor() {

@@ -61,7 +61,7 @@ public final class ReservationDecider {
 
     public static ReservationState evolve(final ReservationState state, final ReservationEvent event) {
         if (event instanceof ReservationCreated created) {
-            return new ReservationState(created.reservationId(), created.windowId(), PENDING, null, null);
+            return new ReservationState(created.reservationId(), created.windowId(), PENDING, null, null, created.owner());
         }
         if (event instanceof SelectionStarted started) {
             return state.with(SELECTING, null, new PendingSelection(started.commandId(), started.resourceType()));
@@ -92,14 +92,15 @@ public final class ReservationDecider {
         if (state != null) {
             return Outcome.rejected(command.commandId(), ErrorCodes.RESERVATION_EXISTS);
         }
-        return succeeded(null, command.commandId(), List.of(
-                new ReservationCreated(command.commandId(), now, command.reservationId(), command.windowId())), List.of());
+        return succeeded(null, command.commandId(), List.of(new ReservationCreated(
+                command.commandId(), now, command.reservationId(), command.windowId(), command.owner())), List.of());
     }
 
     /** Step 2: validate, mark SELECTING and ask the window's master for a resource. */
     private static Outcome<ReservationEvent> select(final ReservationState state, final SelectResource command,
                                                     final Instant now) {
-        if (state == null) {
+        // someone else's reservation does not exist for this caller: its existence must not leak
+        if (state == null || !state.accessibleTo(command.requestedBy())) {
             return Outcome.rejected(command.commandId(), ErrorCodes.RESERVATION_NOT_FOUND);
         }
         if (state.status() == CANCELLED) {
@@ -122,7 +123,7 @@ public final class ReservationDecider {
 
     private static Outcome<ReservationEvent> cancel(final ReservationState state, final CancelReservation command,
                                                     final Instant now) {
-        if (state == null) {
+        if (state == null || !state.accessibleTo(command.requestedBy())) {
             return Outcome.rejected(command.commandId(), ErrorCodes.RESERVATION_NOT_FOUND);
         }
         if (state.status() == CANCELLED) {

@@ -9,14 +9,24 @@ import io.reservations.contract.SelectedResource;
  * outlives a cancel so that the late answer of the window can still close that selection.
  */
 public record ReservationState(String id, String windowId, ReservationStatus status,
-                               SelectedResource selectedResource, PendingSelection pendingSelection) {
+                               SelectedResource selectedResource, PendingSelection pendingSelection, String owner) {
+
+    public ReservationState(final String id, final String windowId, final ReservationStatus status,
+                            final SelectedResource selectedResource, final PendingSelection pendingSelection) {
+        this(id, windowId, status, selectedResource, pendingSelection, null);
+    }
 
     public Reservation toView() {
-        return new Reservation(id, windowId, status, selectedResource);
+        return new Reservation(id, windowId, status, selectedResource, owner);
+    }
+
+    /** Whether {@code subject} may see and change it: its owner; null stands for an admin or no authentication. */
+    public boolean accessibleTo(final String subject) {
+        return subject == null || subject.equals(owner);
     }
 
     ReservationState with(final ReservationStatus newStatus, final SelectedResource resource,
                           final PendingSelection selection) {
-        return new ReservationState(id, windowId, newStatus, resource, selection);
+        return new ReservationState(id, windowId, newStatus, resource, selection, owner);
     }
 }

@@ -225,8 +225,8 @@ class ShardMasterTopologyTest {
     void shouldAnswerAReusedCommandIdWithTheOriginalRequestsResultAndDigest() {
         final String first = idOnPartition("r", 2);
         final String other = idOnPartition("r", 2).replace("r-", "r-other-");
-        reservationCommands.pipeInput(first, new CreateReservation("key-1", first, "w", "digest-a"));
-        reservationCommands.pipeInput(first, new CreateReservation("key-1", first, "w-changed", "digest-b"));
+        reservationCommands.pipeInput(first, new CreateReservation("key-1", first, "w", "digest-a", null));
+        reservationCommands.pipeInput(first, new CreateReservation("key-1", first, "w-changed", "digest-b", null));
 
         final List<CommandResult> answers = results.readValuesToList();
         assertThat(answers).hasSize(2).allSatisfy(answer -> {

@@ -1,0 +1,124 @@
+package io.reservations.api.security;
+
+import io.reservations.api.ReservationsProperties;
+import io.reservations.api.errors.ProblemCodes;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Bearer JWTs on every request but health. Scopes: {@code windows:write} (create windows), {@code
+ * reservations:write} (create, select, cancel), {@code read}; the {@code admin} role may do everything,
+ * including the management endpoints. Failures are problem+json: 401 {@code unauthenticated}, 403 {@code
+ * forbidden}.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SecurityConfiguration.class);
+    private static final String ADMIN = "ROLE_" + Scopes.ADMIN_ROLE;
+
+    @Bean
+    SecurityFilterChain api(final HttpSecurity http, final ReservationsProperties properties) throws Exception {
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+        if (!properties.security().enabled()) {
+            LOG.warn("AUTHENTICATION IS OFF (reservations.security.enabled=false): anyone can do anything. "
+                    + "For experiments only.");
+            return http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll()).build();
+        }
+        return http
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/**").hasAuthority(ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/windows").hasAnyAuthority("SCOPE_" + Scopes.WINDOWS_WRITE, ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/reservations", "/reservations/**")
+                                .hasAnyAuthority("SCOPE_" + Scopes.RESERVATIONS_WRITE, ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/windows/**", "/reservations/**", "/commands/**")
+                                .hasAnyAuthority("SCOPE_" + Scopes.READ, ADMIN)
+                        .anyRequest().authenticated())
+                .oauth2ResourceServer(server -> server
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(authorities()))
+                        .authenticationEntryPoint((request, response, failure) -> problem(response, 401,
+                                "Unauthorized", ProblemCodes.UNAUTHENTICATED, "A valid bearer token is required"))
+                        .accessDeniedHandler((request, response, denied) -> problem(response, 403,
+                                "Forbidden", ProblemCodes.FORBIDDEN, "The token does not allow this request")))
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint((request, response, failure) -> problem(response, 401,
+                                "Unauthorized", ProblemCodes.UNAUTHENTICATED, "A valid bearer token is required"))
+                        .accessDeniedHandler((request, response, denied) -> problem(response, 403,
+                                "Forbidden", ProblemCodes.FORBIDDEN, "The token does not allow this request")))
+                .build();
+    }
+
+    @Bean
+    JwtDecoder jwtDecoder(final ReservationsProperties properties) {
+        final ReservationsProperties.Security security = properties.security();
+        final NimbusJwtDecoder decoder;
+        if (!security.jwkSetUri().isBlank()) {
+            decoder = NimbusJwtDecoder.withJwkSetUri(security.jwkSetUri()).build();
+        } else if (!security.publicKeyLocation().isBlank()) {
+            decoder = NimbusJwtDecoder.withPublicKey(LocalSigningKey.readPublicKey(Path.of(security.publicKeyLocation()))).build();
+        } else {
+            decoder = NimbusJwtDecoder.withPublicKey(LocalSigningKey.loadOrCreate(properties.localKeyDir()).publicKey()).build();
+        }
+        // expiry and not-before are always checked; the issuer when one is configured
+        decoder.setJwtValidator(security.issuer().isBlank() ? JwtValidators.createDefault()
+                : new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(security.issuer())));
+        return decoder;
+    }
+
+    /** Present with a local key: the admin token printed at start, and tokens for tests. */
+    @Bean
+    TokenIssuer tokenIssuer(final ReservationsProperties properties) {
+        return new TokenIssuer(LocalSigningKey.loadOrCreate(properties.localKeyDir()));
+    }
+
+    /** {@code scope} claim to SCOPE_ authorities, {@code roles} claim to ROLE_ authorities. */
+    private static JwtAuthenticationConverter authorities() {
+        final JwtGrantedAuthoritiesConverter scopes = new JwtGrantedAuthoritiesConverter();
+        final JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter((Jwt jwt) -> {
+            final Collection<GrantedAuthority> granted = new ArrayList<>(scopes.convert(jwt));
+            final List<String> roles = jwt.getClaimAsStringList("roles");
+            if (roles != null) {
+                roles.forEach(role -> granted.add(new SimpleGrantedAuthority("ROLE_" + role)));
+            }
+            return granted;
+        });
+        return converter;
+    }
+
+    private static void problem(final HttpServletResponse response, final int status, final String title,
+                                final String code, final String detail) throws IOException {
+        response.setStatus(status);
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        if (status == 401) {
+            response.setHeader("WWW-Authenticate", "Bearer");
+        }
+        response.getOutputStream().write(("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
+                + ",\"detail\":\"" + detail + "\",\"code\":\"" + code + "\"}").getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,44 @@
+package io.reservations.api.support;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import java.util.List;
+import org.slf4j.LoggerFactory;
+
+/** Every log event of this JVM while open, as text (message, arguments and stack traces). */
+public final class LogCapture implements AutoCloseable {
+
+    private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+    private final Logger root;
+
+    public LogCapture() {
+        final LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        appender.setContext(context);
+        appender.start();
+        root.addAppender(appender);
+    }
+
+    public List<String> lines() {
+        synchronized (appender.list) {
+            return appender.list.stream().map(LogCapture::text).toList();
+        }
+    }
+
+    private static String text(final ILoggingEvent event) {
+        final StringBuilder text = new StringBuilder(event.getFormattedMessage());
+        for (var proxy = event.getThrowableProxy(); proxy != null; proxy = proxy.getCause()) {
+            text.append(" | ").append(proxy.getClassName()).append(": ").append(proxy.getMessage());
+        }
+        event.getMDCPropertyMap().values().forEach(value -> text.append(" ").append(value));
+        return text.toString();
+    }
+
+    @Override
+    public void close() {
+        root.detachAppender(appender);
+        appender.stop();
+    }
+}
