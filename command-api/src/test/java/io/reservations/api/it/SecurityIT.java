@@ -147,6 +147,8 @@ class SecurityIT {
         client(service.token("mallory", "", List.of(), HOUR)).post("/windows", "{\"resources\":[]}");
 
         assertThat(tokensUsed).isNotEmpty();
+        assertThat(logs.lines()).as("the capture sees the service's log")
+                .anyMatch(line -> line.contains("Stream processor security started"));
         for (final String line : logs.lines()) {
             for (final String token : tokensUsed) {
                 assertThat(line).doesNotContain(token);

@@ -41,6 +41,8 @@ public final class ServiceInstance implements AutoCloseable {
         // as command-line arguments: they take precedence over application.yml, as they would for a user
         final String[] args = properties.entrySet().stream()
                 .map(entry -> "--" + entry.getKey() + "=" + entry.getValue()).toArray(String[]::new);
+        // keep the test's logback configuration (and any capturing appender) instead of Spring re-initialising it
+        System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
         final ConfigurableApplicationContext context = new SpringApplicationBuilder(ReservationsApplication.class)
                 .registerShutdownHook(false)
                 .run(args);
