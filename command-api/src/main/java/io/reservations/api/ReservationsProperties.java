@@ -1,5 +1,6 @@
 package io.reservations.api;
 
+import io.reservations.topics.KafkaClientSecurity;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -26,10 +27,31 @@ public record ReservationsProperties(@DefaultValue("data") Path dataDir,
     public record Kafka(@DefaultValue("") String bootstrapServers,
                         @DefaultValue("9092") int localPort,
                         @DefaultValue("12") int partitions,
-                        @DefaultValue("0") int replicationFactor) {
+                        @DefaultValue("0") int replicationFactor,
+                        @DefaultValue ClientSecurity security) {
 
         public boolean local() {
             return bootstrapServers == null || bootstrapServers.isBlank();
+        }
+    }
+
+    /** Client security of every Kafka client of this instance; see {@link KafkaClientSecurity}. */
+    public record ClientSecurity(@DefaultValue("PLAINTEXT") String protocol,
+                                 @DefaultValue("SCRAM-SHA-512") String saslMechanism,
+                                 @DefaultValue("") String username,
+                                 @DefaultValue("") String password,
+                                 @DefaultValue("") String truststoreLocation,
+                                 @DefaultValue("") String truststorePassword,
+                                 @DefaultValue("") String truststoreType) {
+
+        public KafkaClientSecurity toClientSecurity() {
+            return new KafkaClientSecurity(protocol, saslMechanism, username, password, truststoreLocation,
+                    truststorePassword, truststoreType);
+        }
+
+        @Override
+        public String toString() {
+            return toClientSecurity().toString();
         }
     }
 

@@ -1,5 +1,7 @@
 package io.reservations.cli;
 
+import io.reservations.topics.KafkaClientSecurity;
+import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.CommonClientConfigs;
 import picocli.CommandLine;
@@ -16,8 +18,11 @@ public final class ReservationsCli {
     @Option(names = "--bootstrap-server", description = "Kafka bootstrap servers (default: $KAFKA_BOOTSTRAP_SERVERS or localhost:9092)")
     String bootstrapServer = System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092");
 
+    /** Bootstrap servers plus the client security of the environment (KAFKA_SECURITY_PROTOCOL, ...). */
     Map<String, Object> clientConfig() {
-        return Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServer);
+        final Map<String, Object> config = new HashMap<>(KafkaClientSecurity.fromEnvironment(System.getenv()).clientConfig());
+        config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServer);
+        return config;
     }
 
     public static void main(final String[] args) {

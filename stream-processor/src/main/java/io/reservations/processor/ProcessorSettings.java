@@ -2,7 +2,10 @@ package io.reservations.processor;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.reservations.processor.shard.ShardMasterOptions;
+import io.reservations.topics.KafkaClientSecurity;
 import io.reservations.topics.TopicSettings;
+import java.util.HashMap;
+import org.apache.kafka.clients.CommonClientConfigs;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -13,11 +16,28 @@ import java.util.Map;
  * @param instanceId        static group member id of this instance, or null for one kept in the state directory
  * @param sessionTimeout    how long a silent instance keeps its partitions before the others take them over
  * @param applicationServer host:port other instances reach this one at for interactive queries, or null
+ * @param security          SASL/TLS settings of every Kafka client of the processor
  */
 public record ProcessorSettings(String bootstrapServers, String applicationId, Path stateDir, TopicSettings topics,
                                 Duration commitInterval, Duration commandRetention, int standbyReplicas,
                                 int streamThreads, String instanceId, Duration sessionTimeout,
-                                String applicationServer) {
+                                String applicationServer, KafkaClientSecurity security) {
+
+    /** Without client security (PLAINTEXT). */
+    public ProcessorSettings(final String bootstrapServers, final String applicationId, final Path stateDir,
+                             final TopicSettings topics, final Duration commitInterval, final Duration commandRetention,
+                             final int standbyReplicas, final int streamThreads, final String instanceId,
+                             final Duration sessionTimeout, final String applicationServer) {
+        this(bootstrapServers, applicationId, stateDir, topics, commitInterval, commandRetention, standbyReplicas,
+                streamThreads, instanceId, sessionTimeout, applicationServer, KafkaClientSecurity.NONE);
+    }
+
+    /** Bootstrap servers and security: the base of every client configuration. */
+    public Map<String, Object> clientConfig() {
+        final Map<String, Object> config = new HashMap<>(security.clientConfig());
+        config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        return config;
+    }
 
     public static final String DEFAULT_APPLICATION_ID = "reservation-processor";
 
@@ -35,12 +55,13 @@ public record ProcessorSettings(String bootstrapServers, String applicationId, P
                 Integer.parseInt(env.getOrDefault("PROCESSOR_STREAM_THREADS", "1")),
                 env.get("PROCESSOR_INSTANCE_ID"),
                 Duration.ofMillis(Long.parseLong(env.getOrDefault("PROCESSOR_SESSION_TIMEOUT_MS", "10000"))),
-                env.get("PROCESSOR_APPLICATION_SERVER"));
+                env.get("PROCESSOR_APPLICATION_SERVER"),
+                KafkaClientSecurity.fromEnvironment(env));
     }
 
     public ProcessorSettings withStateDir(final Path dir) {
         return new ProcessorSettings(bootstrapServers, applicationId, dir, topics, commitInterval, commandRetention,
-                standbyReplicas, streamThreads, instanceId, sessionTimeout, applicationServer);
+                standbyReplicas, streamThreads, instanceId, sessionTimeout, applicationServer, security);
     }
 
     public ShardMasterOptions shardMasterOptions(final MeterRegistry meterRegistry) {

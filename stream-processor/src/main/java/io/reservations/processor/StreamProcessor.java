@@ -8,10 +8,8 @@ import io.reservations.topics.TopicProvisioner;
 import io.reservations.topics.TopicSettings;
 import io.reservations.topics.Topics;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.TopicConfig;
@@ -43,7 +41,7 @@ public final class StreamProcessor implements AutoCloseable {
     /** As {@link #start(ProcessorSettings)}, with the processor's and Kafka Streams' metrics in {@code registry}. */
     public static StreamProcessor start(final ProcessorSettings settings, final MeterRegistry registry) {
         final short replicationFactor;
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers()))) {
+        try (Admin admin = Admin.create(settings.clientConfig())) {
             replicationFactor = new TopicProvisioner(admin, settings.topics()).provision(Topics.ALL);
         }
         final KafkaStreams streams = new KafkaStreams(
@@ -62,8 +60,8 @@ public final class StreamProcessor implements AutoCloseable {
 
     static Properties streamsProperties(final ProcessorSettings settings, final short replicationFactor) {
         final Properties props = new Properties();
+        props.putAll(settings.clientConfig()); // bootstrap servers and security, for every client Streams creates
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.applicationId());
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.STATE_DIR_CONFIG, settings.stateDir().toAbsolutePath().toString());
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, settings.commitInterval().toMillis());

@@ -2,6 +2,7 @@ package io.reservations.api.kafka;
 
 import io.reservations.api.ReservationsProperties;
 import io.reservations.api.local.LocalKafkaBroker;
+import io.reservations.topics.KafkaClientSecurity;
 import io.reservations.topics.TopicProvisioner;
 import io.reservations.topics.TopicSettings;
 import io.reservations.topics.Topics;
@@ -33,12 +34,13 @@ public class KafkaConfiguration {
         if (properties.kafka().local()) {
             final LocalKafkaBroker broker = LocalKafkaBroker.start(
                     properties.dataDir().resolve("kafka"), properties.kafka().localPort());
-            connection = new KafkaConnection(broker.bootstrapServers(), broker);
+            connection = new KafkaConnection(broker.bootstrapServers(), KafkaClientSecurity.NONE, broker);
         } else {
-            connection = new KafkaConnection(properties.kafka().bootstrapServers(), null);
+            connection = new KafkaConnection(properties.kafka().bootstrapServers(),
+                    properties.kafka().security().toClientSecurity(), null);
         }
         // every role needs the topics; creation is idempotent and checks co-partitioning
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, connection.bootstrapServers()))) {
+        try (Admin admin = Admin.create(connection.clientConfig())) {
             new TopicProvisioner(admin, topicSettings(properties)).provision(Topics.ALL);
         }
         return connection;
@@ -50,16 +52,17 @@ public class KafkaConfiguration {
 
     @Bean
     ProducerFactory<String, byte[]> commandProducerFactory(final KafkaConnection connection, final MeterRegistry meters) {
-        final DefaultKafkaProducerFactory<String, byte[]> factory = new DefaultKafkaProducerFactory<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, connection.bootstrapServers(),
+        final Map<String, Object> config = connection.clientConfig();
+        config.putAll(Map.of(
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.LINGER_MS_CONFIG, 1,
                 // a request fails with 503 within seconds when Kafka is unreachable, instead of hanging
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000,
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000),
-                new StringSerializer(), new ByteArraySerializer());
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000));
+        final DefaultKafkaProducerFactory<String, byte[]> factory =
+                new DefaultKafkaProducerFactory<>(config, new StringSerializer(), new ByteArraySerializer());
         factory.addListener(new MicrometerProducerListener<>(meters));
         return factory;
     }
@@ -71,9 +74,10 @@ public class KafkaConfiguration {
 
     @Bean(destroyMethod = "close")
     Admin reservationsAdmin(final KafkaConnection connection) {
-        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, connection.bootstrapServers(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000));
+        final Map<String, Object> config = connection.clientConfig();
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000);
+        return Admin.create(config);
     }
 
     /** Readiness: the broker answers. */

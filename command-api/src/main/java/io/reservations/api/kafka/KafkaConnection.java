@@ -1,6 +1,10 @@
 package io.reservations.api.kafka;
 
 import io.reservations.api.local.LocalKafkaBroker;
+import io.reservations.topics.KafkaClientSecurity;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.CommonClientConfigs;
 
 /**
  * Where this instance's Kafka clients connect: the configured cluster, or the local broker this instance runs
@@ -9,15 +13,28 @@ import io.reservations.api.local.LocalKafkaBroker;
 public final class KafkaConnection implements AutoCloseable {
 
     private final String bootstrapServers;
+    private final KafkaClientSecurity security;
     private final LocalKafkaBroker localBroker;
 
-    KafkaConnection(final String bootstrapServers, final LocalKafkaBroker localBroker) {
+    KafkaConnection(final String bootstrapServers, final KafkaClientSecurity security, final LocalKafkaBroker localBroker) {
         this.bootstrapServers = bootstrapServers;
+        this.security = security;
         this.localBroker = localBroker;
     }
 
     public String bootstrapServers() {
         return bootstrapServers;
+    }
+
+    public KafkaClientSecurity security() {
+        return security;
+    }
+
+    /** Bootstrap servers and security settings: the base of every client's configuration. */
+    public Map<String, Object> clientConfig() {
+        final Map<String, Object> config = new HashMap<>(security.clientConfig());
+        config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        return config;
     }
 
     public boolean local() {

@@ -41,8 +41,17 @@ public final class LocalKafkaBroker implements AutoCloseable {
     }
 
     public static LocalKafkaBroker start(final Path directory, final int port) {
+        return start(directory, port, Map.of());
+    }
+
+    /**
+     * @param overrides broker settings on top of the defaults, e.g. more listeners; the PLAINTEXT listener on
+     *                  {@code port} and the controller on {@code port + 1} must stay
+     */
+    public static LocalKafkaBroker start(final Path directory, final int port, final Map<String, String> overrides) {
         final Path logDir = directory.toAbsolutePath();
         final Properties config = config(logDir, port);
+        config.putAll(overrides);
         format(logDir, config);
         final KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(config), Time.SYSTEM);
         server.startup();

@@ -1,10 +1,13 @@
 package io.reservations.api.support;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.LoggerFactory;
 
 /** Every log event of this JVM while open, as text (message, arguments and stack traces). */
@@ -12,6 +15,7 @@ public final class LogCapture implements AutoCloseable {
 
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
     private final Logger root;
+    private final Map<Logger, Level> raised = new HashMap<>();
 
     public LogCapture() {
         final LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
@@ -19,6 +23,14 @@ public final class LogCapture implements AutoCloseable {
         appender.setContext(context);
         appender.start();
         root.addAppender(appender);
+    }
+
+    /** Also captures {@code logger} down to INFO (for instance Kafka's configuration dumps) while open. */
+    public LogCapture including(final String logger) {
+        final Logger named = ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(logger);
+        raised.put(named, named.getLevel());
+        named.setLevel(Level.INFO);
+        return this;
     }
 
     public List<String> lines() {
@@ -38,6 +50,7 @@ public final class LogCapture implements AutoCloseable {
 
     @Override
     public void close() {
+        raised.forEach(Logger::setLevel);
         root.detachAppender(appender);
         appender.stop();
     }
