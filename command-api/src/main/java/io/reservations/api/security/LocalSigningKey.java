@@ -2,9 +2,12 @@ package io.reservations.api.security;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -27,10 +30,22 @@ public record LocalSigningKey(RSAPublicKey publicKey, RSAPrivateKey privateKey) 
 
     public static synchronized LocalSigningKey loadOrCreate(final Path directory) {
         try {
+            Files.createDirectories(directory);
+            // instances sharing the directory may start together: one creates the pair, the others read it
+            try (FileChannel lockFile = FileChannel.open(directory.resolve(".lock"), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE); FileLock lock = lockFile.lock()) {
+                return loadOrCreateLocked(directory);
+            }
+        } catch (final IOException e) {
+            throw new UncheckedIOException("Cannot keep the token signing key in " + directory, e);
+        }
+    }
+
+    private static LocalSigningKey loadOrCreateLocked(final Path directory) {
+        try {
             final Path privateFile = directory.resolve(PRIVATE);
             final Path publicFile = directory.resolve(PUBLIC);
             if (!Files.exists(privateFile)) {
-                Files.createDirectories(directory);
                 final KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
                 generator.initialize(2048);
                 final KeyPair pair = generator.generateKeyPair();
