@@ -84,7 +84,7 @@ class JsonSerdeTest {
 
         assertThat(new String(serde.serialize("t", reservation), StandardCharsets.UTF_8)).isEqualTo(
                 "{\"command_id\":\"c1\",\"status\":\"SUCCEEDED\",\"entity\":{\"id\":\"r\",\"window_id\":\"w\","
-                        + "\"status\":\"CONFIRMED\",\"selected_resource\":{\"id\":\"a\",\"type\":\"seat\"}}}");
+                        + "\"status\":\"CONFIRMED\",\"selected_resource\":{\"id\":\"a\",\"type\":\"seat\"},\"owner\":null}}");
         assertThat(new String(serde.serialize("t", rejected), StandardCharsets.UTF_8)).isEqualTo(
                 "{\"command_id\":\"c3\",\"status\":\"REJECTED\",\"code\":\"no-resource-available\"}");
         for (final CommandResult result : List.of(reservation, window, rejected)) {

@@ -201,6 +201,21 @@ class ReservationDeciderTest {
     }
 
     @Test
+    void shouldTreatAnotherOwnersReservationAsMissing() {
+        final ReservationState alices = given(new ReservationCreated("c0", NOW, "r", "w", "alice"));
+
+        assertRejected(ReservationDecider.decide(alices, new SelectResource("c1", "r", "seat", null, "bob"), NOW),
+                "c1", ErrorCodes.RESERVATION_NOT_FOUND);
+        assertRejected(ReservationDecider.decide(alices, new CancelReservation("c2", "r", null, "bob"), NOW),
+                "c2", ErrorCodes.RESERVATION_NOT_FOUND);
+        assertThat(ReservationDecider.decide(alices, new SelectResource("c3", "r", "seat", null, "alice"), NOW).events())
+                .as("the owner may").hasSize(1);
+        assertThat(ReservationDecider.decide(alices, new CancelReservation("c4", "r", null, null), NOW).result().status())
+                .as("no subject to check: an admin").isEqualTo(CommandStatus.SUCCEEDED);
+        assertThat(alices.toView().owner()).isEqualTo("alice");
+    }
+
+    @Test
     void shouldFoldAWholeHistory() {
         final ReservationState state = given(CREATED, STARTED, SELECTED, new ReservationCancelled("c2", NOW, "r", "w", "a"));
 
