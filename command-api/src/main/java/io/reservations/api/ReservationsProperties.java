@@ -101,7 +101,7 @@ public record ReservationsProperties(@DefaultValue("data") Path dataDir,
      */
     public record Processor(@DefaultValue("true") boolean enabled,
                             @DefaultValue("reservation-processor") String applicationId,
-                            @DefaultValue("50ms") Duration commitInterval,
+                            @DefaultValue("10ms") Duration commitInterval,
                             @DefaultValue("24h") Duration commandRetention,
                             @DefaultValue("0") int standbyReplicas,
                             @DefaultValue("1") int streamThreads,

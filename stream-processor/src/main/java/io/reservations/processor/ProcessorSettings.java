@@ -49,7 +49,7 @@ public record ProcessorSettings(String bootstrapServers, String applicationId, P
                 new TopicSettings(
                         Integer.parseInt(env.getOrDefault("TOPIC_PARTITIONS", Integer.toString(TopicSettings.DEFAULT_PARTITIONS))),
                         Integer.parseInt(env.getOrDefault("TOPIC_REPLICATION_FACTOR", "0"))),
-                Duration.ofMillis(Long.parseLong(env.getOrDefault("PROCESSOR_COMMIT_INTERVAL_MS", "50"))),
+                Duration.ofMillis(Long.parseLong(env.getOrDefault("PROCESSOR_COMMIT_INTERVAL_MS", "10"))),
                 Duration.parse(env.getOrDefault("PROCESSOR_COMMAND_RETENTION", "PT24H")),
                 Integer.parseInt(env.getOrDefault("PROCESSOR_STANDBY_REPLICAS", "0")),
                 Integer.parseInt(env.getOrDefault("PROCESSOR_STREAM_THREADS", "1")),

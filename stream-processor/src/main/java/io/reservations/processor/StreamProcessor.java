@@ -24,6 +24,7 @@ public final class StreamProcessor implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(StreamProcessor.class);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+    private static final String STREAMS_OVERRIDE_PREFIX = "reservations.streams.";
 
     private final ProcessorSettings settings;
     private final KafkaStreams streams;
@@ -65,6 +66,9 @@ public final class StreamProcessor implements AutoCloseable {
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.STATE_DIR_CONFIG, settings.stateDir().toAbsolutePath().toString());
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, settings.commitInterval().toMillis());
+        // a saga hop waits for the origin's commit, and the thread only commits between polls: the default
+        // 100 ms poll added ~100 ms to every hop while the thread waited for input (docs/PERFORMANCE.md)
+        props.put(StreamsConfig.POLL_MS_CONFIG, 5);
         props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, settings.standbyReplicas());
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.streamThreads());
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) replicationFactor);
@@ -72,11 +76,17 @@ public final class StreamProcessor implements AutoCloseable {
                 TopicSettings.minInSyncReplicasFor(replicationFactor));
         // exactly-once producers retry CONCURRENT_TRANSACTIONS right after a commit; the default 100 ms stalls them
         props.put(StreamsConfig.producerPrefix(ProducerConfig.RETRY_BACKOFF_MS_CONFIG), 10);
+        // each saga hop is a read_committed fetch of a record committed moments ago; with the default 500 ms wait
+        // the fetch can sit in the broker's purgatory after the commit marker, adding up to 500 ms per hop
+        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), 10);
         // static membership: a restarted instance takes its partitions back at once, and close() can leave the
         // group (Streams removes static members on close; dynamic ones would hold their partitions until timeout)
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), InstanceId.of(settings));
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG),
                 (int) settings.sessionTimeout().toMillis());
+        // operators' last word: any Kafka Streams setting, e.g. -Dreservations.streams.commit.interval.ms=20
+        System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith(STREAMS_OVERRIDE_PREFIX))
+                .forEach(name -> props.put(name.substring(STREAMS_OVERRIDE_PREFIX.length()), System.getProperty(name)));
         if (settings.applicationServer() != null) {
             props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, settings.applicationServer());
         }

@@ -1,0 +1,206 @@
+package io.reservations.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.HdrHistogram.Histogram;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The benchmark: pipeline sagas (cross- and same-partition), REST closed and open loop, and a hot window, next to
+ * a raw producer and a minimal exactly-once Streams app on the same broker. Each figure from several runs after a
+ * warm-up that is not counted.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmark the reservation service.")
+public final class BenchMain implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BenchMain.class);
+
+    @Option(names = "--smoke", description = "A few seconds of tiny load, to prove the tool works")
+    private boolean smoke;
+
+    @Option(names = "--runs", description = "Runs per figure (default: ${DEFAULT-VALUE})")
+    private int runs = 3;
+
+    @Option(names = "--service-jar", description = "The service to start when no --api is given (default: ${DEFAULT-VALUE})")
+    private Path serviceJar = Path.of("command-api/target/command-api.jar");
+
+    @Option(names = "--api", description = "Base URL of a running service; with --bootstrap and --token")
+    private String api;
+
+    @Option(names = "--bootstrap", description = "Kafka bootstrap servers of that service")
+    private String bootstrap;
+
+    @Option(names = "--token", description = "A bearer token with reservations:write for that service")
+    private String token;
+
+    @Option(names = "--out", description = "Directory for the results (default: bench/results/<time>)")
+    private Path out;
+
+    @Option(names = "--rates", split = ",", description = "Open-loop rates per second (default: 250,500,1000)")
+    private List<Integer> rates = List.of(250, 500, 1000);
+
+    public static void main(final String[] args) {
+        System.exit(new CommandLine(new BenchMain()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        final Load load = smoke ? Load.SMOKE : Load.FULL;
+        final int runCount = smoke ? 1 : runs;
+        final List<Integer> openRates = smoke ? List.of(50) : rates;
+        final Path results = out != null ? out : Path.of("bench", "results",
+                DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now()));
+        final ServiceProcess service = api == null ? ServiceProcess.start(serviceJar.toAbsolutePath(), List.of()) : null;
+        try (Cluster cluster = new Cluster(service != null ? service.bootstrap() : bootstrap)) {
+            final Rest rest = new Rest(service != null ? service.apiUrl() : api, service != null ? service.token() : token);
+            final String session = Long.toString(System.currentTimeMillis(), 36);
+
+            LOG.info("Warm-up (not counted)");
+            Pipeline.run(cluster, Pipeline.prepare(cluster, session + "-warm", load.sagas / 2, 50, false));
+            rest.openLoop(Pipeline.prepare(cluster, session + "-warmrest", load.warmupRequests(), 50, false),
+                    Math.max(50, openRates.get(0)), Duration.ZERO, load.warmup);
+
+            final Map<String, List<Double>> values = new LinkedHashMap<>();
+            for (int run = 1; run <= runCount; run++) {
+                final String tag = session + "-" + run;
+                LOG.info("Run {} of {}: pipeline", run, runCount);
+                add(values, "pipeline, cross-partition", Pipeline.run(cluster, Pipeline.prepare(cluster, tag + "-x", load.sagas, 50, false)));
+                add(values, "pipeline, same partition", Pipeline.run(cluster, Pipeline.prepare(cluster, tag + "-s", load.sagas, 50, true)));
+                add(values, "hot window (" + load.hotResources + " resources)",
+                        Pipeline.run(cluster, Pipeline.prepare(cluster, tag + "-h", load.hotResources, load.hotResources, false)));
+                LOG.info("Run {} of {}: REST closed loop", run, runCount);
+                final Rest.Run closed = rest.closedLoop(Pipeline.prepare(cluster, tag + "-c", load.closedLoopReservations, 50, false)
+                        .iterator(), load.clients, load.warmup, load.duration);
+                add(values, "REST closed loop, " + load.clients + " clients", closed.throughput());
+                add(values, "REST closed loop p50", ms(closed.latencyMicros(), 50));
+                add(values, "REST closed loop errors", closed.errors());
+                for (final int rate : openRates) {
+                    LOG.info("Run {} of {}: REST open loop at {}/s", run, runCount, rate);
+                    final int needed = (int) (rate * (load.warmup.toSeconds() + load.duration.toSeconds()) * 1.05) + 10;
+                    final Rest.Run open = rest.openLoop(Pipeline.prepare(cluster, tag + "-o" + rate, needed, 50, false),
+                            rate, load.warmup, load.duration);
+                    add(values, "REST open loop " + rate + "/s p50", ms(open.latencyMicros(), 50));
+                    add(values, "REST open loop " + rate + "/s p99", ms(open.latencyMicros(), 99));
+                    add(values, "REST open loop " + rate + "/s p99.9", ms(open.latencyMicros(), 99.9));
+                    add(values, "REST open loop " + rate + "/s max", open.latencyMicros().getMaxValue() / 1000.0);
+                    add(values, "REST open loop " + rate + "/s errors", open.errors());
+                }
+            }
+            LOG.info("References");
+            final Path state = Files.createTempDirectory("bench-reference");
+            for (int run = 1; run <= runCount; run++) {
+                final String topic = References.topic(cluster.bootstrap());
+                add(values, "reference: raw producer", References.rawProducer(cluster.bootstrap(), topic, load.referenceRecords));
+                add(values, "reference: exactly-once Streams app", References.exactlyOnceApp(cluster.bootstrap(), topic,
+                        load.referenceRecords, 50, state.resolve("run-" + run)));
+            }
+
+            final List<Figure> figures = figures(values, load);
+            final Map<String, Double> references = Map.of(
+                    "raw producer", median(values.get("reference: raw producer")),
+                    "EOS app / 3", median(values.get("reference: exactly-once Streams app")) / 3);
+            final Map<String, Object> settings = new LinkedHashMap<>();
+            settings.put("load", load.name());
+            settings.put("runs", runCount);
+            settings.put("warmup_s", load.warmup.toSeconds());
+            settings.put("duration_s", load.duration.toSeconds());
+            settings.put("cores", Runtime.getRuntime().availableProcessors());
+            settings.put("service", service != null ? "local service (" + serviceJar + ")" : api);
+            Report.write(results, new Report.Result(Instant.now(), settings, figures), references);
+            System.out.println(Report.markdown(new Report.Result(Instant.now(), settings, figures), references));
+            System.out.println("Results in " + results.toAbsolutePath());
+            final long errors = figures.stream().filter(f -> f.scenario().endsWith("errors"))
+                    .mapToLong(f -> (long) f.max()).sum();
+            return errors == 0 ? 0 : 1;
+        } finally {
+            if (service != null) {
+                service.close();
+            }
+        }
+    }
+
+    private static List<Figure> figures(final Map<String, List<Double>> values, final Load load) {
+        final List<Figure> figures = new ArrayList<>();
+        values.forEach((scenario, runs) -> {
+            final boolean latency = scenario.contains(" p") || scenario.endsWith("max");
+            final boolean errors = scenario.endsWith("errors");
+            Double target = null;
+            String reference = null;
+            if (scenario.equals("pipeline, cross-partition")) {
+                target = 10_000.0;
+                reference = "EOS app / 3";
+            } else if (scenario.startsWith("pipeline") || scenario.startsWith("hot window")) {
+                reference = "EOS app / 3";
+            } else if (scenario.startsWith("REST closed loop,")) {
+                target = 3_000.0;
+            } else if (scenario.equals("REST open loop 1000/s p50")) {
+                target = 15.0;
+            } else if (scenario.equals("REST open loop 1000/s p99")) {
+                target = 50.0;
+            } else if (errors) {
+                target = 0.0;
+            } else if (scenario.equals("reference: exactly-once Streams app")) {
+                reference = null;
+            }
+            figures.add(new Figure(scenario, errors ? "count" : latency ? "ms" : scenario.startsWith("pipeline")
+                    || scenario.startsWith("hot") ? "sagas/s" : scenario.startsWith("REST") ? "requests/s" : "records/s",
+                    runs, target, !latency && !errors, reference));
+        });
+        return figures;
+    }
+
+    private static void add(final Map<String, List<Double>> values, final String scenario, final double value) {
+        values.computeIfAbsent(scenario, key -> new ArrayList<>()).add(value);
+        LOG.info("{}: {}", scenario, String.format("%.1f", value));
+    }
+
+    private static double ms(final Histogram micros, final double percentile) {
+        return micros.getValueAtPercentile(percentile) / 1000.0;
+    }
+
+    private static double median(final List<Double> runs) {
+        return new Figure("", "", runs, null, true, null).median();
+    }
+
+    /** How much load: the full benchmark, or a smoke run of a few seconds. */
+    private enum Load {
+        FULL(20_000, 5_000, 60_000, 32, 500_000, Duration.ofSeconds(5), Duration.ofSeconds(15)),
+        SMOKE(300, 200, 400, 4, 5_000, Duration.ofSeconds(1), Duration.ofSeconds(2));
+
+        final int sagas;
+        final int hotResources;
+        final int closedLoopReservations;
+        final int clients;
+        final int referenceRecords;
+        final Duration warmup;
+        final Duration duration;
+
+        Load(final int sagas, final int hotResources, final int closedLoopReservations, final int clients,
+             final int referenceRecords, final Duration warmup, final Duration duration) {
+            this.sagas = sagas;
+            this.hotResources = hotResources;
+            this.closedLoopReservations = closedLoopReservations;
+            this.clients = clients;
+            this.referenceRecords = referenceRecords;
+            this.warmup = warmup;
+            this.duration = duration;
+        }
+
+        int warmupRequests() {
+            return (int) (Math.max(50, 250) * warmup.toSeconds() * 1.1) + 10;
+        }
+    }
+}

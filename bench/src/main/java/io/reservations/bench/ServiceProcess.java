@@ -1,0 +1,125 @@
+package io.reservations.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The local service as a user runs it (its own JVM: broker, processor and API together), on a fresh data
+ * directory and free ports, with authentication on: the admin token it prints is what the benchmark sends.
+ */
+final class ServiceProcess implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ServiceProcess.class);
+
+    private final Process process;
+    private final String apiUrl;
+    private final String bootstrap;
+    private final String token;
+
+    private ServiceProcess(final Process process, final String apiUrl, final String bootstrap, final String token) {
+        this.process = process;
+        this.apiUrl = apiUrl;
+        this.bootstrap = bootstrap;
+        this.token = token;
+    }
+
+    static ServiceProcess start(final Path jar, final List<String> extraArgs) throws IOException, InterruptedException {
+        final Path data = Files.createTempDirectory("bench-data");
+        final int httpPort = freePort();
+        final int kafkaPort = freePort();
+        final List<String> command = new java.util.ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx2g", "-jar", jar.toString(),
+                "--server.port=" + httpPort, "--reservations.data-dir=" + data, "--reservations.kafka.local-port=" + kafkaPort));
+        command.addAll(extraArgs);
+        LOG.info("Starting the service: {}", String.join(" ", command));
+        final Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        final CompletableFuture<String> token = new CompletableFuture<>();
+        final Thread reader = new Thread(() -> {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = lines.readLine()) != null) {
+                    final int at = line.indexOf("export TOKEN=");
+                    if (at >= 0) {
+                        token.complete(line.substring(at + "export TOKEN=".length()).trim());
+                    }
+                }
+            } catch (final IOException e) {
+                token.completeExceptionally(e);
+            }
+        }, "service-output");
+        reader.setDaemon(true);
+        reader.start();
+        final String apiUrl = "http://localhost:" + httpPort;
+        awaitReady(apiUrl, process);
+        final String admin;
+        try {
+            admin = token.get(30, TimeUnit.SECONDS);
+        } catch (final java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("The service printed no admin token", e);
+        }
+        return new ServiceProcess(process, apiUrl, "localhost:" + kafkaPort, admin);
+    }
+
+    private static void awaitReady(final String apiUrl, final Process process) throws InterruptedException {
+        final HttpClient http = HttpClient.newHttpClient();
+        final Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("The service exited with status " + process.exitValue());
+            }
+            try {
+                final HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                        URI.create(apiUrl + "/actuator/health/readiness")).build(), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (final IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(500); // polling a child process that has no other signal of readiness
+        }
+        throw new IllegalStateException("The service did not become ready");
+    }
+
+    String apiUrl() {
+        return apiUrl;
+    }
+
+    String bootstrap() {
+        return bootstrap;
+    }
+
+    String token() {
+        return token;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy(); // SIGTERM: a clean shutdown
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
