@@ -49,6 +49,22 @@ public final class BenchMain implements Callable<Integer> {
     @Option(names = "--out", description = "Directory for the results (default: bench/results/<time>)")
     private Path out;
 
+    @Option(names = "--jfr", description = "Record a Java Flight Recorder profile of the service into the results")
+    private boolean jfr;
+
+    @Option(names = "--only-references", description = "Only the raw producer and the exactly-once app")
+    private boolean onlyReferences;
+
+    @Option(names = "--only-pipeline", description = "Only the pipeline scenarios and the references, for tuning")
+    private boolean onlyPipeline;
+
+    @Option(names = "--service-jvm-arg", description = "An option for the started service's JVM, e.g. "
+            + "-Dreservations.streams.commit.interval.ms=100 (repeatable)")
+    private List<String> serviceJvmArgs = new ArrayList<>();
+
+    @Option(names = "--render", description = "Only write the report again from this result.json (after a fix of the report)")
+    private Path render;
+
     @Option(names = "--rates", split = ",", description = "Open-loop rates per second (default: 250,500,1000)")
     private List<Integer> rates = List.of(250, 500, 1000);
 
@@ -58,27 +74,85 @@ public final class BenchMain implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (render != null) {
+            final Report.Result previous = io.reservations.topics.Json.mapper().readValue(render.toFile(), Report.Result.class);
+            final Map<String, List<Double>> values = new LinkedHashMap<>();
+            previous.figures().forEach(figure -> values.put(figure.scenario(), figure.runs()));
+            final Report.Result result = new Report.Result(previous.at(), previous.settings(), figures(values));
+            Report.write(render.toAbsolutePath().getParent(), result, references(values));
+            System.out.println(Report.markdown(result, references(values)));
+            return 0;
+        }
         final Load load = smoke ? Load.SMOKE : Load.FULL;
         final int runCount = smoke ? 1 : runs;
         final List<Integer> openRates = smoke ? List.of(50) : rates;
         final Path results = out != null ? out : Path.of("bench", "results",
                 DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now()));
-        final ServiceProcess service = api == null ? ServiceProcess.start(serviceJar.toAbsolutePath(), List.of()) : null;
+        Files.createDirectories(results);
+        final List<String> jvmArgs = new ArrayList<>(serviceJvmArgs);
+        if (jfr) {
+            jvmArgs.add("-XX:StartFlightRecording=filename=" + results.toAbsolutePath().resolve("service.jfr")
+                    + ",settings=profile,dumponexit=true");
+        }
+        final ServiceProcess service = api == null ? ServiceProcess.start(serviceJar.toAbsolutePath(), jvmArgs) : null;
         try (Cluster cluster = new Cluster(service != null ? service.bootstrap() : bootstrap)) {
             final Rest rest = new Rest(service != null ? service.apiUrl() : api, service != null ? service.token() : token);
             final String session = Long.toString(System.currentTimeMillis(), 36);
 
-            LOG.info("Warm-up (not counted)");
-            Pipeline.run(cluster, Pipeline.prepare(cluster, session + "-warm", load.sagas / 2, 50, false));
+            final Map<String, List<Double>> values = new LinkedHashMap<>();
+            if (!onlyReferences) {
+                measureService(cluster, rest, session, load, runCount, openRates, values);
+            }
+
+            LOG.info("References");
+            final Path state = Files.createTempDirectory("bench-reference");
+            for (int run = 1; run <= runCount; run++) {
+                final String topic = References.topic(cluster.bootstrap());
+                add(values, "reference: raw producer", References.rawProducer(cluster.bootstrap(), topic, load.referenceRecords));
+                add(values, "reference: exactly-once Streams app", References.exactlyOnceApp(cluster.bootstrap(), topic,
+                        load.referenceRecords, 50, state.resolve("run-" + run)));
+            }
+
+            final List<Figure> figures = figures(values);
+            final Map<String, Double> references = references(values);
+            final Map<String, Object> settings = new LinkedHashMap<>();
+            settings.put("load", load.name());
+            settings.put("runs", runCount);
+            settings.put("warmup_s", load.warmup.toSeconds());
+            settings.put("duration_s", load.duration.toSeconds());
+            settings.put("cores", Runtime.getRuntime().availableProcessors());
+            settings.put("service", service != null ? "local service (" + serviceJar + ")" : api);
+            settings.put("service_jvm_args", serviceJvmArgs);
+            Report.write(results, new Report.Result(Instant.now(), settings, figures), references);
+            System.out.println(Report.markdown(new Report.Result(Instant.now(), settings, figures), references));
+            System.out.println("Results in " + results.toAbsolutePath());
+            final long errors = figures.stream().filter(f -> f.scenario().endsWith("errors"))
+                    .mapToLong(f -> (long) f.max()).sum();
+            return errors == 0 ? 0 : 1;
+        } finally {
+            if (service != null) {
+                service.close();
+            }
+        }
+    }
+
+    private void measureService(final Cluster cluster, final Rest rest, final String session, final Load load,
+                                final int runCount, final List<Integer> openRates, final Map<String, List<Double>> values)
+            throws InterruptedException {
+        LOG.info("Warm-up (not counted)");
+        Pipeline.run(cluster, Pipeline.prepare(cluster, session + "-warm", load.sagas / 2, 50, false));
+        if (!onlyPipeline) {
             rest.openLoop(Pipeline.prepare(cluster, session + "-warmrest", load.warmupRequests(), 50, false),
                     Math.max(50, openRates.get(0)), Duration.ZERO, load.warmup);
-
-            final Map<String, List<Double>> values = new LinkedHashMap<>();
-            for (int run = 1; run <= runCount; run++) {
+        }
+        for (int run = 1; run <= runCount; run++) {
                 final String tag = session + "-" + run;
                 LOG.info("Run {} of {}: pipeline", run, runCount);
                 add(values, "pipeline, cross-partition", Pipeline.run(cluster, Pipeline.prepare(cluster, tag + "-x", load.sagas, 50, false)));
                 add(values, "pipeline, same partition", Pipeline.run(cluster, Pipeline.prepare(cluster, tag + "-s", load.sagas, 50, true)));
+                if (onlyPipeline) {
+                    continue;
+                }
                 add(values, "hot window (" + load.hotResources + " resources)",
                         Pipeline.run(cluster, Pipeline.prepare(cluster, tag + "-h", load.hotResources, load.hotResources, false)));
                 LOG.info("Run {} of {}: REST closed loop", run, runCount);
@@ -99,43 +173,17 @@ public final class BenchMain implements Callable<Integer> {
                     add(values, "REST open loop " + rate + "/s errors", open.errors());
                 }
             }
-            LOG.info("References");
-            final Path state = Files.createTempDirectory("bench-reference");
-            for (int run = 1; run <= runCount; run++) {
-                final String topic = References.topic(cluster.bootstrap());
-                add(values, "reference: raw producer", References.rawProducer(cluster.bootstrap(), topic, load.referenceRecords));
-                add(values, "reference: exactly-once Streams app", References.exactlyOnceApp(cluster.bootstrap(), topic,
-                        load.referenceRecords, 50, state.resolve("run-" + run)));
-            }
-
-            final List<Figure> figures = figures(values, load);
-            final Map<String, Double> references = Map.of(
-                    "raw producer", median(values.get("reference: raw producer")),
-                    "EOS app / 3", median(values.get("reference: exactly-once Streams app")) / 3);
-            final Map<String, Object> settings = new LinkedHashMap<>();
-            settings.put("load", load.name());
-            settings.put("runs", runCount);
-            settings.put("warmup_s", load.warmup.toSeconds());
-            settings.put("duration_s", load.duration.toSeconds());
-            settings.put("cores", Runtime.getRuntime().availableProcessors());
-            settings.put("service", service != null ? "local service (" + serviceJar + ")" : api);
-            Report.write(results, new Report.Result(Instant.now(), settings, figures), references);
-            System.out.println(Report.markdown(new Report.Result(Instant.now(), settings, figures), references));
-            System.out.println("Results in " + results.toAbsolutePath());
-            final long errors = figures.stream().filter(f -> f.scenario().endsWith("errors"))
-                    .mapToLong(f -> (long) f.max()).sum();
-            return errors == 0 ? 0 : 1;
-        } finally {
-            if (service != null) {
-                service.close();
-            }
-        }
     }
 
-    private static List<Figure> figures(final Map<String, List<Double>> values, final Load load) {
+    private static Map<String, Double> references(final Map<String, List<Double>> values) {
+        return Map.of("raw producer", median(values.get("reference: raw producer")),
+                "EOS app / 3", median(values.get("reference: exactly-once Streams app")) / 3);
+    }
+
+    private static List<Figure> figures(final Map<String, List<Double>> values) {
         final List<Figure> figures = new ArrayList<>();
         values.forEach((scenario, runs) -> {
-            final boolean latency = scenario.contains(" p") || scenario.endsWith("max");
+            final boolean latency = scenario.matches(".* (p[0-9.]+|max)$");
             final boolean errors = scenario.endsWith("errors");
             Double target = null;
             String reference = null;
@@ -177,7 +225,7 @@ public final class BenchMain implements Callable<Integer> {
 
     /** How much load: the full benchmark, or a smoke run of a few seconds. */
     private enum Load {
-        FULL(20_000, 5_000, 60_000, 32, 500_000, Duration.ofSeconds(5), Duration.ofSeconds(15)),
+        FULL(20_000, 5_000, 60_000, 32, 200_000, Duration.ofSeconds(5), Duration.ofSeconds(15)),
         SMOKE(300, 200, 400, 4, 5_000, Duration.ofSeconds(1), Duration.ofSeconds(2));
 
         final int sagas;

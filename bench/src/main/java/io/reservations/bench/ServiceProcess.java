@@ -39,14 +39,16 @@ final class ServiceProcess implements AutoCloseable {
         this.token = token;
     }
 
-    static ServiceProcess start(final Path jar, final List<String> extraArgs) throws IOException, InterruptedException {
+    /** @param jvmArgs options for the service's JVM, such as a flight recording */
+    static ServiceProcess start(final Path jar, final List<String> jvmArgs) throws IOException, InterruptedException {
         final Path data = Files.createTempDirectory("bench-data");
         final int httpPort = freePort();
         final int kafkaPort = freePort();
         final List<String> command = new java.util.ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx2g", "-jar", jar.toString(),
-                "--server.port=" + httpPort, "--reservations.data-dir=" + data, "--reservations.kafka.local-port=" + kafkaPort));
-        command.addAll(extraArgs);
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx2g"));
+        command.addAll(jvmArgs);
+        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + httpPort, "--reservations.data-dir=" + data,
+                "--reservations.kafka.local-port=" + kafkaPort));
         LOG.info("Starting the service: {}", String.join(" ", command));
         final Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         final CompletableFuture<String> token = new CompletableFuture<>();
