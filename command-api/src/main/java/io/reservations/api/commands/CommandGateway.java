@@ -8,6 +8,9 @@ import io.reservations.api.errors.ProblemCodes;
 import io.reservations.api.errors.ProblemHandler;
 import io.reservations.contract.CommandResult;
 import io.reservations.contract.CommandStatus;
+import io.reservations.contract.ReservationCommand;
+import io.reservations.contract.WindowCommand;
+import io.reservations.topics.Topics;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -48,7 +51,7 @@ public class CommandGateway {
     }
 
     /** How long the client is willing to wait: {@code ?wait_ms=} and {@code Prefer: respond-async}. */
-    public Duration waitFor(final Long waitMs, final String prefer) {
+    Duration waitFor(final Long waitMs, final String prefer) {
         if (prefer != null && prefer.toLowerCase().contains("respond-async")) {
             return Duration.ZERO;
         }
@@ -61,7 +64,25 @@ public class CommandGateway {
         return Duration.ofMillis(waitMs);
     }
 
-    public CompletableFuture<ResponseEntity<Object>> submit(final OutgoingCommand command, final Duration wait,
+    public CompletableFuture<ResponseEntity<Object>> submit(final ReservationCommand command, final CommandEnvelope envelope,
+                                                            final Long waitMs, final String prefer,
+                                                            final Function<CommandResult, ResponseEntity<Object>> answer) {
+        final Duration wait = waitFor(waitMs, prefer);
+        return submit(new OutgoingCommand(Topics.RESERVATION_COMMANDS.name(), command.reservationId(), command.commandId(),
+                command.requestHash(), Topics.RESERVATION_COMMANDS.valueSerde().serializer()
+                        .serialize(Topics.RESERVATION_COMMANDS.name(), command), envelope.caller().subject()), wait, answer);
+    }
+
+    public CompletableFuture<ResponseEntity<Object>> submit(final WindowCommand command, final CommandEnvelope envelope,
+                                                            final Long waitMs, final String prefer,
+                                                            final Function<CommandResult, ResponseEntity<Object>> answer) {
+        final Duration wait = waitFor(waitMs, prefer);
+        return submit(new OutgoingCommand(Topics.WINDOW_COMMANDS.name(), command.windowId(), command.commandId(),
+                command.requestHash(), Topics.WINDOW_COMMANDS.valueSerde().serializer()
+                        .serialize(Topics.WINDOW_COMMANDS.name(), command), envelope.caller().subject()), wait, answer);
+    }
+
+    CompletableFuture<ResponseEntity<Object>> submit(final OutgoingCommand command, final Duration wait,
                                                             final Function<CommandResult, ResponseEntity<Object>> answer) {
         final Timer.Sample sample = Timer.start(meters);
         return answerFor(command, wait, answer).whenComplete((response, failure) -> sample.stop(Timer.builder(

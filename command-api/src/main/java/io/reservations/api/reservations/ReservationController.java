@@ -1,8 +1,7 @@
 package io.reservations.api.reservations;
 
+import io.reservations.api.commands.CommandEnvelope;
 import io.reservations.api.commands.CommandGateway;
-import io.reservations.api.commands.CommandIds;
-import io.reservations.api.commands.OutgoingCommand;
 import io.reservations.api.errors.ApiException;
 import io.reservations.api.query.EntityReader;
 import io.reservations.api.security.Caller;
@@ -15,10 +14,7 @@ import io.reservations.contract.ReservationCommand;
 import io.reservations.contract.SelectResource;
 import io.reservations.processor.domain.ReservationState;
 import io.reservations.processor.shard.ShardMasterTopology;
-import io.reservations.topics.Json;
-import io.reservations.topics.Topics;
 import java.net.URI;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -63,14 +59,12 @@ public class ReservationController {
             @RequestHeader(name = "Idempotency-Key", required = false) final String idempotencyKey,
             @RequestHeader(name = "Prefer", required = false) final String prefer,
             @RequestParam(name = "wait_ms", required = false) final Long waitMs) {
-        final Caller caller = Caller.current();
-        final String commandId = CommandIds.commandId(idempotencyKey, caller);
-        final String reservationId = CommandIds.entityId(request.id(), "reservation", idempotencyKey, commandId);
-        final String hash = CommandIds.requestHash(idempotencyKey, "POST", "/reservations",
-                Json.mapper().writeValueAsString(new CreateReservationRequest(reservationId, request.windowId())));
-        return submit(new CreateReservation(commandId, reservationId, request.windowId(), hash, caller.subject()),
-                waitMs, prefer,
-                HttpStatus.CREATED, URI.create("/reservations/" + reservationId));
+        final CommandEnvelope envelope = CommandEnvelope.of(idempotencyKey);
+        final String reservationId = envelope.entityId(request.id(), "reservation");
+        final String hash = envelope.requestHash("/reservations", new CreateReservationRequest(reservationId, request.windowId()));
+        return Roles.api(gateway).submit(new CreateReservation(envelope.commandId(), reservationId, request.windowId(), hash,
+                        envelope.caller().subject()), envelope, waitMs, prefer,
+                result -> CommandGateway.answer(result, HttpStatus.CREATED, URI.create("/reservations/" + reservationId)));
     }
 
     @Operation(summary = "Hold the first available resource of a type in the reservation's window")
@@ -91,12 +85,10 @@ public class ReservationController {
             @RequestHeader(name = "Prefer", required = false) final String prefer,
             @RequestParam(name = "wait_ms", required = false) final Long waitMs) {
         requireValid(id);
-        final Caller caller = Caller.current();
-        final String commandId = CommandIds.commandId(idempotencyKey, caller);
-        final String hash = CommandIds.requestHash(idempotencyKey, "POST", "/reservations/" + id + "/select-resource",
-                Json.mapper().writeValueAsString(request));
-        return submit(new SelectResource(commandId, id, request.resourceType(), hash, caller.ownershipChecked()),
-                waitMs, prefer, HttpStatus.OK, null);
+        final CommandEnvelope envelope = CommandEnvelope.of(idempotencyKey);
+        final String hash = envelope.requestHash("/reservations/" + id + "/select-resource", request);
+        return submit(new SelectResource(envelope.commandId(), id, request.resourceType(), hash,
+                envelope.caller().ownershipChecked()), envelope, waitMs, prefer);
     }
 
     @Operation(summary = "Cancel a reservation and release its resource")
@@ -114,11 +106,10 @@ public class ReservationController {
             @RequestHeader(name = "Prefer", required = false) final String prefer,
             @RequestParam(name = "wait_ms", required = false) final Long waitMs) {
         requireValid(id);
-        final Caller caller = Caller.current();
-        final String commandId = CommandIds.commandId(idempotencyKey, caller);
-        final String hash = CommandIds.requestHash(idempotencyKey, "POST", "/reservations/" + id + "/cancel", "");
-        return submit(new CancelReservation(commandId, id, hash, caller.ownershipChecked()), waitMs, prefer,
-                HttpStatus.OK, null);
+        final CommandEnvelope envelope = CommandEnvelope.of(idempotencyKey);
+        final String hash = envelope.requestHash("/reservations/" + id + "/cancel", null);
+        return submit(new CancelReservation(envelope.commandId(), id, hash, envelope.caller().ownershipChecked()),
+                envelope, waitMs, prefer);
     }
 
     @Operation(summary = "Read a reservation from its master's store")
@@ -138,16 +129,12 @@ public class ReservationController {
                 ErrorCodes.RESERVATION_NOT_FOUND, "No reservation has this id");
     }
 
-    private CompletableFuture<ResponseEntity<Object>> submit(final ReservationCommand command, final Long waitMs,
-                                                             final String prefer, final HttpStatus success,
-                                                             final URI location) {
-        final CommandGateway commands = Roles.api(gateway);
-        final Duration wait = commands.waitFor(waitMs, prefer);
-        final OutgoingCommand outgoing = new OutgoingCommand(Topics.RESERVATION_COMMANDS.name(), command.reservationId(),
-                command.commandId(), command.requestHash(),
-                Topics.RESERVATION_COMMANDS.valueSerde().serializer().serialize(Topics.RESERVATION_COMMANDS.name(), command),
-                Caller.current().subject());
-        return commands.submit(outgoing, wait, result -> CommandGateway.answer(result, success, location));
+    /** Select and cancel answer 200 with the reservation, or the rejection. */
+    private CompletableFuture<ResponseEntity<Object>> submit(final ReservationCommand command,
+                                                             final CommandEnvelope envelope, final Long waitMs,
+                                                             final String prefer) {
+        return Roles.api(gateway).submit(command, envelope, waitMs, prefer,
+                result -> CommandGateway.answer(result, HttpStatus.OK, null));
     }
 
     private static void requireValid(final String id) {

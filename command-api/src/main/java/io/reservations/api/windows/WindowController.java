@@ -1,19 +1,14 @@
 package io.reservations.api.windows;
 
+import io.reservations.api.commands.CommandEnvelope;
 import io.reservations.api.commands.CommandGateway;
-import io.reservations.api.commands.CommandIds;
-import io.reservations.api.commands.OutgoingCommand;
 import io.reservations.api.errors.ApiException;
 import io.reservations.api.query.EntityReader;
-import io.reservations.api.security.Caller;
 import io.reservations.contract.CreateWindow;
 import io.reservations.contract.ErrorCodes;
 import io.reservations.contract.Ids;
-import io.reservations.contract.WindowCommand;
 import io.reservations.processor.domain.WindowState;
 import io.reservations.processor.shard.ShardMasterTopology;
-import io.reservations.topics.Json;
-import io.reservations.topics.Topics;
 import java.net.URI;
 import java.util.concurrent.CompletableFuture;
 import io.swagger.v3.oas.annotations.Operation;
@@ -59,16 +54,11 @@ public class WindowController {
             @RequestHeader(name = "Idempotency-Key", required = false) final String idempotencyKey,
             @RequestHeader(name = "Prefer", required = false) final String prefer,
             @RequestParam(name = "wait_ms", required = false) final Long waitMs) {
-        final CommandGateway commands = Roles.api(gateway);
-        final String commandId = CommandIds.commandId(idempotencyKey, Caller.current());
-        final String windowId = CommandIds.entityId(request.id(), "window", idempotencyKey, commandId);
-        final String hash = CommandIds.requestHash(idempotencyKey, "POST", "/windows",
-                Json.mapper().writeValueAsString(new CreateWindowRequest(windowId, request.resources())));
-        final WindowCommand command = new CreateWindow(commandId, windowId, request.resources(), hash);
-        final OutgoingCommand outgoing = new OutgoingCommand(Topics.WINDOW_COMMANDS.name(), windowId, commandId, hash,
-                Topics.WINDOW_COMMANDS.valueSerde().serializer().serialize(Topics.WINDOW_COMMANDS.name(), command),
-                Caller.current().subject());
-        return commands.submit(outgoing, commands.waitFor(waitMs, prefer),
+        final CommandEnvelope envelope = CommandEnvelope.of(idempotencyKey);
+        final String windowId = envelope.entityId(request.id(), "window");
+        final String hash = envelope.requestHash("/windows", new CreateWindowRequest(windowId, request.resources()));
+        return Roles.api(gateway).submit(new CreateWindow(envelope.commandId(), windowId, request.resources(), hash),
+                envelope, waitMs, prefer,
                 result -> CommandGateway.answer(result, HttpStatus.CREATED, URI.create("/windows/" + windowId)));
     }
 
