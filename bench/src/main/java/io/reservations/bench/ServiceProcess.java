@@ -43,7 +43,7 @@ final class ServiceProcess implements AutoCloseable {
     static ServiceProcess start(final Path jar, final List<String> jvmArgs) throws IOException, InterruptedException {
         final Path data = Files.createTempDirectory("bench-data");
         final int httpPort = freePort();
-        final int kafkaPort = freePort();
+        final int kafkaPort = freePortPair();
         final List<String> command = new java.util.ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx2g"));
         command.addAll(jvmArgs);
@@ -52,10 +52,15 @@ final class ServiceProcess implements AutoCloseable {
         LOG.info("Starting the service: {}", String.join(" ", command));
         final Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         final CompletableFuture<String> token = new CompletableFuture<>();
+        final java.util.Deque<String> lastLines = new java.util.concurrent.ConcurrentLinkedDeque<>();
         final Thread reader = new Thread(() -> {
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = lines.readLine()) != null) {
+                    lastLines.addLast(line);
+                    if (lastLines.size() > 40) {
+                        lastLines.pollFirst();
+                    }
                     final int at = line.indexOf("export TOKEN=");
                     if (at >= 0) {
                         token.complete(line.substring(at + "export TOKEN=".length()).trim());
@@ -68,7 +73,11 @@ final class ServiceProcess implements AutoCloseable {
         reader.setDaemon(true);
         reader.start();
         final String apiUrl = "http://localhost:" + httpPort;
-        awaitReady(apiUrl, process);
+        try {
+            awaitReady(apiUrl, process);
+        } catch (final IllegalStateException e) {
+            throw new IllegalStateException(e.getMessage() + "; its last output:\n" + String.join("\n", lastLines), e);
+        }
         final String admin;
         try {
             admin = token.get(30, TimeUnit.SECONDS);
@@ -117,6 +126,19 @@ final class ServiceProcess implements AutoCloseable {
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly();
         }
+    }
+
+    /** A free port whose successor is free too: the local broker's controller listens on port + 1. */
+    private static int freePortPair() throws IOException {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            final int port = freePort();
+            try (ServerSocket next = new ServerSocket(port + 1)) {
+                return port;
+            } catch (final IOException taken) {
+                // try another
+            }
+        }
+        throw new IOException("No two consecutive free ports found");
     }
 
     private static int freePort() throws IOException {

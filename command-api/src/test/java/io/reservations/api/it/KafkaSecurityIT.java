@@ -41,7 +41,7 @@ class KafkaSecurityIT {
     @Test
     void shouldRunASagaOverSaslSslAndRefuseAWrongPassword() throws Exception {
         final TlsFiles tls = TlsFiles.generate(dir, TLS_PASSWORD);
-        final int port = ServiceInstance.freePort();
+        final int port = ServiceInstance.freePortPair();
         final int securePort = ServiceInstance.freePort();
         try (LogCapture logs = new LogCapture().including("org.apache.kafka");
              LocalKafkaBroker broker = LocalKafkaBroker.start(dir.resolve("kafka"), port, Map.ofEntries(

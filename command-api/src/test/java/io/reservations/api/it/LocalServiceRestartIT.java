@@ -21,7 +21,7 @@ class LocalServiceRestartIT {
 
     @Test
     void shouldKeepWindowsAndReservationsAcrossARestart() {
-        final int kafkaPort = ServiceInstance.freePort();
+        final int kafkaPort = ServiceInstance.freePortPair();
         final Map<String, Object> local = Map.of("reservations.kafka.local-port", kafkaPort);
         final JsonNode window;
         final JsonNode reservation;

@@ -80,6 +80,19 @@ public final class ServiceInstance implements AutoCloseable {
         context.close();
     }
 
+    /** A free port whose successor is free too: the local broker's controller listens on port + 1. */
+    public static int freePortPair() {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            final int port = freePort();
+            try (ServerSocket next = new ServerSocket(port + 1)) {
+                return port;
+            } catch (final IOException taken) {
+                // try another
+            }
+        }
+        throw new IllegalStateException("No two consecutive free ports found");
+    }
+
     public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
