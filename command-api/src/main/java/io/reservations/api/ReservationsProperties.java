@@ -60,7 +60,8 @@ public record ReservationsProperties(@DefaultValue("data") Path dataDir,
      * @param maxWait         the largest {@code wait_ms} a client may ask for
      * @param maxBody         the largest request body accepted
      * @param resultCacheSize how many recent results and accepted commands each instance remembers
-     * @param readFrom        base URL of a processor instance, for reads when this instance runs no processor
+     * @param readFrom        base URLs of processor instances (comma-separated), for reads when this instance runs
+     *                        no processor; a read passes over instances that are down
      */
     public record Api(@DefaultValue("true") boolean enabled,
                       @DefaultValue("10s") Duration defaultWait,

@@ -84,6 +84,13 @@ public final class StreamProcessor implements AutoCloseable {
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), InstanceId.of(settings));
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG),
                 (int) settings.sessionTimeout().toMillis());
+        // three heartbeats per session, so one lost heartbeat does not cost the partitions
+        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG),
+                (int) Math.max(500, settings.sessionTimeout().toMillis() / 4));
+        // a killed instance's open transaction keeps the read_committed readers of its output partitions (the next
+        // saga hops) waiting until the broker aborts it: let it expire by the time its partitions have moved
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG),
+                (int) settings.sessionTimeout().toMillis());
         // operators' last word: any Kafka Streams setting, e.g. -Dreservations.streams.commit.interval.ms=20
         System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith(STREAMS_OVERRIDE_PREFIX))
                 .forEach(name -> props.put(name.substring(STREAMS_OVERRIDE_PREFIX.length()), System.getProperty(name)));

@@ -10,6 +10,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
@@ -40,14 +43,17 @@ public class EntityReader {
 
     private final ObjectProvider<StreamProcessor> processor;
     private final HostInfo self;
-    private final String readFrom;
+    private final List<String> readFrom;
+    /** Where the next read without a local processor starts, so reads spread over the processor instances. */
+    private final AtomicInteger nextReadFrom = new AtomicInteger();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     public EntityReader(final ObjectProvider<StreamProcessor> processor, final ReservationsProperties properties,
                         @Value("${server.port:8080}") final int port) {
         this.processor = processor;
         this.self = new HostInfo(properties.processor().advertisedHost(), port);
-        this.readFrom = properties.api().readFrom();
+        this.readFrom = Arrays.stream(properties.api().readFrom().split(","))
+                .map(String::trim).filter(url -> !url.isEmpty()).map(url -> url.replaceAll("/$", "")).toList();
     }
 
     /**
@@ -59,10 +65,7 @@ public class EntityReader {
                                       final String notFoundCode, final String notFoundDetail) {
         final StreamProcessor local = processor.getIfAvailable();
         if (local == null) {
-            if (readFrom.isBlank()) {
-                throw ApiException.unavailable("This instance runs no processor and reservations.api.read-from is not set");
-            }
-            return forward(URI.create(readFrom.replaceAll("/$", "") + path), false, authorization);
+            return forwardToAnyProcessor(path, authorization);
         }
         final KafkaStreams streams = local.streams();
         final KeyQueryMetadata owner;
@@ -96,6 +99,31 @@ public class EntityReader {
             throw new ApiException(HttpStatus.NOT_FOUND, notFoundCode, notFoundDetail);
         }
         return ResponseEntity.ok(visible);
+    }
+
+    /**
+     * Without a local processor: asks the processor instances in turn, passing over those that are down or
+     * answer 503 (a killed or restarting instance), so one live processor is enough to serve every read.
+     */
+    private ResponseEntity<byte[]> forwardToAnyProcessor(final String path, final String authorization) {
+        if (readFrom.isEmpty()) {
+            throw ApiException.unavailable("This instance runs no processor and reservations.api.read-from is not set");
+        }
+        final int first = Math.floorMod(nextReadFrom.getAndIncrement(), readFrom.size());
+        ApiException lastFailure = null;
+        for (int i = 0; i < readFrom.size(); i++) {
+            try {
+                final ResponseEntity<byte[]> response = forward(
+                        URI.create(readFrom.get((first + i) % readFrom.size()) + path), false, authorization);
+                if (response.getStatusCode().value() != HttpStatus.SERVICE_UNAVAILABLE.value()) {
+                    return response;
+                }
+                lastFailure = ApiException.unavailable("No processor instance can answer now; retry shortly");
+            } catch (final ApiException unreachable) {
+                lastFailure = unreachable;
+            }
+        }
+        throw lastFailure;
     }
 
     private ResponseEntity<byte[]> forward(final URI uri, final boolean markRouted, final String authorization) {

@@ -15,7 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
-/** An API-only instance in front of a processor-only instance: commands and reads work end to end. */
+/**
+ * An API-only instance in front of a processor-only instance: commands and reads work end to end, and a read
+ * passes over a listed processor instance that is down.
+ */
 class RolesIT {
 
     @TempDir
@@ -27,7 +30,8 @@ class RolesIT {
         try (ServiceInstance processor = ServiceInstance.start(broker.getBrokersAsString(), data.resolve("p"), "roles",
                 Map.of("reservations.api.enabled", false, "reservations.security.local-key-dir", data.resolve("jwt")));
              ServiceInstance api = ServiceInstance.start(broker.getBrokersAsString(), data.resolve("a"), "roles",
-                     Map.of("reservations.processor.enabled", false, "reservations.api.read-from", processor.baseUrl(),
+                     Map.of("reservations.processor.enabled", false, "reservations.api.read-from",
+                             "http://localhost:" + ServiceInstance.freePort() + "," + processor.baseUrl(),
                              "reservations.security.local-key-dir", data.resolve("jwt")))) {
             await().atMost(Duration.ofMinutes(1))
                     .until(() -> processor.processor().streams().state() == KafkaStreams.State.RUNNING);
@@ -39,6 +43,8 @@ class RolesIT {
             final Response selected = viaApi.post("/reservations/r/select-resource", "{\"resource_type\":\"seat\"}");
 
             assertThat(selected.status()).isEqualTo(200);
+            // reads alternate their first choice between the dead instance and the live one: both orders answer
+            assertThat(viaApi.get("/reservations/r").json()).isEqualTo(selected.json());
             assertThat(viaApi.get("/reservations/r").json()).isEqualTo(selected.json());
             assertThat(viaApi.get("/windows/w").json().get("resources").get(0).get("held_by").asString()).isEqualTo("r");
             final Response refused = processor.http().post("/reservations", "{\"id\":\"r2\",\"window_id\":\"w\"}");

@@ -75,6 +75,21 @@ public final class SagaInvariants {
                 assertThat(entry.getValue()).as("results of %s", entry.getKey()).hasSize(1));
     }
 
+    /**
+     * For commands that clients may re-send under the same id (a retry with the same {@code Idempotency-Key}):
+     * every command has an outcome, one outcome only (a re-sent command has its stored result published again, the
+     * same result), and never more result records than times the command was sent.
+     *
+     * @param timesSent how many records of each command id the command topics hold
+     */
+    public void assertOneOutcomePerCommand(final Map<String, Integer> timesSent) {
+        assertThat(resultsByCommand.keySet()).containsExactlyInAnyOrderElementsOf(timesSent.keySet());
+        assertThat(resultsByCommand.entrySet()).allSatisfy(entry -> {
+            assertThat(Set.copyOf(entry.getValue())).as("distinct results of %s", entry.getKey()).hasSize(1);
+            assertThat(entry.getValue()).as("results of %s", entry.getKey()).hasSizeLessThanOrEqualTo(timesSent.get(entry.getKey()));
+        });
+    }
+
     /** No resource held twice; every CONFIRMED reservation holds its resource; every holder is CONFIRMED or SELECTING. */
     public void assertAllocationsConsistent() {
         final Set<String> holders = new HashSet<>();

@@ -1,0 +1,108 @@
+package io.reservations.reliability;
+
+import io.reservations.topics.Topics;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.MemberDescription;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * The whole service as separate processes on loopback: three brokers, two processors (one standby replica per
+ * task, static membership, a 6 s session) and two API instances that forward reads to either processor.
+ */
+final class ReliabilityCluster implements AutoCloseable {
+
+    static final int PARTITIONS = 12;
+    /** The broker's smallest allowed session: a silent processor loses its partitions after this. */
+    static final Duration SESSION_TIMEOUT = Duration.ofSeconds(6);
+    private static final String APPLICATION_ID = "reservation-processor";
+
+    private final BrokerCluster brokers;
+    private final List<ServiceNode> processors;
+    private final List<ServiceNode> apis;
+
+    private ReliabilityCluster(final BrokerCluster brokers, final List<ServiceNode> processors, final List<ServiceNode> apis) {
+        this.brokers = brokers;
+        this.processors = processors;
+        this.apis = apis;
+    }
+
+    static ReliabilityCluster start(final Path serviceJar, final Path dir) {
+        final BrokerCluster brokers = new BrokerCluster(serviceJar, dir);
+        final List<ServiceNode> processors = List.of(
+                ServiceNode.processor(serviceJar, dir, "processor-1", brokers.bootstrap(), SESSION_TIMEOUT),
+                ServiceNode.processor(serviceJar, dir, "processor-2", brokers.bootstrap(), SESSION_TIMEOUT));
+        final List<ServiceNode> apis = List.of(
+                ServiceNode.api(serviceJar, dir, "api-1", brokers.bootstrap(), processors),
+                ServiceNode.api(serviceJar, dir, "api-2", brokers.bootstrap(), processors));
+        final ReliabilityCluster cluster = new ReliabilityCluster(brokers, processors, apis);
+        try {
+            brokers.start();
+            // API instances need no processor to start: all four start together
+            Stream.concat(processors.stream(), apis.stream()).forEach(ServiceNode::start);
+            Stream.concat(processors.stream(), apis.stream()).forEach(ServiceNode::awaitReady);
+            return cluster;
+        } catch (final RuntimeException | AssertionError e) {
+            cluster.close();
+            throw e;
+        }
+    }
+
+    BrokerCluster brokers() {
+        return brokers;
+    }
+
+    ServiceNode processor(final int index) {
+        return processors.get(index);
+    }
+
+    /** A client of both API instances, with the admin token of the cluster's signing key. */
+    ApiClient client(final Duration giveUpAfter) {
+        return new ApiClient(apis.stream().map(ServiceNode::baseUrl).toList(), apis.get(0).adminToken(), giveUpAfter);
+    }
+
+    /** The {@code reservation.commands} partitions the processor masters now (its active tasks). */
+    List<Integer> activePartitions(final ServiceNode processor) {
+        return member(processor).map(member -> member.assignment().topicPartitions().stream()
+                        .filter(p -> p.topic().equals(Topics.RESERVATION_COMMANDS.name()))
+                        .map(TopicPartition::partition).sorted().toList())
+                .orElse(List.of());
+    }
+
+    /** Whether the processor is a member of the group (a frozen one is removed once its session times out). */
+    boolean inGroup(final ServiceNode processor) {
+        return member(processor).isPresent();
+    }
+
+    private java.util.Optional<MemberDescription> member(final ServiceNode processor) {
+        try (Admin admin = brokers.admin()) {
+            final ConsumerGroupDescription group = admin.describeConsumerGroups(Set.of(APPLICATION_ID)).all()
+                    .get(15, TimeUnit.SECONDS).get(APPLICATION_ID);
+            return group.members().stream()
+                    // Kafka Streams suffixes each stream thread's consumer: processor-1-1
+                    .filter(m -> m.groupInstanceId().filter(id -> id.startsWith(processor.name() + "-")).isPresent())
+                    .findFirst();
+        } catch (final InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (final ExecutionException | TimeoutException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Tears everything down at once: the run's data is thrown away, a clean shutdown would only cost time. */
+    @Override
+    public void close() {
+        Stream.concat(apis.stream(), processors.stream()).map(ServiceNode::process).filter(JvmProcess::alive)
+                .parallel().forEach(JvmProcess::kill);
+        brokers.close();
+    }
+}

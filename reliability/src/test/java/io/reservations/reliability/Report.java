@@ -1,0 +1,82 @@
+package io.reservations.reliability;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The figures of one run, as markdown: what was injected, how long recovery took, what the verifier found. */
+final class Report {
+
+    private final String suite;
+    private final Instant started = Instant.now();
+    private final List<String> steps = new ArrayList<>();
+    private final List<String> faults = new ArrayList<>();
+    private final Map<String, Object> load = new LinkedHashMap<>();
+    private final Map<String, Object> invariants = new LinkedHashMap<>();
+
+    Report(final String suite) {
+        this.suite = suite;
+    }
+
+    synchronized void step(final String what, final Duration took) {
+        steps.add("| " + what + " | " + seconds(took) + " |");
+    }
+
+    synchronized int faults() {
+        return faults.size();
+    }
+
+    synchronized void fault(final String what, final List<Integer> partitions, final Duration recovery, final Duration whole) {
+        faults.add("| " + (faults.size() + 1) + " | " + what + " | " + partitions + " | " + seconds(recovery) + " | "
+                + seconds(whole) + " |");
+    }
+
+    synchronized void load(final Ledger ledger) {
+        load.put("final answers", ledger.commands());
+        load.put("final answers by HTTP status", ledger.answersByStatus());
+        load.put("commands that needed a retry (same Idempotency-Key)", ledger.retried());
+        load.put("answers the contract does not allow", ledger.violations().size());
+    }
+
+    synchronized void invariants(final Map<String, Object> figures) {
+        invariants.putAll(figures);
+        invariants.put("result", "all invariants hold");
+    }
+
+    synchronized void write(final Path file) {
+        final StringBuilder md = new StringBuilder();
+        md.append("# Fault-injection run (").append(suite).append(" suite), ").append(started).append("\n\n");
+        md.append("| step | seconds |\n|---|---|\n");
+        steps.forEach(line -> md.append(line).append('\n'));
+        md.append("\n## Faults\n\n");
+        md.append("| # | fault | command partitions affected | commands complete again after (s) | fault to restored (s) |\n");
+        md.append("|---|---|---|---|---|\n");
+        faults.forEach(line -> md.append(line).append('\n'));
+        md.append("\n## Load\n\n");
+        load.forEach((key, value) -> md.append("- ").append(key).append(": ").append(value).append('\n'));
+        md.append("\n## Verifier\n\n");
+        if (invariants.isEmpty()) {
+            md.append("- did not complete: see the test's failure\n");
+        }
+        invariants.forEach((key, value) -> md.append("- ").append(key).append(": ").append(value).append('\n'));
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, md.toString());
+        } catch (final IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        System.out.println(md);
+    }
+
+    private static String seconds(final Duration duration) {
+        return String.format(Locale.ROOT, "%.1f", duration.toMillis() / 1000.0);
+    }
+}

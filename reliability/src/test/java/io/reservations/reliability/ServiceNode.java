@@ -1,0 +1,106 @@
+package io.reservations.reliability;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One instance of the service jar in its own JVM, in one role: a processor (Kafka Streams shard masters, plus the
+ * reads of what it masters) or an API instance (commands, reads forwarded to the processors).
+ */
+final class ServiceNode {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final JvmProcess process;
+    private final int port;
+
+    private ServiceNode(final JvmProcess process, final int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    /** A processor with a static instance id, so a restart takes its partitions straight back. */
+    static ServiceNode processor(final Path serviceJar, final Path dir, final String name, final String bootstrap,
+                                 final Duration sessionTimeout) {
+        return node(serviceJar, dir, name, bootstrap, Map.of(
+                "reservations.api.enabled", "false",
+                "reservations.processor.instance-id", name,
+                "reservations.processor.standby-replicas", "1",
+                "reservations.processor.session-timeout", sessionTimeout.toMillis() + "ms"));
+    }
+
+    static ServiceNode api(final Path serviceJar, final Path dir, final String name, final String bootstrap,
+                           final List<ServiceNode> processors) {
+        return node(serviceJar, dir, name, bootstrap, Map.of(
+                "reservations.processor.enabled", "false",
+                "reservations.api.read-from", String.join(",", processors.stream().map(ServiceNode::baseUrl).toList())));
+    }
+
+    private static ServiceNode node(final Path serviceJar, final Path dir, final String name, final String bootstrap,
+                                    final Map<String, String> role) {
+        final int port = Ports.free();
+        final List<String> arguments = new ArrayList<>(List.of("-jar", serviceJar.toString(),
+                "--server.port=" + port,
+                "--reservations.data-dir=" + dir.resolve(name),
+                "--reservations.kafka.bootstrap-servers=" + bootstrap,
+                "--reservations.kafka.replication-factor=3",
+                // one signing key for the whole cluster: the admin token any instance prints is valid everywhere
+                "--reservations.security.local-key-dir=" + dir.resolve("jwt")));
+        role.forEach((key, value) -> arguments.add("--" + key + "=" + value));
+        return new ServiceNode(new JvmProcess(name, List.of("-Xmx512m", "-XX:+UseSerialGC"), arguments,
+                dir.resolve("logs/" + name + ".log")), port);
+    }
+
+    void start() {
+        process.start();
+    }
+
+    /** Waits for the readiness probe (for a processor: Kafka Streams running or rebalancing). */
+    void awaitReady() {
+        await(process.name() + " ready").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(250))
+                .failFast(() -> {
+                    if (!process.alive()) {
+                        throw new IllegalStateException(process.name() + " exited; its log ends with:\n" + process.tail(40));
+                    }
+                })
+                .ignoreExceptions().until(() -> HTTP.send(HttpRequest.newBuilder(
+                                URI.create(baseUrl() + "/actuator/health/readiness")).timeout(Duration.ofSeconds(5)).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+    }
+
+    /** The admin token the instance printed at start (it signs with the cluster's shared key). */
+    String adminToken() {
+        try {
+            return Files.readAllLines(process.log()).stream().filter(line -> line.contains("export TOKEN="))
+                    .map(line -> line.substring(line.indexOf("export TOKEN=") + "export TOKEN=".length()).trim())
+                    .reduce((first, last) -> last)
+                    .orElseThrow(() -> new IllegalStateException(process.name() + " printed no admin token"));
+        } catch (final IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
+    JvmProcess process() {
+        return process;
+    }
+
+    String name() {
+        return process.name();
+    }
+}
