@@ -2,7 +2,9 @@ package io.reservations.reliability;
 
 import io.reservations.contract.ReservationStatus;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
@@ -17,6 +19,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * from the answers it got.
  */
 final class CommandLoad implements AutoCloseable {
+
+    private static final int HELD_PER_CLIENT = 6;
 
     private final ApiClient api;
     private final List<String> windowIds;
@@ -43,6 +47,9 @@ final class CommandLoad implements AutoCloseable {
     }
 
     private void run(final int client, final Random random) {
+        // each client keeps a few confirmed reservations and then cancels its oldest, so resources keep changing
+        // hands instead of running out
+        final Deque<Ledger.Expected> held = new ArrayDeque<>();
         for (int n = 0; running.get(); n++) {
             final String reservationId = "r-" + client + "-" + n;
             final String windowId = windowIds.get(random.nextInt(windowIds.size()));
@@ -53,8 +60,11 @@ final class CommandLoad implements AutoCloseable {
                 continue;
             }
             ledger.expect(new Ledger.Expected(reservationId, windowId, ReservationStatus.PENDING, null));
+            // one in ten asks for a type no window has: the saga's rejection path
+            final int pick = random.nextInt(10);
+            final String type = pick == 0 ? "lamp" : pick % 2 == 0 ? "seat" : "desk";
             final ApiClient.Answer selected = answered(api.post("/reservations/" + reservationId + "/select-resource",
-                    "{\"resource_type\":\"" + (random.nextBoolean() ? "seat" : "desk") + "\"}", "select-" + reservationId));
+                    "{\"resource_type\":\"" + type + "\"}", "select-" + reservationId));
             if (selected.status() == 409 && "no-resource-available".equals(selected.code())) {
                 continue;
             }
@@ -62,18 +72,29 @@ final class CommandLoad implements AutoCloseable {
                 ledger.violation("select " + reservationId + " answered " + selected.status() + " " + selected.body());
                 continue;
             }
-            final String resourceId = selected.body().path("selected_resource").path("id").asString();
-            ledger.expect(new Ledger.Expected(reservationId, windowId, ReservationStatus.CONFIRMED, resourceId));
-            if (random.nextInt(10) < 6) {
-                final ApiClient.Answer cancelled = answered(api.post("/reservations/" + reservationId + "/cancel", "{}",
-                        "cancel-" + reservationId));
-                if (cancelled.status() != 200 || !"CANCELLED".equals(cancelled.body().path("status").asString(""))) {
-                    ledger.violation("cancel " + reservationId + " answered " + cancelled.status() + " " + cancelled.body());
-                    continue;
+            final Ledger.Expected confirmed = new Ledger.Expected(reservationId, windowId, ReservationStatus.CONFIRMED,
+                    selected.body().path("selected_resource").path("id").asString());
+            ledger.expect(confirmed);
+            if (random.nextInt(10) < 3) {
+                cancel(confirmed);
+            } else {
+                held.addLast(confirmed);
+                if (held.size() > HELD_PER_CLIENT) {
+                    cancel(held.removeFirst());
                 }
-                ledger.expect(new Ledger.Expected(reservationId, windowId, ReservationStatus.CANCELLED, null));
             }
         }
+    }
+
+    private void cancel(final Ledger.Expected confirmed) {
+        final String reservationId = confirmed.reservationId();
+        final ApiClient.Answer cancelled = answered(api.post("/reservations/" + reservationId + "/cancel", "{}",
+                "cancel-" + reservationId));
+        if (cancelled.status() != 200 || !"CANCELLED".equals(cancelled.body().path("status").asString(""))) {
+            ledger.violation("cancel " + reservationId + " answered " + cancelled.status() + " " + cancelled.body());
+            return;
+        }
+        ledger.expect(new Ledger.Expected(reservationId, confirmed.windowId(), ReservationStatus.CANCELLED, null));
     }
 
     private ApiClient.Answer answered(final ApiClient.Answer answer) {
