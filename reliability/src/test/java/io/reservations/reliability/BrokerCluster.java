@@ -33,6 +33,7 @@ final class BrokerCluster implements AutoCloseable {
     private final List<JvmProcess> nodes = new ArrayList<>();
     private final List<Integer> clientPorts = new ArrayList<>();
     private final String bootstrap;
+    private boolean stoppedCleanly;
 
     BrokerCluster(final Path serviceJar, final Path dir) {
         final List<Integer> controllerPorts = new ArrayList<>();
@@ -165,10 +166,17 @@ final class BrokerCluster implements AutoCloseable {
         }
     }
 
-    /** Tears the cluster down at once: its data is thrown away, so there is nothing to shut down cleanly for. */
+    /**
+     * Stops every broker with SIGTERM (a controlled shutdown) and waits; a node that does not exit within 60 s is
+     * killed, and {@link #stoppedCleanly()} says so.
+     */
     @Override
     public void close() {
-        nodes.parallelStream().filter(JvmProcess::alive).forEach(JvmProcess::kill);
+        stoppedCleanly = nodes.parallelStream().map(node -> node.stop(60)).reduce(true, Boolean::logicalAnd);
+    }
+
+    boolean stoppedCleanly() {
+        return stoppedCleanly;
     }
 
     private static List<String> concat(final List<String> a, final List<String> b) {

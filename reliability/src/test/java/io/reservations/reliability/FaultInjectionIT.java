@@ -68,6 +68,12 @@ class FaultInjectionIT {
                     .pollInterval(Duration.ofSeconds(2)).until(verifier::quiesced);
             final Map<String, Object> figures = verifier.verify(ledger, poison);
             report.invariants(figures);
+
+            final Instant stopping = Instant.now();
+            final boolean clean = cluster.stop();
+            report.step("cluster stopped with SIGTERM" + (clean ? ", every process exited by itself" : ": some had to be killed"),
+                    Duration.between(stopping, Instant.now()));
+            assertThat(clean).as("every process of the cluster exits on SIGTERM").isTrue();
         } finally {
             report.step("whole run", Duration.between(started, Instant.now()));
             report.write(dir.getParent().resolve("report.md"));
@@ -109,10 +115,15 @@ class FaultInjectionIT {
                 await(victim.name() + " out of the group").atMost(Duration.ofMinutes(1))
                         .until(() -> !cluster.inGroup(victim));
                 progress(ledger);
+                final long logMark = victim.process().logLength();
                 victim.process().resume();
-                // the zombie's next commit is fenced; it rejoins and takes tasks again
+                // the zombie's next commit is fenced (the group has a newer generation, its transaction has been
+                // aborted); it drops its tasks, rejoins and takes tasks again
                 await(victim.name() + " back in the group").atMost(Duration.ofMinutes(2))
                         .until(() -> cluster.inGroup(victim));
+                final String afterResume = victim.process().logSince(logMark);
+                assertThat(afterResume).as("what %s logged once resumed", victim.name())
+                        .containsAnyOf("fenced", "TaskMigratedException");
                 report.fault("SIGSTOP " + victim.name() + " past its session, then SIGCONT", partitions, recovery,
                         Duration.between(at, Instant.now()));
             }

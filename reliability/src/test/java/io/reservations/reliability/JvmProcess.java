@@ -70,14 +70,21 @@ final class JvmProcess {
         awaitExit(30);
     }
 
-    /** SIGTERM and wait: the process shuts down as an operator would stop it. */
-    synchronized void stop() {
-        if (alive()) {
-            process.destroy();
-            if (!awaitExit(60)) {
-                kill();
-            }
+    /**
+     * SIGTERM and wait: the process shuts down as an operator would stop it.
+     *
+     * @return true when it exited by itself within the grace period, false when it had to be killed
+     */
+    synchronized boolean stop(final int graceSeconds) {
+        if (!alive()) {
+            return true;
         }
+        process.destroy();
+        if (awaitExit(graceSeconds)) {
+            return true;
+        }
+        kill();
+        return false;
     }
 
     /** SIGSTOP: the process is frozen, heartbeats and all, but keeps its sockets: a zombie once resumed. */
@@ -110,6 +117,25 @@ final class JvmProcess {
         } catch (final InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
+        }
+    }
+
+    /** Where the log ends now: {@link #logSince(long)} reads what the process writes from here on. */
+    long logLength() {
+        try {
+            return Files.size(log);
+        } catch (final IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    String logSince(final long offset) {
+        try {
+            final byte[] all = Files.readAllBytes(log);
+            return new String(all, (int) Math.min(offset, all.length), (int) Math.max(0, all.length - offset),
+                    java.nio.charset.StandardCharsets.UTF_8);
+        } catch (final IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -98,11 +98,19 @@ final class ReliabilityCluster implements AutoCloseable {
         }
     }
 
-    /** Tears everything down at once: the run's data is thrown away, a clean shutdown would only cost time. */
+    /**
+     * Stops the service processes (all at once, SIGTERM: processors leave the group, API instances finish their
+     * requests), then the brokers; returns whether every process exited by itself.
+     */
+    boolean stop() {
+        final boolean services = Stream.concat(apis.stream(), processors.stream()).parallel()
+                .map(node -> node.process().stop(60)).reduce(true, Boolean::logicalAnd);
+        brokers.close();
+        return services && brokers.stoppedCleanly();
+    }
+
     @Override
     public void close() {
-        Stream.concat(apis.stream(), processors.stream()).map(ServiceNode::process).filter(JvmProcess::alive)
-                .parallel().forEach(JvmProcess::kill);
-        brokers.close();
+        stop();
     }
 }

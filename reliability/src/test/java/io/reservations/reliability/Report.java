@@ -15,6 +15,9 @@ import java.util.Map;
 /** The figures of one run, as markdown: what was injected, how long recovery took, what the verifier found. */
 final class Report {
 
+    /** Commands for a dead processor's or broker's partitions complete again within this (issue 4). */
+    static final Duration RECOVERY_TARGET = Duration.ofSeconds(10);
+
     private final String suite;
     private final Instant started = Instant.now();
     private final List<String> steps = new ArrayList<>();
@@ -35,8 +38,8 @@ final class Report {
     }
 
     synchronized void fault(final String what, final List<Integer> partitions, final Duration recovery, final Duration whole) {
-        faults.add("| " + (faults.size() + 1) + " | " + what + " | " + partitions + " | " + seconds(recovery) + " | "
-                + seconds(whole) + " |");
+        faults.add("| " + (faults.size() + 1) + " | " + what + " | " + partitions + " | " + seconds(recovery)
+                + (recovery.compareTo(RECOVERY_TARGET) > 0 ? " (over the 10 s target)" : "") + " | " + seconds(whole) + " |");
     }
 
     synchronized void load(final Ledger ledger) {

@@ -7,6 +7,7 @@ import io.reservations.topics.TopicProvisioner;
 import io.reservations.topics.TopicSettings;
 import io.reservations.topics.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.config.MeterFilter;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
@@ -65,6 +66,16 @@ public class KafkaConfiguration {
                 new DefaultKafkaProducerFactory<>(config, new StringSerializer(), new ByteArraySerializer());
         factory.addListener(new MicrometerProducerListener<>(meters));
         return factory;
+    }
+
+    /**
+     * spring-kafka tags its clients' meters with {@code spring.id}; Kafka Streams' and the results consumer's meters
+     * have no such tag. Prometheus refuses one meter name with two sets of tag keys, so the producer's meters that
+     * share a name with the others (app-info) were dropped with a warning at every start.
+     */
+    @Bean
+    MeterFilter kafkaMetersWithoutSpringId() {
+        return MeterFilter.ignoreTags("spring.id");
     }
 
     @Bean

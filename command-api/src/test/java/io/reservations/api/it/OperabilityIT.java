@@ -105,6 +105,10 @@ class OperabilityIT {
                     .contains("kafka_stream_thread_process_total")
                     .contains("kafka_producer_record_send_total")
                     .contains("kafka_consumer_fetch_manager_records_consumed_total");
+            // the command producer's and the results consumer's app-info meters share a name: both registered
+            assertThat(prometheus.body().lines().filter(line -> line.startsWith("kafka_app_info_start_time_ms{")))
+                    .anyMatch(line -> line.contains("reservations-producer"))
+                    .anyMatch(line -> line.contains("command-results"));
         });
     }
 
