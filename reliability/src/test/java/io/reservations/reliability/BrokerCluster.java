@@ -13,7 +13,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Node;
@@ -41,7 +43,7 @@ final class BrokerCluster implements AutoCloseable {
             clientPorts.add(Ports.free());
             controllerPorts.add(Ports.free());
         }
-        final String voters = java.util.stream.IntStream.range(0, NODES)
+        final String voters = IntStream.range(0, NODES)
                 .mapToObj(i -> (i + 1) + "@localhost:" + controllerPorts.get(i)).collect(Collectors.joining(","));
         final Path logback = Logging.writeConfig(dir);
         for (int i = 0; i < NODES; i++) {
@@ -79,6 +81,10 @@ final class BrokerCluster implements AutoCloseable {
                 "transaction.state.log.replication.factor=3",
                 "transaction.state.log.min.isr=2",
                 "unclean.leader.election.enable=false",
+                // controlled shutdown hands a stopping broker's leaderships to the others first. Stopping the
+                // whole cluster, the last node can never have it approved (no controller quorum is left) and
+                // waits 5 minutes; the faults are kill -9, which skips it anyway
+                "controlled.shutdown.enable=false",
                 "group.initial.rebalance.delay.ms=0",
                 // the controller fences a silent broker after this, and only then moves its partitions' leadership:
                 // the default 9 s is most of a broker failover
@@ -147,7 +153,7 @@ final class BrokerCluster implements AutoCloseable {
         } catch (final InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        } catch (final ExecutionException | java.util.concurrent.TimeoutException e) {
+        } catch (final ExecutionException | TimeoutException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -161,18 +167,18 @@ final class BrokerCluster implements AutoCloseable {
         } catch (final InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        } catch (final ExecutionException | java.util.concurrent.TimeoutException e) {
+        } catch (final ExecutionException | TimeoutException e) {
             throw new IllegalStateException(e);
         }
     }
 
     /**
-     * Stops every broker with SIGTERM (a controlled shutdown) and waits; a node that does not exit within 60 s is
-     * killed, and {@link #stoppedCleanly()} says so.
+     * Stops every broker with SIGTERM (logs flushed, clean-shutdown markers written) and waits; a node that does
+     * not exit within 30 s is killed, and {@link #stoppedCleanly()} says so.
      */
     @Override
     public void close() {
-        stoppedCleanly = nodes.parallelStream().map(node -> node.stop(60)).reduce(true, Boolean::logicalAnd);
+        stoppedCleanly = nodes.parallelStream().map(node -> node.stop(30)).reduce(true, Boolean::logicalAnd);
     }
 
     boolean stoppedCleanly() {

@@ -1,7 +1,6 @@
 package io.reservations.reliability;
 
 import io.reservations.contract.ReservationStatus;
-
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;

@@ -3,6 +3,7 @@ package io.reservations.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.reservations.contract.ReservationStatus;
 import io.reservations.topics.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,8 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
@@ -181,7 +182,7 @@ class FaultInjectionIT {
                         "{\"id\":\"" + id + "\",\"window_id\":\"" + windowId + "\"}", "create-" + id);
                 ledger.answered(created);
                 assertThat(created.status()).isEqualTo(201);
-                ledger.expect(new Ledger.Expected(id, windowId, io.reservations.contract.ReservationStatus.PENDING, null));
+                ledger.expect(new Ledger.Expected(id, windowId, ReservationStatus.PENDING, null));
             }, pool)).toArray(CompletableFuture[]::new)).get();
 
             final Instant start = Instant.now();
@@ -201,7 +202,7 @@ class FaultInjectionIT {
             assertThat(answers.values().stream().filter(a -> a.status() != 200))
                     .allSatisfy(a -> assertThat(a.code()).isEqualTo("no-resource-available"));
             confirmed.forEach((id, resource) -> ledger.expect(new Ledger.Expected(id, windowId,
-                    io.reservations.contract.ReservationStatus.CONFIRMED, resource)));
+                    ReservationStatus.CONFIRMED, resource)));
             report.step(clients + " concurrent selections on one window of " + resources + " resources: all answered, "
                     + resources + " confirmed", took);
         } finally {

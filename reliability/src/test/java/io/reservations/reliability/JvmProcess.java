@@ -2,6 +2,7 @@ package io.reservations.reliability;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -133,7 +134,7 @@ final class JvmProcess {
         try {
             final byte[] all = Files.readAllBytes(log);
             return new String(all, (int) Math.min(offset, all.length), (int) Math.max(0, all.length - offset),
-                    java.nio.charset.StandardCharsets.UTF_8);
+                    StandardCharsets.UTF_8);
         } catch (final IOException e) {
             throw new UncheckedIOException(e);
         }

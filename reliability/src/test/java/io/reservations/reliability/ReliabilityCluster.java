@@ -4,6 +4,7 @@ import io.reservations.topics.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -82,7 +83,7 @@ final class ReliabilityCluster implements AutoCloseable {
         return member(processor).isPresent();
     }
 
-    private java.util.Optional<MemberDescription> member(final ServiceNode processor) {
+    private Optional<MemberDescription> member(final ServiceNode processor) {
         try (Admin admin = brokers.admin()) {
             final ConsumerGroupDescription group = admin.describeConsumerGroups(Set.of(APPLICATION_ID)).all()
                     .get(15, TimeUnit.SECONDS).get(APPLICATION_ID);
