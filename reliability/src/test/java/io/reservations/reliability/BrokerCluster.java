@@ -83,7 +83,7 @@ final class BrokerCluster implements AutoCloseable {
                 "unclean.leader.election.enable=false",
                 // controlled shutdown hands a stopping broker's leaderships to the others first. Stopping the
                 // whole cluster, the last node can never have it approved (no controller quorum is left) and
-                // waits 5 minutes; the faults are kill -9, which skips it anyway
+                // keeps waiting (still after 60 s in a run); the faults are kill -9, which skips it anyway
                 "controlled.shutdown.enable=false",
                 "group.initial.rebalance.delay.ms=0",
                 // the controller fences a silent broker after this, and only then moves its partitions' leadership:

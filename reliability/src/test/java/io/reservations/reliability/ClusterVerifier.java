@@ -30,6 +30,8 @@ import org.apache.kafka.clients.admin.TransactionState;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import tools.jackson.databind.JsonNode;
@@ -132,6 +134,26 @@ final class ClusterVerifier {
         // the live stores (read through the API) equal the fold of the event topics
         figures.put("entities compared with the live stores", assertStoresEqualFold(folded));
         return figures;
+    }
+
+    /** The service's topics are replicated to all three brokers, and a write needs two of them. */
+    void assertTopicsReplicated() {
+        final List<String> names = Topics.ALL.stream().map(spec -> spec.name()).toList();
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+            admin.describeTopics(names).allTopicNames().get(30, TimeUnit.SECONDS).forEach((name, description) ->
+                    assertThat(description.partitions()).as("partitions of %s", name)
+                            .allSatisfy(p -> assertThat(p.replicas()).as("replicas of %s-%d", name, p.partition()).hasSize(3)));
+            final List<ConfigResource> resources = names.stream()
+                    .map(name -> new ConfigResource(ConfigResource.Type.TOPIC, name)).toList();
+            admin.describeConfigs(resources).all().get(30, TimeUnit.SECONDS).forEach((resource, config) ->
+                    assertThat(config.get(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG).value())
+                            .as("min.insync.replicas of %s", resource.name()).isEqualTo("2"));
+        } catch (final InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (final ExecutionException | TimeoutException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private int assertNoOpenTransaction() {

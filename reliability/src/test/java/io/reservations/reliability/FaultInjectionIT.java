@@ -47,6 +47,8 @@ class FaultInjectionIT {
         try (ReliabilityCluster cluster = ReliabilityCluster.start(serviceJar, dir)) {
             report.step("cluster started (3 brokers, 2 processors, 2 API instances)", Duration.between(started, Instant.now()));
             final ApiClient api = cluster.client(Duration.ofMinutes(2));
+            final ClusterVerifier verifier = new ClusterVerifier(cluster.brokers().bootstrap(), api);
+            verifier.assertTopicsReplicated();
             final List<String> windows = createWindows(api);
             final Ledger ledger = new Ledger();
             final List<PoisonRecords.Written> poison = new ArrayList<>();
@@ -64,7 +66,6 @@ class FaultInjectionIT {
 
             raceForOneWindow(api, ledger, 200, 20);
 
-            final ClusterVerifier verifier = new ClusterVerifier(cluster.brokers().bootstrap(), api);
             await("every accepted command has its result").atMost(Duration.ofMinutes(3))
                     .pollInterval(Duration.ofSeconds(2)).until(verifier::quiesced);
             final Map<String, Object> figures = verifier.verify(ledger, poison);

@@ -87,10 +87,10 @@ public final class StreamProcessor implements AutoCloseable {
         // three heartbeats per session, so one lost heartbeat does not cost the partitions
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG),
                 (int) Math.max(500, settings.sessionTimeout().toMillis() / 4));
-        // a killed instance's open transaction keeps the read_committed readers of its output partitions (the next
-        // saga hops) waiting until the broker aborts it: let it expire by the time its partitions have moved
-        props.put(StreamsConfig.producerPrefix(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG),
-                (int) settings.sessionTimeout().toMillis());
+        // transaction.timeout.ms stays at Kafka Streams' 10 s: a killed instance's open transaction holds back the
+        // readers of what it wrote until the broker aborts it, but a timeout shorter than a broker failover expires
+        // live transactions whose coordinator is moving. With 6 s, a broker kill fenced both processors and left
+        // one stuck for minutes (docs/RELIABILITY.md)
         // operators' last word: any Kafka Streams setting, e.g. -Dreservations.streams.commit.interval.ms=20
         System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith(STREAMS_OVERRIDE_PREFIX))
                 .forEach(name -> props.put(name.substring(STREAMS_OVERRIDE_PREFIX.length()), System.getProperty(name)));
