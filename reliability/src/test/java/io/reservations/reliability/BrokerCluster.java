@@ -87,8 +87,9 @@ final class BrokerCluster implements AutoCloseable {
                 "controlled.shutdown.enable=false",
                 "group.initial.rebalance.delay.ms=0",
                 // the controller fences a silent broker after this, and only then moves its partitions' leadership:
-                // the default 9 s is most of a broker failover
-                "broker.session.timeout.ms=4000",
+                // the default 9 s is most of a broker failover, and a failover must stay well within the
+                // processors' transaction timeout (8 s here), or live transactions expire while coordinators move
+                "broker.session.timeout.ms=3000",
                 "broker.heartbeat.interval.ms=1000",
                 // a killed processor's open transaction is aborted soon after it times out, not up to 10 s later
                 "transaction.abort.timed.out.transaction.cleanup.interval.ms=1000",
