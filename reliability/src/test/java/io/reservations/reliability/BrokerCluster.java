@@ -143,28 +143,22 @@ final class BrokerCluster implements AutoCloseable {
 
     /** The node leading the given partition now. */
     int leaderOf(final String topic, final int partition) {
-        try (Admin admin = admin()) {
-            final TopicPartitionInfo info = admin.describeTopics(Set.of(topic)).allTopicNames().get(15, TimeUnit.SECONDS)
-                    .get(topic).partitions().get(partition);
-            final Node leader = info.leader();
-            if (leader == null) {
-                throw new IllegalStateException(topic + "-" + partition + " has no leader");
-            }
-            return leader.id();
-        } catch (final InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (final ExecutionException | TimeoutException e) {
-            throw new IllegalStateException(e);
+        final Node leader = partitions(topic).get(partition).leader();
+        if (leader == null) {
+            throw new IllegalStateException(topic + "-" + partition + " has no leader");
         }
+        return leader.id();
     }
 
     /** The partitions of {@code topic} that {@code nodeId} leads. */
     List<Integer> partitionsLedBy(final String topic, final int nodeId) {
+        return partitions(topic).stream().filter(p -> p.leader() != null && p.leader().id() == nodeId)
+                .map(TopicPartitionInfo::partition).toList();
+    }
+
+    private List<TopicPartitionInfo> partitions(final String topic) {
         try (Admin admin = admin()) {
-            return admin.describeTopics(Set.of(topic)).allTopicNames().get(15, TimeUnit.SECONDS).get(topic).partitions()
-                    .stream().filter(p -> p.leader() != null && p.leader().id() == nodeId)
-                    .map(TopicPartitionInfo::partition).toList();
+            return admin.describeTopics(Set.of(topic)).allTopicNames().get(15, TimeUnit.SECONDS).get(topic).partitions();
         } catch (final InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
