@@ -59,6 +59,7 @@ public record ReservationsProperties(@DefaultValue("data") Path dataDir,
      * @param defaultWait     how long a command POST waits for its result before answering 202
      * @param maxWait         the largest {@code wait_ms} a client may ask for
      * @param maxBody         the largest request body accepted
+     * @param maxWindowBody   the largest body of {@code POST /windows} (DESIGN.md: 1 MiB, for 10,000 resources)
      * @param resultCacheSize how many recent results and accepted commands each instance remembers
      * @param readFrom        base URLs of processor instances (comma-separated), for reads when this instance runs
      *                        no processor; a read passes over instances that are down
@@ -67,6 +68,7 @@ public record ReservationsProperties(@DefaultValue("data") Path dataDir,
                       @DefaultValue("10s") Duration defaultWait,
                       @DefaultValue("60s") Duration maxWait,
                       @DefaultValue("64KB") DataSize maxBody,
+                      @DefaultValue("1MB") DataSize maxWindowBody,
                       @DefaultValue("100000") int resultCacheSize,
                       @DefaultValue("") String readFrom) {
     }
@@ -75,7 +77,10 @@ public record ReservationsProperties(@DefaultValue("data") Path dataDir,
      * Bearer-token authentication of the API.
      *
      * @param enabled           off only for experiments: every request is then allowed (a warning is logged at start)
-     * @param issuer            the expected {@code iss} claim, if any
+     * @param issuer            the expected {@code iss} claim: required with an external identity provider; the
+     *                          local key's own issuer otherwise
+     * @param audience          an {@code aud} the token must name: required with an external identity provider;
+     *                          the local key's own audience otherwise
      * @param jwkSetUri         the identity provider's JWK set; or
      * @param publicKeyLocation a PEM RSA public key file; with neither, a local key pair is used (and created) under
      *                          {@code localKeyDir}, and an admin token is printed at start
@@ -83,10 +88,21 @@ public record ReservationsProperties(@DefaultValue("data") Path dataDir,
      */
     public record Security(@DefaultValue("true") boolean enabled,
                            @DefaultValue("") String issuer,
+                           @DefaultValue("") String audience,
                            @DefaultValue("") String jwkSetUri,
                            @DefaultValue("") String publicKeyLocation,
                            Path localKeyDir,
                            @DefaultValue("30d") Duration adminTokenTtl) {
+
+        public Security {
+            // a token of another issuer or for another service must never be accepted here: no default for them
+            if (enabled && !(jwkSetUri.isBlank() && publicKeyLocation.isBlank())
+                    && (issuer.isBlank() || audience.isBlank())) {
+                throw new IllegalArgumentException("With an external identity provider (reservations.security."
+                        + "jwk-set-uri or public-key-location) set reservations.security.issuer and "
+                        + "reservations.security.audience too");
+            }
+        }
 
         public boolean localKey() {
             return jwkSetUri.isBlank() && publicKeyLocation.isBlank();

@@ -6,14 +6,19 @@ import io.reservations.processor.ProcessorSettings;
 import io.reservations.processor.domain.ReservationDecider;
 import io.reservations.processor.domain.ReservationState;
 import io.reservations.processor.domain.WindowDecider;
+import io.reservations.processor.domain.Slot;
 import io.reservations.processor.domain.WindowState;
+import io.reservations.processor.store.StoreSerde;
+import io.reservations.processor.store.WindowHeader;
+import io.reservations.processor.store.WindowLayout;
 import io.reservations.processor.shard.ShardMasterTopology;
-import io.reservations.topics.JsonSerde;
 import io.reservations.topics.TopicReader;
 import io.reservations.topics.Topics;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.List;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -48,17 +53,27 @@ final class RebuildCommand implements Callable<Integer> {
         }
         final int differences = compare("reservation", reservations,
                 store(ShardMasterTopology.RESERVATIONS_STORE, ReservationState.class))
-                + compare("window", windows, store(ShardMasterTopology.WINDOWS_STORE, WindowState.class));
+                + compare("window", windows, liveWindows());
         System.out.printf("Rebuilt %d reservations and %d windows from events; %d difference(s) with the live stores.%n",
                 reservations.size(), windows.size(), differences);
         return differences == 0 ? 0 : 1;
+    }
+
+    /** Windows migrated to the indexed layout, assembled from its slots in key (declared) order, and any not yet. */
+    private Map<String, WindowState> liveWindows() {
+        final Map<String, WindowState> live = new HashMap<>(store(WindowLayout.WHOLE_WINDOWS, WindowState.class));
+        final TreeMap<String, Slot> slots = new TreeMap<>(store(WindowLayout.SLOTS, Slot.class));
+        for (final String id : store(WindowLayout.HEADERS, WindowHeader.class).keySet()) {
+            live.put(id, new WindowState(id, List.copyOf(slots.subMap(id + "|", id + "|\uffff").values())));
+        }
+        return live;
     }
 
     private <V> Map<String, V> store(final String storeName, final Class<V> type) {
         final String changelog = applicationId + "-" + storeName + "-changelog";
         final Map<String, V> contents = new HashMap<>();
         for (final ConsumerRecord<String, V> record : TopicReader.readAll(cli.clientConfig(), changelog,
-                new JsonSerde<>(type).deserializer())) {
+                new StoreSerde<>(type).deserializer())) {
             if (record.value() == null) {
                 contents.remove(record.key());
             } else {

@@ -76,6 +76,9 @@ public final class StreamProcessor implements AutoCloseable {
                 TopicSettings.minInSyncReplicasFor(replicationFactor));
         // exactly-once producers retry CONCURRENT_TRANSACTIONS right after a commit; the default 100 ms stalls them
         props.put(StreamsConfig.producerPrefix(ProducerConfig.RETRY_BACKOFF_MS_CONFIG), 10);
+        // a 10,000-resource window: its event, its result and its de-duplication entry are single records
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), Topics.MAX_RECORD_BYTES);
+        props.put(StreamsConfig.topicPrefix(TopicConfig.MAX_MESSAGE_BYTES_CONFIG), Integer.toString(Topics.MAX_RECORD_BYTES));
         // each saga hop is a read_committed fetch of a record committed moments ago; with the default 500 ms wait
         // the fetch can sit in the broker's purgatory after the commit marker, adding up to 500 ms per hop
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), 10);

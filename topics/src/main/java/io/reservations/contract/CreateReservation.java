@@ -13,6 +13,16 @@ public record CreateReservation(String commandId, String reservationId, String w
         Ids.require("window_id", windowId);
     }
 
+    @Override
+    public String requestedBy() {
+        return owner;
+    }
+
+    @Override
+    public Boolean requestedByAdmin() {
+        return false; // creation checks no ownership
+    }
+
     public CreateReservation(final String commandId, final String reservationId, final String windowId) {
         this(commandId, reservationId, windowId, null, null);
     }

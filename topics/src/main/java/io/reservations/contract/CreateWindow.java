@@ -4,8 +4,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-public record CreateWindow(String commandId, String windowId, List<ResourceSpec> resources, String requestHash)
-        implements WindowCommand {
+/** @param requestedBy the caller's subject, to whom alone (with admins) the command's result is shown */
+public record CreateWindow(String commandId, String windowId, List<ResourceSpec> resources, String requestHash,
+                           String requestedBy) implements WindowCommand {
 
     /** Bounds the size of one window document, which is read and written whole on every allocation. */
     public static final int MAX_RESOURCES = 10_000;
@@ -33,6 +34,6 @@ public record CreateWindow(String commandId, String windowId, List<ResourceSpec>
     }
 
     public CreateWindow(final String commandId, final String windowId, final List<ResourceSpec> resources) {
-        this(commandId, windowId, resources, null);
+        this(commandId, windowId, resources, null, null);
     }
 }

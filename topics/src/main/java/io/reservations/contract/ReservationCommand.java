@@ -13,8 +13,9 @@ public sealed interface ReservationCommand permits CreateReservation, SelectReso
      */
     String requestHash();
 
-    /** The subject whose ownership is checked, or null (creation, admins, authentication off). */
-    default String requestedBy() {
-        return null;
-    }
+    /** The caller's subject: the owner-to-be of a creation, the subject whose ownership is checked otherwise. */
+    String requestedBy();
+
+    /** Whether the caller is an admin, who may act on any owner's reservation. */
+    Boolean requestedByAdmin();
 }

@@ -1,19 +1,22 @@
 package io.reservations.contract;
 
 /**
- * @param requestedBy the subject whose ownership of the reservation is checked; null for admins and when the API
- *                    runs without authentication
+ * @param requestedBy      the caller's subject
+ * @param requestedByAdmin whether the caller is an admin, who may act on any owner's reservation; anyone else
+ *                         must be the owner (a command without a subject is refused)
  */
 public record SelectResource(String commandId, String reservationId, String resourceType, String requestHash,
-                             String requestedBy) implements ReservationCommand {
+                             String requestedBy, Boolean requestedByAdmin) implements ReservationCommand {
 
     public SelectResource {
         Ids.require("command_id", commandId);
         Ids.require("reservation_id", reservationId);
+        requestedByAdmin = Boolean.TRUE.equals(requestedByAdmin); // absent (older writers) is false
         Ids.require("resource_type", resourceType);
     }
 
+    /** An admin's selection, as tools and tests send it. */
     public SelectResource(final String commandId, final String reservationId, final String resourceType) {
-        this(commandId, reservationId, resourceType, null, null);
+        this(commandId, reservationId, resourceType, null, null, true);
     }
 }

@@ -12,4 +12,7 @@ public sealed interface WindowCommand permits CreateWindow {
      * digest of the request that produced it, so a key reused for another request is recognised.
      */
     String requestHash();
+
+    /** The caller's subject. */
+    String requestedBy();
 }

@@ -25,6 +25,8 @@ import io.reservations.contract.WindowCommand;
 import io.reservations.contract.WindowCreated;
 import io.reservations.contract.WindowEvent;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.cfg.MapperBuilder;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -36,27 +38,34 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class Json {
 
-    private static final JsonMapper MAPPER = JsonMapper.builder()
-            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
-            // tolerant reader: a newer producer may add fields
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .addMixIn(ReservationCommand.class, ReservationCommandMixIn.class)
-            .addMixIn(WindowCommand.class, WindowCommandMixIn.class)
-            .addMixIn(ReservationEvent.class, ReservationEventMixIn.class)
-            .addMixIn(WindowEvent.class, WindowEventMixIn.class)
-            .addMixIn(EntityView.class, EntityViewMixIn.class)
-            .addMixIn(ForwardData.class, NonNullMixIn.class)
-            .addMixIn(CommandResult.class, NonNullMixIn.class)
-            .build();
+    private static final JsonMapper MAPPER = contract(JsonMapper.builder()).build();
 
     private Json() {
     }
 
     public static JsonMapper mapper() {
         return MAPPER;
+    }
+
+    /**
+     * The contract's mapping on any Jackson format's builder: snake_case, ISO-8601 instants, the type
+     * discriminators and optional members left out. The processor's binary store values use it too.
+     */
+    public static <M extends ObjectMapper, B extends MapperBuilder<M, B>> B contract(final B builder) {
+        return builder
+                .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
+                // tolerant reader: a newer producer may add fields
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .addMixIn(ReservationCommand.class, ReservationCommandMixIn.class)
+                .addMixIn(WindowCommand.class, WindowCommandMixIn.class)
+                .addMixIn(ReservationEvent.class, ReservationEventMixIn.class)
+                .addMixIn(WindowEvent.class, WindowEventMixIn.class)
+                .addMixIn(EntityView.class, EntityViewMixIn.class)
+                .addMixIn(ForwardData.class, NonNullMixIn.class)
+                .addMixIn(CommandResult.class, NonNullMixIn.class);
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -15,6 +15,12 @@ import org.apache.kafka.common.serialization.Serdes;
 /** Every topic of the contract. Names are part of the public contract; do not rename. */
 public final class Topics {
 
+    /**
+     * The largest record any topic (and the processor's changelogs) takes: a window of 10,000 resources with
+     * 128-character ids is one command, one event and one result of a few MiB.
+     */
+    public static final int MAX_RECORD_BYTES = 8 * 1024 * 1024;
+
     public static final TopicSpec<String, ReservationCommand> RESERVATION_COMMANDS = new TopicSpec<>(
             "reservation.commands", Serdes.String(), new JsonSerde<>(ReservationCommand.class), true, delete());
 
@@ -33,7 +39,8 @@ public final class Topics {
     public static final TopicSpec<String, CommandResult> COMMAND_RESULTS = new TopicSpec<>(
             "command.results", Serdes.String(), new JsonSerde<>(CommandResult.class), false, Map.of(
                     TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT + "," + TopicConfig.CLEANUP_POLICY_DELETE,
-                    TopicConfig.RETENTION_MS_CONFIG, Long.toString(Duration.ofDays(7).toMillis())));
+                    TopicConfig.RETENTION_MS_CONFIG, Long.toString(Duration.ofDays(7).toMillis()),
+                    TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(MAX_RECORD_BYTES)));
 
     /** Values are the original bytes, whatever they were; the error travels in headers (see DeadLetterHeaders). */
     public static final TopicSpec<String, byte[]> DEAD_LETTERS = new TopicSpec<>(
@@ -46,11 +53,13 @@ public final class Topics {
     }
 
     private static Map<String, String> delete() {
-        return Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE);
+        return Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
+                TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(MAX_RECORD_BYTES));
     }
 
     private static Map<String, String> keptForever() {
         return Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
-                TopicConfig.RETENTION_MS_CONFIG, "-1");
+                TopicConfig.RETENTION_MS_CONFIG, "-1",
+                TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(MAX_RECORD_BYTES));
     }
 }

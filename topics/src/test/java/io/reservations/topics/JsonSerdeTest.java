@@ -35,7 +35,7 @@ class JsonSerdeTest {
         final byte[] bytes = commands.serialize("t", new SelectResource("c-1", "r-1", "optical_channel"));
 
         assertThat(new String(bytes, StandardCharsets.UTF_8)).isEqualTo(
-                "{\"type\":\"SelectResource\",\"command_id\":\"c-1\",\"reservation_id\":\"r-1\",\"resource_type\":\"optical_channel\"}");
+                "{\"type\":\"SelectResource\",\"command_id\":\"c-1\",\"reservation_id\":\"r-1\",\"resource_type\":\"optical_channel\",\"requested_by_admin\":true}");
     }
 
     @Test

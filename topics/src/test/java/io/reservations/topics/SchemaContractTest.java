@@ -62,12 +62,14 @@ class SchemaContractTest {
                 new WindowResource("b", "desk", true, null)));
         final List<Arguments> samples = new ArrayList<>();
         for (final ReservationCommand command : List.of(new CreateReservation("c", "r", "w"),
-                new CreateReservation("c", "r", "w", "d1g35t", "alice"), new SelectResource("c", "r", "seat"), new SelectResource("c", "r", "seat", "d1g35t", "alice"),
-                new CancelReservation("c", "r"), new CancelReservation("c", "r", null, "alice"))) {
+                new CreateReservation("c", "r", "w", "d1g35t", "alice"), new SelectResource("c", "r", "seat"), new SelectResource("c", "r", "seat", "d1g35t", "alice", false),
+                new CancelReservation("c", "r"), new CancelReservation("c", "r", null, "alice", false))) {
             samples.add(sample(Topics.RESERVATION_COMMANDS, command));
         }
         final WindowCommand createWindow = new CreateWindow("c", "w", List.of(new ResourceSpec("a", "seat")));
         samples.add(sample(Topics.WINDOW_COMMANDS, createWindow));
+        samples.add(sample(Topics.WINDOW_COMMANDS,
+                new CreateWindow("c", "w", List.of(new ResourceSpec("a", "seat")), "d1g35t", "planner")));
         for (final ReservationEvent event : List.<ReservationEvent>of(new ReservationCreated("c", NOW, "r", "w"),
                 new ReservationCreated("c", NOW, "r", "w", "alice"),
                 new SelectionStarted("c", NOW, "r", "w", "seat"), new ResourceSelected("c", NOW, "r", "w", "a", "seat"),
@@ -79,7 +81,7 @@ class SchemaContractTest {
                 new ResourceAllocated("c", NOW, "w", "a", "seat", "r"), new ResourceReleased("c", NOW, "w", "a", "seat", "r"))) {
             samples.add(sample(Topics.WINDOW_EVENTS, event));
         }
-        final CommandResult cancelResult = CommandResult.succeeded("c2", pending).withRequestHash("abc");
+        final CommandResult cancelResult = CommandResult.succeeded("c2", pending).answering("abc", "alice");
         for (final ForwardWrite write : List.of(
                 ForwardWrite.of("c", Operation.ALLOCATE_RESOURCE, ForwardData.allocate("r", "w", "seat"), 1),
                 ForwardWrite.of("c", Operation.CONFIRM_SELECTION, ForwardData.confirm("r", "w", "a", "seat"), 2),

@@ -4,8 +4,6 @@ import io.reservations.api.errors.ApiException;
 import io.reservations.api.errors.ProblemCodes;
 import io.reservations.api.security.Caller;
 import io.reservations.contract.CommandResult;
-import io.reservations.contract.Reservation;
-import java.util.Objects;
 import io.reservations.contract.CommandStatus;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -29,27 +27,23 @@ public class CommandController {
         this.results = results;
     }
 
-    /** The result of a command on another owner's reservation is not shown. */
-    private static boolean visible(final CommandResult result) {
-        final String subject = Caller.current().ownershipChecked();
-        return subject == null || !(result.entity() instanceof Reservation reservation) || subject.equals(reservation.owner());
-    }
 
     @Operation(summary = "A command's status: PENDING, SUCCEEDED or REJECTED, with code and entity once known")
     @ApiResponse(responseCode = "200", description = "{command_id, status, code?, entity?}")
     @ApiResponse(responseCode = "404", description = "command-not-found")
     @GetMapping("/commands/{commandId}")
     public CommandView get(@PathVariable final String commandId) {
+        final Caller caller = Caller.current();
         final CommandResult result = results.recent(commandId);
-        if (result != null && !visible(result)) {
+        // only the sender and admins see a result; one recorded without its sender, admins only
+        if (result != null && !caller.maySee(result.requestedBy())) {
             throw new ApiException(HttpStatus.NOT_FOUND, ProblemCodes.COMMAND_NOT_FOUND, "No command with this id is known here");
         }
         if (result != null) {
             return new CommandView(result.commandId(), result.status(), result.code(), result.entity());
         }
         final CommandResults.Accepted accepted = results.accepted(commandId);
-        final Caller caller = Caller.current();
-        if (accepted != null && (caller.admin() || Objects.equals(caller.subject(), accepted.subject()))) {
+        if (accepted != null && caller.maySee(accepted.subject())) {
             return new CommandView(commandId, CommandStatus.PENDING, null, null);
         }
         throw new ApiException(HttpStatus.NOT_FOUND, ProblemCodes.COMMAND_NOT_FOUND, "No command with this id is known here");

@@ -167,8 +167,12 @@ public class CommandGateway {
     private static ApiException unwrap(final Throwable failure) {
         final Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                 ? failure.getCause() : failure;
-        return cause instanceof ApiException api ? api
-                : ApiException.unavailable("The command could not be published to Kafka: " + cause.getMessage());
+        if (cause instanceof ApiException api) {
+            return api;
+        }
+        // the cause stays in the log: Kafka's text names brokers and topics a client has no business seeing
+        LOG.warn("A command could not be published: {}", cause.toString());
+        return ApiException.unavailable("The command could not be published to Kafka; retry shortly");
     }
 
     private static String nullToEmpty(final String value) {

@@ -20,7 +20,7 @@ public final class CommandIds {
 
     /**
      * The command id: a new UUID, or derived from the caller-scoped idempotency key, so one caller's key never
-     * meets another caller's (without authentication, the key itself).
+     * meets another caller's.
      */
     public static String commandId(final String idempotencyKey, final Caller caller) {
         if (idempotencyKey == null) {
@@ -29,8 +29,7 @@ public final class CommandIds {
         if (!Ids.isValid(idempotencyKey)) {
             throw ApiException.invalid("Idempotency-Key must be 1 to 128 letters, digits, '-', '_', '.' or ':'");
         }
-        return caller.subject() == null ? idempotencyKey
-                : UUID.nameUUIDFromBytes(caller.scope(idempotencyKey).getBytes(StandardCharsets.UTF_8)).toString();
+        return UUID.nameUUIDFromBytes(caller.scope(idempotencyKey).getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     /** The given entity id, or one generated (from the command id when the request has an idempotency key). */

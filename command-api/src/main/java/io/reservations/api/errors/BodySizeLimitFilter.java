@@ -14,19 +14,26 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Refuses bodies over the limit with 413 before anything reads them: declared too large, or counted while read. */
+/**
+ * Refuses bodies over the limit with 413 before anything reads them: declared too large, or counted while read.
+ * {@code POST /windows} has its own, larger limit: a window of 10,000 resources is one request.
+ */
 @Component
 public class BodySizeLimitFilter extends OncePerRequestFilter {
 
-    private final long limit;
+    private final long bodyLimit;
+    private final long windowLimit;
 
     public BodySizeLimitFilter(final ReservationsProperties properties) {
-        this.limit = properties.api().maxBody().toBytes();
+        this.bodyLimit = properties.api().maxBody().toBytes();
+        this.windowLimit = Math.max(bodyLimit, properties.api().maxWindowBody().toBytes());
     }
 
     @Override
     protected void doFilterInternal(final HttpServletRequest request, final HttpServletResponse response,
                                     final FilterChain chain) throws ServletException, IOException {
+        final long limit = "POST".equals(request.getMethod()) && "/windows".equals(request.getRequestURI())
+                ? windowLimit : bodyLimit;
         if (request.getContentLengthLong() > limit) {
             response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

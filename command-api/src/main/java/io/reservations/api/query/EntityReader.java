@@ -4,6 +4,7 @@ import io.reservations.api.ReservationsProperties;
 import io.reservations.api.errors.ApiException;
 import io.reservations.contract.EntityView;
 import io.reservations.processor.StreamProcessor;
+import io.reservations.processor.query.EntityQueries;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,17 +13,15 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
-import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.state.HostInfo;
-import org.apache.kafka.streams.state.QueryableStoreTypes;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
@@ -58,11 +57,12 @@ public class EntityReader {
 
     /**
      * @param authorization the caller's Authorization header, passed on when the read is forwarded
-     * @param view          the client's view of the stored value, or null when this caller may not see it
+     * @param lookup        the entity as this caller may see it, read from the partition's queries; empty when it
+     *                      does not exist or this caller may not see it
      */
-    public <V> ResponseEntity<?> read(final String store, final String id, final String path, final boolean routed,
-                                      final String authorization, final Function<V, EntityView> view,
-                                      final String notFoundCode, final String notFoundDetail) {
+    public ResponseEntity<?> read(final String id, final String path, final boolean routed, final String authorization,
+                                  final Function<EntityQueries, Optional<? extends EntityView>> lookup,
+                                  final String notFoundCode, final String notFoundDetail) {
         final StreamProcessor local = processor.getIfAvailable();
         if (local == null) {
             return forwardToAnyProcessor(path, authorization);
@@ -70,7 +70,7 @@ public class EntityReader {
         final KafkaStreams streams = local.streams();
         final KeyQueryMetadata owner;
         try {
-            owner = streams.queryMetadataForKey(store, id, Serdes.String().serializer());
+            owner = streams.queryMetadataForKey(EntityQueries.ROUTING_STORE, id, Serdes.String().serializer());
         } catch (final IllegalStateException | StreamsException e) {
             // not started yet, shutting down, or failed: nobody here can answer for now
             throw ApiException.unavailable("The processor is " + streams.state() + "; retry shortly");
@@ -85,20 +85,14 @@ public class EntityReader {
             return forward(URI.create("http://" + owner.activeHost().host() + ":" + owner.activeHost().port() + path), true,
                     authorization);
         }
-        final V value;
+        final Optional<? extends EntityView> visible;
         try {
-            final ReadOnlyKeyValueStore<String, V> keyValues = streams.store(StoreQueryParameters
-                    .fromNameAndType(store, QueryableStoreTypes.<String, V>keyValueStore())
-                    .withPartition(owner.partition()));
-            value = keyValues.get(id);
+            visible = lookup.apply(new EntityQueries(streams, owner.partition()));
         } catch (final InvalidStateStoreException | IllegalStateException e) {
             throw ApiException.unavailable("The store is being restored or moved; retry shortly");
         }
-        final EntityView visible = value == null ? null : view.apply(value);
-        if (visible == null) {
-            throw new ApiException(HttpStatus.NOT_FOUND, notFoundCode, notFoundDetail);
-        }
-        return ResponseEntity.ok(visible);
+        return visible.<ResponseEntity<?>>map(ResponseEntity::ok)
+                .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, notFoundCode, notFoundDetail));
     }
 
     /**

@@ -12,8 +12,6 @@ import io.reservations.contract.ErrorCodes;
 import io.reservations.contract.Ids;
 import io.reservations.contract.ReservationCommand;
 import io.reservations.contract.SelectResource;
-import io.reservations.processor.domain.ReservationState;
-import io.reservations.processor.shard.ShardMasterTopology;
 import java.net.URI;
 import java.util.concurrent.CompletableFuture;
 import io.swagger.v3.oas.annotations.Operation;
@@ -88,7 +86,7 @@ public class ReservationController {
         final CommandEnvelope envelope = CommandEnvelope.of(idempotencyKey);
         final String hash = envelope.requestHash("/reservations/" + id + "/select-resource", request);
         return submit(new SelectResource(envelope.commandId(), id, request.resourceType(), hash,
-                envelope.caller().ownershipChecked()), envelope, waitMs, prefer);
+                envelope.caller().subject(), envelope.caller().admin()), envelope, waitMs, prefer);
     }
 
     @Operation(summary = "Cancel a reservation and release its resource")
@@ -108,8 +106,8 @@ public class ReservationController {
         requireValid(id);
         final CommandEnvelope envelope = CommandEnvelope.of(idempotencyKey);
         final String hash = envelope.requestHash("/reservations/" + id + "/cancel", null);
-        return submit(new CancelReservation(envelope.commandId(), id, hash, envelope.caller().ownershipChecked()),
-                envelope, waitMs, prefer);
+        return submit(new CancelReservation(envelope.commandId(), id, hash, envelope.caller().subject(),
+                envelope.caller().admin()), envelope, waitMs, prefer);
     }
 
     @Operation(summary = "Read a reservation from its master's store")
@@ -122,10 +120,10 @@ public class ReservationController {
                                  @RequestHeader(name = EntityReader.ROUTED_HEADER, required = false) final String routed,
                                  @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) final String authorization) {
         requireValid(id);
-        final String subject = Caller.current().ownershipChecked();
+        final Caller caller = Caller.current();
         // another owner's reservation reads as missing: existence does not leak
-        return reader.<ReservationState>read(ShardMasterTopology.RESERVATIONS_STORE, id, "/reservations/" + id,
-                routed != null, authorization, state -> state.accessibleTo(subject) ? state.toView() : null,
+        return reader.read(id, "/reservations/" + id, routed != null, authorization,
+                queries -> queries.reservation(id).filter(reservation -> caller.maySee(reservation.owner())),
                 ErrorCodes.RESERVATION_NOT_FOUND, "No reservation has this id");
     }
 

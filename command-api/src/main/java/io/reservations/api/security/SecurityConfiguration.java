@@ -2,6 +2,7 @@ package io.reservations.api.security;
 
 import io.reservations.api.ReservationsProperties;
 import io.reservations.api.errors.ProblemCodes;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,17 +20,16 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
- * Bearer JWTs on every request but health. Scopes: {@code windows:write} (create windows), {@code
+ * Bearer JWTs on every request but health; a request no rule names is denied. Scopes: {@code windows:write} (create windows), {@code
  * reservations:write} (create, select, cancel), {@code read}; the {@code admin} role may do everything,
  * including the management endpoints. Failures are problem+json: 401 {@code unauthenticated}, 403 {@code
  * forbidden}.
@@ -51,14 +51,19 @@ public class SecurityConfiguration {
         }
         return http
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                        .requestMatchers("/actuator/**").hasAuthority(ADMIN)
+                        // the error page of a request that was authorized already
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                        .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/actuator/**").hasAuthority(ADMIN)
                         .requestMatchers(HttpMethod.POST, "/windows").hasAnyAuthority("SCOPE_" + Scopes.WINDOWS_WRITE, ADMIN)
-                        .requestMatchers(HttpMethod.POST, "/reservations", "/reservations/**")
-                                .hasAnyAuthority("SCOPE_" + Scopes.RESERVATIONS_WRITE, ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/reservations", "/reservations/*/select-resource",
+                                "/reservations/*/cancel").hasAnyAuthority("SCOPE_" + Scopes.RESERVATIONS_WRITE, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/windows/**", "/reservations/**", "/commands/**")
                                 .hasAnyAuthority("SCOPE_" + Scopes.READ, ADMIN)
-                        .anyRequest().authenticated())
+                        .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
+                                "/swagger-ui/**").authenticated()
+                        // anything not named above, HEAD, OPTIONS and unknown methods included
+                        .anyRequest().denyAll())
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(authorities()))
                         .authenticationEntryPoint((request, response, failure) -> problem(response, 401,
@@ -84,10 +89,17 @@ public class SecurityConfiguration {
         } else {
             decoder = NimbusJwtDecoder.withPublicKey(LocalSigningKey.loadOrCreate(properties.localKeyDir()).publicKey()).build();
         }
-        // expiry and not-before are always checked; the issuer when one is configured
-        decoder.setJwtValidator(security.issuer().isBlank() ? JwtValidators.createDefault()
-                : new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(security.issuer())));
+        decoder.setJwtValidator(TokenRules.of(
+                security.localKey() ? TokenIssuer.LOCAL_ISSUER : security.issuer(),
+                security.localKey() ? TokenIssuer.LOCAL_AUDIENCE : security.audience()));
         return decoder;
+    }
+
+    /** A request the firewall turns away (an unknown method, a malformed path) is a problem+json 400 too. */
+    @Bean
+    RequestRejectedHandler requestRejected() {
+        return (request, response, rejected) -> problem(response, 400, "Bad Request", ProblemCodes.INVALID,
+                "The request was rejected: unsupported method or malformed path");
     }
 
     /** Present with a local key: the admin token printed at start, and tokens for tests. */

@@ -16,6 +16,8 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 public final class TokenIssuer {
 
     public static final String LOCAL_ISSUER = "reservations-local";
+    /** The audience of local tokens, which the service requires in local mode. */
+    public static final String LOCAL_AUDIENCE = "reservations";
 
     private final NimbusJwtEncoder encoder;
 
@@ -36,14 +38,19 @@ public final class TokenIssuer {
     /** A token valid from {@code issuedAt} to {@code expiresAt}: in the past, for instance, to try an expired one. */
     public String issue(final String subject, final String scopes, final List<String> roles, final Instant issuedAt,
                         final Instant expiresAt) {
-        final JwtClaimsSet claims = JwtClaimsSet.builder()
+        return sign(JwtClaimsSet.builder()
                 .issuer(LOCAL_ISSUER)
+                .audience(List.of(LOCAL_AUDIENCE))
                 .subject(subject)
                 .issuedAt(issuedAt)
                 .expiresAt(expiresAt)
                 .claim("scope", scopes)
                 .claim("roles", roles)
-                .build();
+                .build());
+    }
+
+    /** Signs any claims: tests use it for tokens the service must refuse. */
+    public String sign(final JwtClaimsSet claims) {
         return encoder.encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS256).build(), claims))
                 .getTokenValue();
     }

@@ -7,8 +7,6 @@ import io.reservations.api.query.EntityReader;
 import io.reservations.contract.CreateWindow;
 import io.reservations.contract.ErrorCodes;
 import io.reservations.contract.Ids;
-import io.reservations.processor.domain.WindowState;
-import io.reservations.processor.shard.ShardMasterTopology;
 import java.net.URI;
 import java.util.concurrent.CompletableFuture;
 import io.swagger.v3.oas.annotations.Operation;
@@ -57,7 +55,8 @@ public class WindowController {
         final CommandEnvelope envelope = CommandEnvelope.of(idempotencyKey);
         final String windowId = envelope.entityId(request.id(), "window");
         final String hash = envelope.requestHash("/windows", new CreateWindowRequest(windowId, request.resources()));
-        return Roles.api(gateway).submit(new CreateWindow(envelope.commandId(), windowId, request.resources(), hash),
+        return Roles.api(gateway).submit(new CreateWindow(envelope.commandId(), windowId, request.resources(), hash,
+                        envelope.caller().subject()),
                 envelope, waitMs, prefer,
                 result -> CommandGateway.answer(result, HttpStatus.CREATED, URI.create("/windows/" + windowId)));
     }
@@ -74,7 +73,7 @@ public class WindowController {
         if (!Ids.isValid(id)) {
             throw ApiException.invalid("window id must be 1 to 128 letters, digits, '-', '_', '.' or ':'");
         }
-        return reader.<WindowState>read(ShardMasterTopology.WINDOWS_STORE, id, "/windows/" + id, routed != null,
-                authorization, WindowState::toView, ErrorCodes.WINDOW_NOT_FOUND, "No window has this id");
+        return reader.read(id, "/windows/" + id, routed != null, authorization, queries -> queries.window(id),
+                ErrorCodes.WINDOW_NOT_FOUND, "No window has this id");
     }
 }

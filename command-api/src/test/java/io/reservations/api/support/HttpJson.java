@@ -37,6 +37,11 @@ public final class HttpJson {
                 : HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** Any method without a body: HEAD, OPTIONS, or one the API does not know. */
+    public Response send(final String method, final String path) {
+        return send(request(path).method(method, HttpRequest.BodyPublishers.noBody()));
+    }
+
     /** POST with an explicit Content-Type (or none), for content negotiation cases. */
     public Response postRaw(final String path, final String contentType, final byte[] body) {
         final HttpRequest.Builder request = request(path);

@@ -100,7 +100,7 @@ public final class ReservationDecider {
     private static Outcome<ReservationEvent> select(final ReservationState state, final SelectResource command,
                                                     final Instant now) {
         // someone else's reservation does not exist for this caller: its existence must not leak
-        if (state == null || !state.accessibleTo(command.requestedBy())) {
+        if (state == null || !state.accessibleTo(command.requestedBy(), command.requestedByAdmin())) {
             return Outcome.rejected(command.commandId(), ErrorCodes.RESERVATION_NOT_FOUND);
         }
         if (state.status() == CANCELLED) {
@@ -123,7 +123,7 @@ public final class ReservationDecider {
 
     private static Outcome<ReservationEvent> cancel(final ReservationState state, final CancelReservation command,
                                                     final Instant now) {
-        if (state == null || !state.accessibleTo(command.requestedBy())) {
+        if (state == null || !state.accessibleTo(command.requestedBy(), command.requestedByAdmin())) {
             return Outcome.rejected(command.commandId(), ErrorCodes.RESERVATION_NOT_FOUND);
         }
         if (state.status() == CANCELLED) {

@@ -20,9 +20,9 @@ public record ReservationState(String id, String windowId, ReservationStatus sta
         return new Reservation(id, windowId, status, selectedResource, owner);
     }
 
-    /** Whether {@code subject} may see and change it: its owner; null stands for an admin or no authentication. */
-    public boolean accessibleTo(final String subject) {
-        return subject == null || subject.equals(owner);
+    /** Whether a caller may see and change it: an admin, or its owner. No subject is nobody's owner. */
+    public boolean accessibleTo(final String subject, final boolean admin) {
+        return admin || subject != null && subject.equals(owner);
     }
 
     ReservationState with(final ReservationStatus newStatus, final SelectedResource resource,

@@ -24,7 +24,7 @@ public final class WindowDecider {
     private WindowDecider() {
     }
 
-    public static Outcome<WindowEvent> decide(final WindowState state, final WindowCommand command, final Instant now) {
+    public static Outcome<WindowEvent> decide(final WindowSlots state, final WindowCommand command, final Instant now) {
         if (command instanceof CreateWindow create) {
             if (state != null) {
                 return Outcome.rejected(create.commandId(), ErrorCodes.WINDOW_EXISTS);
@@ -37,7 +37,7 @@ public final class WindowDecider {
     }
 
     /** Step 3 (allocate) and the release of a cancel or a compensation. */
-    public static Outcome<WindowEvent> decide(final WindowState state, final ForwardWrite write, final Instant now) {
+    public static Outcome<WindowEvent> decide(final WindowSlots state, final ForwardWrite write, final Instant now) {
         if (write.operation() == Operation.ALLOCATE_RESOURCE) {
             return allocate(state, write.commandId(), write.data(), now);
         }
@@ -69,19 +69,19 @@ public final class WindowDecider {
         return state;
     }
 
-    private static Outcome<WindowEvent> allocate(final WindowState state, final String commandId,
+    private static Outcome<WindowEvent> allocate(final WindowSlots state, final String commandId,
                                                  final ForwardData data, final Instant now) {
         final String reservationId = data.reservationId();
         if (state == null) {
             return answer(List.of(), Operation.REJECT_SELECTION,
                     ForwardData.reject(reservationId, data.windowId(), ErrorCodes.WINDOW_NOT_FOUND));
         }
-        final Optional<Slot> alreadyHeld = state.find(slot ->
-                reservationId.equals(slot.heldBy()) && slot.type().equals(data.resourceType()));
+        final Optional<Slot> alreadyHeld = state.heldBy(reservationId)
+                .filter(slot -> slot.type().equals(data.resourceType()));
         if (alreadyHeld.isPresent()) {
             return answer(List.of(), Operation.CONFIRM_SELECTION, confirmation(data, alreadyHeld.get()));
         }
-        final Optional<Slot> free = state.find(slot -> slot.available() && slot.type().equals(data.resourceType()));
+        final Optional<Slot> free = state.firstAvailable(data.resourceType());
         if (free.isEmpty()) {
             return answer(List.of(), Operation.REJECT_SELECTION,
                     ForwardData.reject(reservationId, data.windowId(), ErrorCodes.NO_RESOURCE_AVAILABLE));
@@ -92,13 +92,13 @@ public final class WindowDecider {
         return answer(List.of(allocated), Operation.CONFIRM_SELECTION, confirmation(data, slot));
     }
 
-    private static Outcome<WindowEvent> release(final WindowState state, final String commandId,
+    private static Outcome<WindowEvent> release(final WindowSlots state, final String commandId,
                                                 final ForwardData data, final Instant now) {
         if (state == null) {
             return Outcome.nothing();
         }
-        final Optional<Slot> held = state.find(slot ->
-                slot.id().equals(data.resourceId()) && data.reservationId().equals(slot.heldBy()));
+        final Optional<Slot> held = state.resource(data.resourceId())
+                .filter(slot -> data.reservationId().equals(slot.heldBy()));
         // releasing what this reservation does not hold is a no-op, so a release is idempotent
         return held.<Outcome<WindowEvent>>map(slot -> new Outcome<>(List.of(new ResourceReleased(
                         commandId, now, state.id(), slot.id(), slot.type(), data.reservationId())), List.of(), null))

@@ -33,24 +33,24 @@ final class ProcessedCommands {
      *
      * @return the result stamped with the request's digest, as it is to be published
      */
-    CommandResult accept(final String commandId, final String requestHash, final CommandResult result,
-                         final long timestamp) {
-        final CommandResult stamped = result == null ? null : result.withRequestHash(requestHash);
-        store.put(commandId, new CommandRecord(timestamp, requestHash, stamped), timestamp);
+    CommandResult accept(final String commandId, final String requestHash, final String requestedBy,
+                         final CommandResult result, final long timestamp) {
+        final CommandResult stamped = result == null ? null : result.answering(requestHash, requestedBy);
+        store.put(commandId, new CommandRecord(timestamp, requestHash, stamped, requestedBy), timestamp);
         return stamped;
     }
 
     /**
      * Stores the result a later step of the saga settled.
      *
-     * @return the result stamped with the digest of the request that started the saga
+     * @return the result stamped with the digest and the sender of the request that started the saga
      */
     CommandResult complete(final CommandResult result, final long timestamp) {
         final CommandRecord accepted = find(result.commandId())
-                .orElse(new CommandRecord(timestamp, null, null)); // accepted longer ago than the retention
-        final CommandResult stamped = result.withRequestHash(accepted.requestHash());
-        store.put(result.commandId(), new CommandRecord(accepted.acceptedAt(), accepted.requestHash(), stamped),
-                accepted.acceptedAt());
+                .orElse(new CommandRecord(timestamp, null, null, null)); // accepted longer ago than the retention
+        final CommandResult stamped = result.answering(accepted.requestHash(), accepted.requestedBy());
+        store.put(result.commandId(), new CommandRecord(accepted.acceptedAt(), accepted.requestHash(), stamped,
+                accepted.requestedBy()), accepted.acceptedAt());
         return stamped;
     }
 }

@@ -17,7 +17,8 @@ import io.reservations.processor.domain.Outcome;
 import io.reservations.processor.domain.ReservationDecider;
 import io.reservations.processor.domain.ReservationState;
 import io.reservations.processor.domain.WindowDecider;
-import io.reservations.processor.domain.WindowState;
+import io.reservations.processor.domain.WindowSlots;
+import io.reservations.processor.store.WindowStores;
 import io.reservations.topics.DeadLetterHeaders;
 import io.reservations.topics.EntityPartitioner;
 import io.reservations.topics.JsonSerde;
@@ -57,7 +58,7 @@ final class ShardMasterProcessor implements Processor<String, byte[], String, Ob
 
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, ReservationState> reservations;
-    private KeyValueStore<String, WindowState> windows;
+    private WindowStores windows;
     private ProcessedCommands processed;
 
     ShardMasterProcessor(final ShardMasterOptions options, final ShardMasterMetrics metrics) {
@@ -69,7 +70,7 @@ final class ShardMasterProcessor implements Processor<String, byte[], String, Ob
     public void init(final ProcessorContext<String, Object> processorContext) {
         this.context = processorContext;
         this.reservations = processorContext.getStateStore(ShardMasterTopology.RESERVATIONS_STORE);
-        this.windows = processorContext.getStateStore(ShardMasterTopology.WINDOWS_STORE);
+        this.windows = WindowStores.of(processorContext);
         final WindowStore<String, CommandRecord> commands =
                 processorContext.getStateStore(ShardMasterTopology.PROCESSED_COMMANDS_STORE);
         this.processed = new ProcessedCommands(commands);
@@ -176,7 +177,7 @@ final class ShardMasterProcessor implements Processor<String, byte[], String, Ob
         final Outcome<ReservationEvent> decided = ReservationDecider.decide(state, command, step.now());
         // remembered first: a same-partition saga may settle the result while its outcome is applied
         final Outcome<ReservationEvent> outcome = decided.withResult(processed.accept(
-                command.commandId(), command.requestHash(), decided.result(), step.timestamp()));
+                command.commandId(), command.requestHash(), command.requestedBy(), decided.result(), step.timestamp()));
         if (command instanceof SelectResource && outcome.result() != null) {
             metrics.selectionSettled(outcome.result());
         }
@@ -187,11 +188,11 @@ final class ShardMasterProcessor implements Processor<String, byte[], String, Ob
         if (replayed(command.commandId(), step)) {
             return;
         }
-        final WindowState state = windows.get(command.windowId());
+        final WindowSlots state = windows.find(command.windowId());
         final Outcome<WindowEvent> decided = WindowDecider.decide(state, command, step.now());
         final Outcome<WindowEvent> outcome = decided.withResult(processed.accept(
-                command.commandId(), command.requestHash(), decided.result(), step.timestamp()));
-        applyWindow(command.windowId(), command.commandId(), state, outcome, step);
+                command.commandId(), command.requestHash(), command.requestedBy(), decided.result(), step.timestamp()));
+        applyWindow(command.windowId(), command.commandId(), outcome, step);
     }
 
     private void onForwardWrite(final ForwardWrite write, final Step step) {
@@ -208,9 +209,9 @@ final class ShardMasterProcessor implements Processor<String, byte[], String, Ob
             }
             applyReservation(write.entityId(), write.commandId(), state, outcome, step);
         } else {
-            final WindowState state = windows.get(write.entityId());
+            final WindowSlots state = windows.find(write.entityId());
             final Outcome<WindowEvent> outcome = WindowDecider.decide(state, write, step.now());
-            applyWindow(write.entityId(), write.commandId(), state, outcome, step);
+            applyWindow(write.entityId(), write.commandId(), outcome, step);
             if (write.data().result() != null) {
                 publish(write.data().result(), step);
             }
@@ -246,11 +247,11 @@ final class ShardMasterProcessor implements Processor<String, byte[], String, Ob
         dispatch(commandId, outcome, step);
     }
 
-    private void applyWindow(final String id, final String commandId, final WindowState state,
-                             final Outcome<WindowEvent> outcome, final Step step) {
+    private void applyWindow(final String id, final String commandId, final Outcome<WindowEvent> outcome,
+                             final Step step) {
         if (!outcome.events().isEmpty()) {
-            windows.put(id, WindowDecider.fold(state, outcome.events()));
             for (final WindowEvent event : outcome.events()) {
+                windows.apply(id, event);
                 context.forward(new Record<>(id, event, step.timestamp()), ShardMasterTopology.WINDOW_EVENTS_SINK);
             }
         }

@@ -5,7 +5,8 @@ import io.reservations.contract.ForwardWrite;
 import io.reservations.contract.ReservationEvent;
 import io.reservations.contract.WindowEvent;
 import io.reservations.processor.domain.ReservationState;
-import io.reservations.processor.domain.WindowState;
+import io.reservations.processor.store.StoreSerde;
+import io.reservations.processor.store.WindowLayout;
 import io.reservations.topics.JsonSerde;
 import io.reservations.topics.Topics;
 import java.time.Duration;
@@ -20,7 +21,6 @@ import org.apache.kafka.streams.state.Stores;
 public final class ShardMasterTopology {
 
     public static final String RESERVATIONS_STORE = "reservations";
-    public static final String WINDOWS_STORE = "windows";
     public static final String PROCESSED_COMMANDS_STORE = "processed-commands";
 
     static final String SHARD_MASTER = "shard-master";
@@ -50,12 +50,11 @@ public final class ShardMasterTopology {
                 "reservation-commands-source", "window-commands-source", "forward-writes-source");
 
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RESERVATIONS_STORE),
-                Serdes.String(), new JsonSerde<>(ReservationState.class)).withCachingEnabled(), SHARD_MASTER);
-        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(WINDOWS_STORE),
-                Serdes.String(), new JsonSerde<>(WindowState.class)).withCachingEnabled(), SHARD_MASTER);
+                Serdes.String(), new StoreSerde<>(ReservationState.class)).withCachingEnabled(), SHARD_MASTER);
+        WindowLayout.addTo(topology, SHARD_MASTER);
         topology.addStateStore(Stores.windowStoreBuilder(
                 Stores.persistentWindowStore(PROCESSED_COMMANDS_STORE, options.commandRetention(), COMMAND_WINDOW, false),
-                Serdes.String(), new JsonSerde<>(CommandRecord.class)), SHARD_MASTER);
+                Serdes.String(), new StoreSerde<>(CommandRecord.class)), SHARD_MASTER);
 
         topology.addSink(RESERVATION_EVENTS_SINK, Topics.RESERVATION_EVENTS.name(), Serdes.String().serializer(),
                 new JsonSerde<>(ReservationEvent.class), SHARD_MASTER);

@@ -204,15 +204,29 @@ class ReservationDeciderTest {
     void shouldTreatAnotherOwnersReservationAsMissing() {
         final ReservationState alices = given(new ReservationCreated("c0", NOW, "r", "w", "alice"));
 
-        assertRejected(ReservationDecider.decide(alices, new SelectResource("c1", "r", "seat", null, "bob"), NOW),
+        assertRejected(ReservationDecider.decide(alices, new SelectResource("c1", "r", "seat", null, "bob", false), NOW),
                 "c1", ErrorCodes.RESERVATION_NOT_FOUND);
-        assertRejected(ReservationDecider.decide(alices, new CancelReservation("c2", "r", null, "bob"), NOW),
+        assertRejected(ReservationDecider.decide(alices, new CancelReservation("c2", "r", null, "bob", false), NOW),
                 "c2", ErrorCodes.RESERVATION_NOT_FOUND);
-        assertThat(ReservationDecider.decide(alices, new SelectResource("c3", "r", "seat", null, "alice"), NOW).events())
+        assertThat(ReservationDecider.decide(alices, new SelectResource("c3", "r", "seat", null, "alice", false), NOW).events())
                 .as("the owner may").hasSize(1);
-        assertThat(ReservationDecider.decide(alices, new CancelReservation("c4", "r", null, null), NOW).result().status())
-                .as("no subject to check: an admin").isEqualTo(CommandStatus.SUCCEEDED);
+        assertThat(ReservationDecider.decide(alices, new CancelReservation("c4", "r", null, "root", true), NOW).result().status())
+                .as("an admin may").isEqualTo(CommandStatus.SUCCEEDED);
         assertThat(alices.toView().owner()).isEqualTo("alice");
+    }
+
+    @Test
+    void shouldRefuseACommandWithoutASubjectUnlessItIsAnAdmins() {
+        final ReservationState alices = given(new ReservationCreated("c0", NOW, "r", "w", "alice"));
+        final ReservationState ownerless = given(new ReservationCreated("c0", NOW, "r", "w", null));
+
+        // a command as an older API wrote it for an admin, or forged: no subject and no admin flag
+        assertRejected(ReservationDecider.decide(alices, new SelectResource("c1", "r", "seat", null, null, false), NOW),
+                "c1", ErrorCodes.RESERVATION_NOT_FOUND);
+        assertRejected(ReservationDecider.decide(alices, new CancelReservation("c2", "r", null, null, false), NOW),
+                "c2", ErrorCodes.RESERVATION_NOT_FOUND);
+        assertRejected(ReservationDecider.decide(ownerless, new CancelReservation("c3", "r", null, null, false), NOW),
+                "c3", ErrorCodes.RESERVATION_NOT_FOUND);
     }
 
     @Test

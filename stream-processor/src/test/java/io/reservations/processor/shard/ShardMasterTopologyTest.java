@@ -33,6 +33,7 @@ import io.reservations.processor.domain.ReservationState;
 import io.reservations.processor.domain.Slot;
 import io.reservations.processor.domain.WindowDecider;
 import io.reservations.processor.domain.WindowState;
+import io.reservations.processor.store.DriverWindows;
 import io.reservations.topics.DeadLetterHeaders;
 import io.reservations.topics.EntityPartitioner;
 import io.reservations.topics.Topics;
@@ -81,7 +82,7 @@ class ShardMasterTopologyTest {
     private TestOutputTopic<String, WindowEvent> windowEvents;
     private TestOutputTopic<String, byte[]> deadLetters;
     private KeyValueStore<String, ReservationState> reservations;
-    private KeyValueStore<String, WindowState> windows;
+    private DriverWindows windows;
     private int commandSequence;
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
@@ -112,7 +113,7 @@ class ShardMasterTopologyTest {
         deadLetters = driver.createOutputTopic(Topics.DEAD_LETTERS.name(), Serdes.String().deserializer(),
                 Serdes.ByteArray().deserializer());
         reservations = driver.getKeyValueStore(ShardMasterTopology.RESERVATIONS_STORE);
-        windows = driver.getKeyValueStore(ShardMasterTopology.WINDOWS_STORE);
+        windows = new DriverWindows(driver);
     }
 
     @AfterEach
@@ -282,11 +283,11 @@ class ShardMasterTopologyTest {
     void shouldCompensateWhenTheReservationIsCancelledWhileSelecting() {
         final String window = idOnPartition("w", 1);
         final String reservation = idOnPartition("r", 4);
-        createWindow(window, "seat");
-        // the window's step 3 is done (resource held), its confirmation has not reached the reservation yet
+        // the window's step 3 is done (resource held), its confirmation has not reached the reservation yet; the
+        // window is stored whole, as before the indexed layout, and migrated when the release reaches it
         reservations.put(reservation, new ReservationState(reservation, window, SELECTING, null,
                 new PendingSelection("in-flight", "seat")));
-        windows.put(window, new WindowState(window, List.of(new Slot("seat-0", "seat", reservation))));
+        windows.putWhole(new WindowState(window, List.of(new Slot("seat-0", "seat", reservation))));
 
         final CommandResult cancelled = cancel(reservation);
         forwardWritesIn.pipeInput(reservation, ForwardWrite.of("in-flight", Operation.CONFIRM_SELECTION,
@@ -384,7 +385,7 @@ class ShardMasterTopologyTest {
         }
 
         assertThat(foldedReservations).hasSize(30).isEqualTo(contents(reservations));
-        assertThat(foldedWindows).hasSize(4).isEqualTo(contents(windows));
+        assertThat(foldedWindows).hasSize(4).isEqualTo(windows.contents());
         assertThat(foldedReservations.values()).anyMatch(r -> r.status() == CONFIRMED)
                 .anyMatch(r -> r.status() == CANCELLED).anyMatch(r -> r.status() == PENDING);
     }

@@ -1,0 +1,102 @@
+package io.reservations.api.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.reservations.api.support.HttpJson;
+import io.reservations.api.support.ServiceInstance;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The new version started on a {@code data/} directory the released version 0.1.0 wrote (whole-window JSON
+ * documents, JSON reservations and de-duplication entries; see {@code upgrade/0.1.0/README.md}): nothing is lost,
+ * old windows are migrated to the indexed layout as they are used, and a restart on the mixed state still reads
+ * it all.
+ */
+class UpgradeFromReleasedDataIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final List<String> ENTITIES = List.of("windows/w-old", "windows/w-tiny", "reservations/r-old-1",
+            "reservations/r-old-2", "reservations/r-old-3", "reservations/r-old-4", "reservations/r-tiny");
+
+    @TempDir
+    Path root;
+    private Path data;
+    private Map<String, Object> local;
+
+    @BeforeEach
+    void unpackTheReleasedDataDirectory() throws Exception {
+        final Path archive = root.resolve("data.tar.gz");
+        try (InputStream in = resource("data.tar.gz")) {
+            Files.copy(in, archive);
+        }
+        final Process tar = new ProcessBuilder("tar", "xzf", archive.toString(), "-C", root.toString()).inheritIO().start();
+        assertThat(tar.waitFor()).isZero();
+        data = root.resolve("data");
+        local = Map.of("reservations.kafka.local-port", ServiceInstance.freePortPair());
+    }
+
+    @Test
+    void shouldServeAndChangeWhatTheReleasedVersionStored() {
+        try (ServiceInstance upgraded = ServiceInstance.start("", data, "reservation-processor", local)) {
+            final HttpJson http = upgraded.http();
+            await().atMost(Duration.ofMinutes(1)).ignoreExceptions().untilAsserted(() -> {
+                for (final String entity : ENTITIES) {
+                    assertThat(http.get("/" + entity).json()).as(entity).isEqualTo(expected(entity));
+                }
+            });
+
+            final HttpJson.Response selected = http.post("/reservations/r-old-3/select-resource", "{\"resource_type\":\"seat\"}");
+            assertThat(selected.status()).as(selected.body()).isEqualTo(200);
+            assertThat(selected.json().get("selected_resource").get("id").asString())
+                    .as("the seat r-old-2 released, first in declared order").isEqualTo("s1");
+            assertThat(http.get("/windows/w-old").json().get("resources").get(1).get("held_by").asString()).isEqualTo("r-old-3");
+
+            final HttpJson.Response retried = http.post("/reservations", "{\"id\":\"r-old-4\",\"window_id\":\"w-old\"}",
+                    "Idempotency-Key", "k-old");
+            assertThat(retried.status()).as("the released version's de-duplication entry answers").isEqualTo(201);
+            assertThat(retried.json()).isEqualTo(expected("reservations/r-old-4"));
+
+            assertThat(http.post("/reservations/r-tiny/cancel", null).text("status")).isEqualTo("CANCELLED");
+            assertThat(http.get("/windows/w-tiny").json().get("resources").get(0).get("available").asBoolean()).isTrue();
+        }
+
+        try (ServiceInstance restarted = ServiceInstance.start("", data, "reservation-processor", local)) {
+            final HttpJson http = restarted.http();
+            await().atMost(Duration.ofMinutes(1)).ignoreExceptions().untilAsserted(() -> {
+                assertThat(http.get("/reservations/r-old-1").json()).isEqualTo(expected("reservations/r-old-1"));
+                assertThat(http.get("/reservations/r-old-3").text("status")).isEqualTo("CONFIRMED");
+                assertThat(http.get("/windows/w-old").json().get("resources")).hasSize(50);
+            });
+            final HttpJson.Response next = http.post("/reservations/r-old-4/select-resource", "{\"resource_type\":\"seat\"}");
+            assertThat(next.json().get("selected_resource").get("id").asString()).isEqualTo("s2");
+        }
+    }
+
+    private static JsonNode expected(final String entity) {
+        try (InputStream in = resource(entity.replace('/', '_') + ".json")) {
+            return JSON.readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (final IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static InputStream resource(final String name) {
+        final InputStream in = UpgradeFromReleasedDataIT.class.getResourceAsStream("/upgrade/0.1.0/" + name);
+        assertThat(in).as(name).isNotNull();
+        return in;
+    }
+}

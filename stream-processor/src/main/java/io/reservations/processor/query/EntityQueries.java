@@ -1,0 +1,47 @@
+package io.reservations.processor.query;
+
+import io.reservations.contract.Reservation;
+import io.reservations.contract.Window;
+import io.reservations.processor.domain.ReservationState;
+import io.reservations.processor.domain.WindowState;
+import io.reservations.processor.shard.ShardMasterTopology;
+import io.reservations.processor.store.WindowLayout;
+import java.util.Optional;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+
+/**
+ * What the API may read of a partition this instance masters: the contract's views, never the stores' layout.
+ * Store exceptions ({@code InvalidStateStoreException} while partitions move) reach the caller.
+ */
+public final class EntityQueries {
+
+    /** The store whose key metadata tells which instance masters an entity id (every store is partitioned alike). */
+    public static final String ROUTING_STORE = ShardMasterTopology.RESERVATIONS_STORE;
+
+    private final KafkaStreams streams;
+    private final int partition;
+
+    public EntityQueries(final KafkaStreams streams, final int partition) {
+        this.streams = streams;
+        this.partition = partition;
+    }
+
+    public Optional<Reservation> reservation(final String id) {
+        return Optional.ofNullable(this.<ReservationState>store(ShardMasterTopology.RESERVATIONS_STORE).get(id))
+                .map(ReservationState::toView);
+    }
+
+    /** The window with its resources in declared order. */
+    public Optional<Window> window(final String id) {
+        return Optional.ofNullable(WindowLayout.read(store(WindowLayout.HEADERS), store(WindowLayout.SLOTS),
+                store(WindowLayout.WHOLE_WINDOWS), id)).map(WindowState::toView);
+    }
+
+    private <V> ReadOnlyKeyValueStore<String, V> store(final String name) {
+        return streams.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, V>keyValueStore())
+                .withPartition(partition));
+    }
+}
