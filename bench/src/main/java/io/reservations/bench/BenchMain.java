@@ -65,6 +65,16 @@ public final class BenchMain implements Callable<Integer> {
     @Option(names = "--render", description = "Only write the report again from this result.json (after a fix of the report)")
     private Path render;
 
+    @Option(names = "--commit-ms", description = "Commit interval of the service and of the bare saga reference "
+            + "(default: ${DEFAULT-VALUE})")
+    private long commitMs = 10;
+
+    @Option(names = "--hot-resources", description = "Resources of the hot window (default: ${DEFAULT-VALUE})")
+    private int hotResources = 10_000;
+
+    @Option(names = "--skip-rest", description = "Leave out the REST scenarios")
+    private boolean skipRest;
+
     @Option(names = "--rates", split = ",", description = "Open-loop rates per second (default: 250,500,1000)")
     private List<Integer> rates = List.of(250, 500, 1000);
 
@@ -90,6 +100,7 @@ public final class BenchMain implements Callable<Integer> {
                 DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now()));
         Files.createDirectories(results);
         final List<String> jvmArgs = new ArrayList<>(serviceJvmArgs);
+        jvmArgs.add("-Dreservations.streams.commit.interval.ms=" + commitMs);
         if (jfr) {
             jvmArgs.add("-XX:StartFlightRecording=filename=" + results.toAbsolutePath().resolve("service.jfr")
                     + ",settings=profile,dumponexit=true");
@@ -101,7 +112,7 @@ public final class BenchMain implements Callable<Integer> {
 
             final Map<String, List<Double>> values = new LinkedHashMap<>();
             if (!onlyReferences) {
-                measureService(cluster, rest, session, load, runCount, openRates, values);
+                measureService(cluster, rest, service, session, load, runCount, openRates, values);
             }
 
             LOG.info("References");
@@ -111,6 +122,8 @@ public final class BenchMain implements Callable<Integer> {
                 add(values, "reference: raw producer", References.rawProducer(cluster.bootstrap(), topic, load.referenceRecords));
                 add(values, "reference: exactly-once Streams app", References.exactlyOnceApp(cluster.bootstrap(), topic,
                         load.referenceRecords, 50, state.resolve("run-" + run)));
+                add(values, "reference: bare saga topology", BareSaga.run(cluster.bootstrap(), load.sagas, commitMs,
+                        state.resolve("bare-" + run)));
             }
 
             final List<Figure> figures = figures(values);
@@ -122,7 +135,8 @@ public final class BenchMain implements Callable<Integer> {
             settings.put("duration_s", load.duration.toSeconds());
             settings.put("cores", Runtime.getRuntime().availableProcessors());
             settings.put("service", service != null ? "local service (" + serviceJar + ")" : api);
-            settings.put("service_jvm_args", serviceJvmArgs);
+            settings.put("service_jvm_args", jvmArgs);
+            settings.put("commit_ms", commitMs);
             Report.write(results, new Report.Result(Instant.now(), settings, figures), references);
             System.out.println(Report.markdown(new Report.Result(Instant.now(), settings, figures), references));
             System.out.println("Results in " + results.toAbsolutePath());
@@ -136,25 +150,36 @@ public final class BenchMain implements Callable<Integer> {
         }
     }
 
-    private void measureService(final Cluster cluster, final Rest rest, final String session, final Load load,
+    private void measureService(final Cluster cluster, final Rest rest, final ServiceProcess service, final String session,
+                                final Load load,
                                 final int runCount, final List<Integer> openRates, final Map<String, List<Double>> values)
             throws InterruptedException {
         LOG.info("Warm-up (not counted)");
         Pipeline.run(cluster, Pipeline.prepare(cluster, session + "-warm", load.sagas / 2, 50, false));
-        if (!onlyPipeline) {
+        if (!onlyPipeline && !skipRest) {
             rest.openLoop(Pipeline.prepare(cluster, session + "-warmrest", load.warmupRequests(), 50, false),
                     Math.max(50, openRates.get(0)), Duration.ZERO, load.warmup);
         }
         for (int run = 1; run <= runCount; run++) {
                 final String tag = session + "-" + run;
                 LOG.info("Run {} of {}: pipeline", run, runCount);
-                add(values, "pipeline, cross-partition", Pipeline.run(cluster, Pipeline.prepare(cluster, tag + "-x", load.sagas, 50, false)));
+                final List<String> crossPartition = Pipeline.prepare(cluster, tag + "-x", load.sagas, 50, false);
+                final Duration cpuBefore = service == null ? Duration.ZERO : service.cpu();
+                add(values, "pipeline, cross-partition", Pipeline.run(cluster, crossPartition));
+                if (service != null) {
+                    add(values, "service CPU per saga, cross-partition",
+                            (service.cpu().minus(cpuBefore).toNanos() / 1e6) / crossPartition.size());
+                }
                 add(values, "pipeline, same partition", Pipeline.run(cluster, Pipeline.prepare(cluster, tag + "-s", load.sagas, 50, true)));
                 if (onlyPipeline) {
                     continue;
                 }
-                add(values, "hot window (" + load.hotResources + " resources)",
-                        Pipeline.run(cluster, Pipeline.prepare(cluster, tag + "-h", load.hotResources, load.hotResources, false)));
+                final int hot = smoke ? load.hotResources : hotResources;
+                add(values, "hot window (" + hot + " resources)",
+                        Pipeline.run(cluster, Pipeline.prepare(cluster, tag + "-h", hot, hot, false)));
+                if (skipRest) {
+                    continue;
+                }
                 LOG.info("Run {} of {}: REST closed loop", run, runCount);
                 final Rest.Run closed = rest.closedLoop(Pipeline.prepare(cluster, tag + "-c", load.closedLoopReservations, 50, false)
                         .iterator(), load.clients, load.warmup, load.duration);
@@ -176,8 +201,17 @@ public final class BenchMain implements Callable<Integer> {
     }
 
     private static Map<String, Double> references(final Map<String, List<Double>> values) {
-        return Map.of("raw producer", median(values.get("reference: raw producer")),
-                "EOS app / 3", median(values.get("reference: exactly-once Streams app")) / 3);
+        final Map<String, Double> references = new LinkedHashMap<>();
+        if (values.containsKey("reference: raw producer")) {
+            references.put("raw producer", median(values.get("reference: raw producer")));
+        }
+        if (values.containsKey("reference: exactly-once Streams app")) {
+            references.put("EOS app / 3", median(values.get("reference: exactly-once Streams app")) / 3);
+        }
+        if (values.containsKey("reference: bare saga topology")) {
+            references.put("bare saga topology", median(values.get("reference: bare saga topology")));
+        }
+        return references;
     }
 
     private static List<Figure> figures(final Map<String, List<Double>> values) {
@@ -187,11 +221,8 @@ public final class BenchMain implements Callable<Integer> {
             final boolean errors = scenario.endsWith("errors");
             Double target = null;
             String reference = null;
-            if (scenario.equals("pipeline, cross-partition")) {
-                target = 10_000.0;
-                reference = "EOS app / 3";
-            } else if (scenario.startsWith("pipeline") || scenario.startsWith("hot window")) {
-                reference = "EOS app / 3";
+            if (scenario.startsWith("pipeline") || scenario.startsWith("hot window")) {
+                reference = "bare saga topology";
             } else if (scenario.startsWith("REST closed loop,")) {
                 target = 3_000.0;
             } else if (scenario.equals("REST open loop 1000/s p50")) {
@@ -203,8 +234,12 @@ public final class BenchMain implements Callable<Integer> {
             } else if (scenario.equals("reference: exactly-once Streams app")) {
                 reference = null;
             }
+            if (scenario.startsWith("service CPU")) {
+                figures.add(new Figure(scenario, "ms CPU", runs, null, false, null));
+                return;
+            }
             figures.add(new Figure(scenario, errors ? "count" : latency ? "ms" : scenario.startsWith("pipeline")
-                    || scenario.startsWith("hot") ? "sagas/s" : scenario.startsWith("REST") ? "requests/s" : "records/s",
+                    || scenario.startsWith("hot") || scenario.startsWith("reference: bare") ? "sagas/s" : scenario.startsWith("REST") ? "requests/s" : "records/s",
                     runs, target, !latency && !errors, reference));
         });
         return figures;

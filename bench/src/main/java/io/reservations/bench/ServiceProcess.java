@@ -120,6 +120,11 @@ final class ServiceProcess implements AutoCloseable {
         return token;
     }
 
+    /** CPU time the service's process (broker, processor and API together) has used so far. */
+    java.time.Duration cpu() {
+        return process.info().totalCpuDuration().orElse(java.time.Duration.ZERO);
+    }
+
     @Override
     public void close() throws InterruptedException {
         process.destroy(); // SIGTERM: a clean shutdown

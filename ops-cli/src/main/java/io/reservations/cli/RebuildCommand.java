@@ -6,10 +6,8 @@ import io.reservations.processor.ProcessorSettings;
 import io.reservations.processor.domain.ReservationDecider;
 import io.reservations.processor.domain.ReservationState;
 import io.reservations.processor.domain.WindowDecider;
-import io.reservations.processor.domain.Slot;
 import io.reservations.processor.domain.WindowState;
 import io.reservations.processor.store.StoreSerde;
-import io.reservations.processor.store.WindowHeader;
 import io.reservations.processor.store.WindowLayout;
 import io.reservations.processor.shard.ShardMasterTopology;
 import io.reservations.topics.TopicReader;
@@ -17,8 +15,9 @@ import io.reservations.topics.Topics;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.List;
 import java.util.TreeMap;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Deserializer;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -61,19 +60,21 @@ final class RebuildCommand implements Callable<Integer> {
 
     /** Windows migrated to the indexed layout, assembled from its slots in key (declared) order, and any not yet. */
     private Map<String, WindowState> liveWindows() {
-        final Map<String, WindowState> live = new HashMap<>(store(WindowLayout.WHOLE_WINDOWS, WindowState.class));
-        final TreeMap<String, Slot> slots = new TreeMap<>(store(WindowLayout.SLOTS, Slot.class));
-        for (final String id : store(WindowLayout.HEADERS, WindowHeader.class).keySet()) {
-            live.put(id, new WindowState(id, List.copyOf(slots.subMap(id + "|", id + "|\uffff").values())));
-        }
+        final Map<String, WindowState> live = new HashMap<>(changelog(WindowLayout.WHOLE_WINDOWS,
+                new StoreSerde<>(WindowState.class).deserializer()));
+        live.putAll(WindowLayout.assemble(new TreeMap<>(changelog(WindowLayout.INDEX, new ByteArrayDeserializer()))));
         return live;
     }
 
     private <V> Map<String, V> store(final String storeName, final Class<V> type) {
+        return changelog(storeName, new StoreSerde<>(type).deserializer());
+    }
+
+    private <V> Map<String, V> changelog(final String storeName, final Deserializer<V> values) {
         final String changelog = applicationId + "-" + storeName + "-changelog";
         final Map<String, V> contents = new HashMap<>();
         for (final ConsumerRecord<String, V> record : TopicReader.readAll(cli.clientConfig(), changelog,
-                new StoreSerde<>(type).deserializer())) {
+                values)) {
             if (record.value() == null) {
                 contents.remove(record.key());
             } else {

@@ -7,7 +7,7 @@ import java.util.List;
  * What a decider concluded from one input: the events to append, the writes for other entities, and the
  * command's result when this step settles it (null when a later step will).
  */
-public record Outcome<E>(List<E> events, List<Forward> forwards, CommandResult result) {
+public record Outcome<E>(List<E> events, List<EntityWrite> forwards, CommandResult result) {
 
     public Outcome {
         events = List.copyOf(events);

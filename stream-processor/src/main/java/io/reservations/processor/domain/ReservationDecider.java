@@ -116,7 +116,7 @@ public final class ReservationDecider {
         }
         final SelectionStarted started = new SelectionStarted(
                 command.commandId(), now, state.id(), state.windowId(), command.resourceType());
-        final Forward allocate = Forward.of(Operation.ALLOCATE_RESOURCE,
+        final EntityWrite allocate = EntityWrite.of(Operation.ALLOCATE_RESOURCE,
                 ForwardData.allocate(state.id(), state.windowId(), command.resourceType()));
         return new Outcome<>(List.of(started), List.of(allocate), null);
     }
@@ -137,7 +137,7 @@ public final class ReservationDecider {
             return succeeded(state, command.commandId(), List.of(cancelled), List.of());
         }
         // the window publishes the result once the resource is free again
-        final Forward release = new Forward(Operation.RELEASE_RESOURCE,
+        final EntityWrite release = new EntityWrite(Operation.RELEASE_RESOURCE,
                 ForwardData.release(state.id(), state.windowId(), held.id(), held.type()), true);
         return succeeded(state, command.commandId(), List.of(cancelled), List.of(release));
     }
@@ -176,14 +176,14 @@ public final class ReservationDecider {
         return state.pendingSelection() != null && state.pendingSelection().commandId().equals(commandId);
     }
 
-    private static Forward compensation(final ForwardData confirmed) {
-        return Forward.of(Operation.RELEASE_RESOURCE, ForwardData.release(confirmed.reservationId(),
+    private static EntityWrite compensation(final ForwardData confirmed) {
+        return EntityWrite.of(Operation.RELEASE_RESOURCE, ForwardData.release(confirmed.reservationId(),
                 confirmed.windowId(), confirmed.resourceId(), confirmed.resourceType()));
     }
 
     private static Outcome<ReservationEvent> succeeded(final ReservationState state, final String commandId,
                                                        final List<ReservationEvent> events,
-                                                       final List<Forward> forwards) {
+                                                       final List<EntityWrite> forwards) {
         final ReservationState next = fold(state, events);
         return new Outcome<>(events, forwards, CommandResult.succeeded(commandId, next.toView()));
     }

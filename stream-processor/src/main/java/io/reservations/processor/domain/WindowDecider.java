@@ -111,6 +111,6 @@ public final class WindowDecider {
 
     private static Outcome<WindowEvent> answer(final List<WindowEvent> events, final Operation operation,
                                                final ForwardData data) {
-        return new Outcome<>(events, List.of(Forward.of(operation, data)), null);
+        return new Outcome<>(events, List.of(EntityWrite.of(operation, data)), null);
     }
 }

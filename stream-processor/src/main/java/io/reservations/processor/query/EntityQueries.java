@@ -36,8 +36,8 @@ public final class EntityQueries {
 
     /** The window with its resources in declared order. */
     public Optional<Window> window(final String id) {
-        return Optional.ofNullable(WindowLayout.read(store(WindowLayout.HEADERS), store(WindowLayout.SLOTS),
-                store(WindowLayout.WHOLE_WINDOWS), id)).map(WindowState::toView);
+        return Optional.ofNullable(WindowLayout.read(store(WindowLayout.INDEX), store(WindowLayout.WHOLE_WINDOWS), id))
+                .map(WindowState::toView);
     }
 
     private <V> ReadOnlyKeyValueStore<String, V> store(final String name) {

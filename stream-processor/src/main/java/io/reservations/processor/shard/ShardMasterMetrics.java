@@ -6,7 +6,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.reservations.contract.CommandResult;
 import io.reservations.contract.CommandStatus;
+import io.reservations.contract.EntityType;
 import io.reservations.contract.Operation;
+import io.reservations.contract.ResourceSelected;
+import io.reservations.contract.SelectResource;
+import io.reservations.contract.SelectionRejected;
+import io.reservations.contract.SelectionStarted;
+import io.reservations.processor.domain.Outcome;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -26,8 +32,32 @@ final class ShardMasterMetrics {
                 .register(registry);
     }
 
+    /** Every meter a step moves, from what came in and what was decided. */
+    void stepApplied(final Input input, final Outcome<?> outcome) {
+        final boolean reservationWrite = input instanceof Input.Write write
+                && write.write().entityType() == EntityType.RESERVATION;
+        final boolean selection = reservationWrite
+                || input instanceof Input.ForReservation command && command.command() instanceof SelectResource;
+        if (selection && outcome.result() != null) {
+            selectionSettled(outcome.result());
+        }
+        if (reservationWrite && outcome.forwards().stream().anyMatch(w -> w.operation() == Operation.RELEASE_RESOURCE)) {
+            compensation();
+        }
+        for (final Object event : outcome.events()) {
+            if (event instanceof SelectionStarted) {
+                selectionsInFlight.incrementAndGet();
+            } else if (event instanceof ResourceSelected || event instanceof SelectionRejected) {
+                selectionsInFlight.decrementAndGet();
+            }
+        }
+        if (input instanceof Input.Write write && write.sentAt() != null) {
+            forwardApplied(write.write().operation(), write.sentAt());
+        }
+    }
+
     /** From the origin master's step, through its commit, to the target master's apply. */
-    void forwardApplied(final Operation operation, final long sentAtMillis) {
+    private void forwardApplied(final Operation operation, final long sentAtMillis) {
         Timer.builder("reservations.forward_writes.latency")
                 .description("Time from the origin master's step to the target master applying the forward write")
                 .tag("operation", operation.name())
@@ -36,7 +66,7 @@ final class ShardMasterMetrics {
                 .record(Duration.ofMillis(Math.max(0, System.currentTimeMillis() - sentAtMillis)));
     }
 
-    void selectionSettled(final CommandResult result) {
+    private void selectionSettled(final CommandResult result) {
         final String code = result.status() == CommandStatus.SUCCEEDED ? "succeeded" : result.code();
         Counter.builder("reservations.select_resource.outcomes")
                 .description("select-resource results by outcome code")
@@ -45,15 +75,7 @@ final class ShardMasterMetrics {
                 .increment();
     }
 
-    void selectionStarted() {
-        selectionsInFlight.incrementAndGet();
-    }
-
-    void selectionEnded() {
-        selectionsInFlight.decrementAndGet();
-    }
-
-    void compensation() {
+    private void compensation() {
         Counter.builder("reservations.compensations")
                 .description("Resources released because their confirmation reached a reservation that did not want them")
                 .register(registry)

@@ -4,6 +4,8 @@ import io.reservations.topics.Json;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.ObjectWriter;
 import tools.jackson.dataformat.smile.SmileMapper;
 
 /**
@@ -15,15 +17,19 @@ public final class StoreSerde<T> implements Serde<T> {
 
     private static final SmileMapper SMILE = Json.contract(SmileMapper.builder()).build();
 
-    private final Class<T> type;
+    private final ObjectReader smileReader;
+    private final ObjectWriter smileWriter;
+    private final ObjectReader jsonReader;
 
     public StoreSerde(final Class<T> type) {
-        this.type = type;
+        this.smileReader = SMILE.readerFor(type);
+        this.smileWriter = SMILE.writerFor(type);
+        this.jsonReader = Json.mapper().readerFor(type);
     }
 
     @Override
     public Serializer<T> serializer() {
-        return (topic, value) -> value == null ? null : SMILE.writeValueAsBytes(value);
+        return (topic, value) -> value == null ? null : smileWriter.writeValueAsBytes(value);
     }
 
     @Override
@@ -32,7 +38,7 @@ public final class StoreSerde<T> implements Serde<T> {
             if (bytes == null) {
                 return null;
             }
-            return bytes.length > 0 && bytes[0] == '{' ? Json.mapper().readValue(bytes, type) : SMILE.readValue(bytes, type);
+            return bytes.length > 0 && bytes[0] == '{' ? jsonReader.readValue(bytes) : smileReader.readValue(bytes);
         };
     }
 }

@@ -1,8 +1,9 @@
 package io.reservations.processor.store;
 
 /**
- * Keys of the window layout. Ids and types never contain {@code '|'}, so {@code "<window>|"} is a prefix of that
- * window's keys only; positions and block numbers are zero-padded so that key order is declared order.
+ * Keys of the {@code window-index} store: a kind, then the window id, then what the entry is about. Ids and types
+ * never contain {@code '|'}, so a prefix ends exactly at a window's (or a type's) entries; positions and block
+ * numbers are zero-padded so that key order is declared order.
  */
 final class WindowKeys {
 
@@ -11,31 +12,36 @@ final class WindowKeys {
     private WindowKeys() {
     }
 
-    /** {@code window-slots}: one resource, at its declared position. */
+    /** The window exists: its {@link WindowHeader}. */
+    static String header(final String windowId) {
+        return "h" + SEPARATOR + windowId;
+    }
+
+    /** One resource, at its declared position: its {@code Slot}. */
     static String slot(final String windowId, final int position) {
         return slotsOf(windowId) + String.format("%05d", position);
     }
 
     static String slotsOf(final String windowId) {
-        return windowId + SEPARATOR;
+        return "s" + SEPARATOR + windowId + SEPARATOR;
     }
 
-    /** {@code window-free}: which positions of one block hold an available resource of {@code type}. */
+    /** Which positions of one block hold an available resource of {@code type}: a {@link FreeBlock}. */
     static String freeBlock(final String windowId, final String type, final int block) {
         return freeBlocksOf(windowId, type) + String.format("%03d", block);
     }
 
     static String freeBlocksOf(final String windowId, final String type) {
-        return windowId + SEPARATOR + type + SEPARATOR;
+        return "f" + SEPARATOR + windowId + SEPARATOR + type + SEPARATOR;
     }
 
-    /** {@code window-positions}: where a resource id sits. */
+    /** Where a resource id sits: a position. */
     static String resource(final String windowId, final String resourceId) {
-        return windowId + SEPARATOR + "r" + SEPARATOR + resourceId;
+        return "r" + SEPARATOR + windowId + SEPARATOR + resourceId;
     }
 
-    /** {@code window-positions}: where the resource a reservation holds sits. */
+    /** Where the resource a reservation holds sits: a position. */
     static String holder(final String windowId, final String reservationId) {
-        return windowId + SEPARATOR + "h" + SEPARATOR + reservationId;
+        return "o" + SEPARATOR + windowId + SEPARATOR + reservationId;
     }
 }

@@ -3,25 +3,22 @@ package io.reservations.processor.store;
 import io.reservations.processor.domain.Slot;
 import io.reservations.processor.domain.WindowState;
 import io.reservations.topics.JsonSerde;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
-/** The stores that hold windows, by name, and how they are added to the topology. */
+/** The stores that hold windows, by name, how they are added to the topology, and how a whole window is read. */
 public final class WindowLayout {
 
-    /** Window id to {@link WindowHeader}: the window exists. */
-    public static final String HEADERS = "window-headers";
-    /** {@code <window>|<position>} to the {@link Slot} there: the window in declared order. */
-    public static final String SLOTS = "window-slots";
-    /** {@code <window>|<type>|<block>} to a block of the free bitmap of that type. */
-    public static final String FREE = "window-free";
-    /** {@code <window>|r|<resource>} and {@code <window>|h|<reservation>} to a position. */
-    public static final String POSITIONS = "window-positions";
+    /** Headers, slots by position, positions of resources and holders, free blocks: see {@link WindowKeys}. */
+    public static final String INDEX = "window-index";
     /**
      * Whole windows as JSON documents, as versions before the indexed layout stored them (its changelog is
      * restored into it): read once, migrated, deleted.
@@ -32,29 +29,45 @@ public final class WindowLayout {
     }
 
     /** A window with its resources in declared order, from whichever layout holds it; null when none does. */
-    public static WindowState read(final ReadOnlyKeyValueStore<String, WindowHeader> headers,
-                                   final ReadOnlyKeyValueStore<String, Slot> slots,
+    public static WindowState read(final ReadOnlyKeyValueStore<String, byte[]> index,
                                    final ReadOnlyKeyValueStore<String, WindowState> wholeWindows, final String id) {
-        final WindowHeader header = headers.get(id);
+        final byte[] header = index.get(WindowKeys.header(id));
         if (header == null) {
             return wholeWindows.get(id);
         }
-        final List<Slot> resources = new ArrayList<>(header.resources());
-        try (KeyValueIterator<String, Slot> entries = slots.prefixScan(WindowKeys.slotsOf(id), Serdes.String().serializer())) {
-            entries.forEachRemaining(entry -> resources.add(entry.value));
+        final List<Slot> resources = new ArrayList<>(WindowValues.header(header).resources());
+        try (KeyValueIterator<String, byte[]> entries = index.prefixScan(WindowKeys.slotsOf(id), Serdes.String().serializer())) {
+            entries.forEachRemaining(entry -> resources.add(WindowValues.slot(entry.value)));
         }
         return new WindowState(id, resources);
     }
 
+    /** The ids of the windows in the index. */
+    public static List<String> windowIds(final ReadOnlyKeyValueStore<String, byte[]> index) {
+        final List<String> ids = new ArrayList<>();
+        final String prefix = WindowKeys.header("");
+        try (KeyValueIterator<String, byte[]> headers = index.prefixScan(prefix, Serdes.String().serializer())) {
+            headers.forEachRemaining(entry -> ids.add(entry.key.substring(prefix.length())));
+        }
+        return ids;
+    }
+
+    /** Every window of an index read whole into memory (from its changelog, say), in declared order. */
+    public static Map<String, WindowState> assemble(final NavigableMap<String, byte[]> index) {
+        final Map<String, WindowState> windows = new HashMap<>();
+        final String prefix = WindowKeys.header("");
+        for (final String key : index.subMap(prefix, prefix + Character.MAX_VALUE).keySet()) {
+            final String id = key.substring(prefix.length());
+            final String slots = WindowKeys.slotsOf(id);
+            windows.put(id, new WindowState(id, index.subMap(slots, slots + Character.MAX_VALUE).values().stream()
+                    .map(WindowValues::slot).toList()));
+        }
+        return windows;
+    }
+
     public static void addTo(final Topology topology, final String processor) {
-        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(HEADERS),
-                Serdes.String(), new StoreSerde<>(WindowHeader.class)).withCachingEnabled(), processor);
-        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SLOTS),
-                Serdes.String(), new StoreSerde<>(Slot.class)).withCachingEnabled(), processor);
-        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(FREE),
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(INDEX),
                 Serdes.String(), Serdes.ByteArray()).withCachingEnabled(), processor);
-        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(POSITIONS),
-                Serdes.String(), Serdes.Integer()).withCachingEnabled(), processor);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(WHOLE_WINDOWS),
                 Serdes.String(), new JsonSerde<>(WindowState.class)), processor);
     }

@@ -21,22 +21,16 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * The windows of one partition, indexed so that an allocation or a release reads and writes a few small values
  * whatever the window's size: the resource at each position, where each resource id and each holder sits, and
- * per (window, type) blocks of a free bitmap. A window stored whole by an earlier version is migrated to this
- * layout the first time its master touches it.
+ * per (window, type) blocks of a free bitmap, all in one store (one changelog, so a transaction touches few
+ * partitions). A window stored whole by an earlier version is migrated the first time its master touches it.
  */
 public final class WindowStores {
 
-    private final KeyValueStore<String, WindowHeader> headers;
-    private final KeyValueStore<String, Slot> slots;
-    private final KeyValueStore<String, byte[]> free;
-    private final KeyValueStore<String, Integer> positions;
+    private final KeyValueStore<String, byte[]> index;
     private final KeyValueStore<String, WindowState> whole;
 
     private WindowStores(final ProcessingContext context) {
-        this.headers = context.getStateStore(WindowLayout.HEADERS);
-        this.slots = context.getStateStore(WindowLayout.SLOTS);
-        this.free = context.getStateStore(WindowLayout.FREE);
-        this.positions = context.getStateStore(WindowLayout.POSITIONS);
+        this.index = context.getStateStore(WindowLayout.INDEX);
         this.whole = context.getStateStore(WindowLayout.WHOLE_WINDOWS);
     }
 
@@ -46,7 +40,7 @@ public final class WindowStores {
 
     /** The window as its rules read it, or null when it does not exist. */
     public WindowSlots find(final String windowId) {
-        if (headers.get(windowId) == null) {
+        if (index.get(WindowKeys.header(windowId)) == null) {
             final WindowState stored = whole.get(windowId);
             if (stored == null) {
                 return null;
@@ -74,36 +68,36 @@ public final class WindowStores {
         final List<Slot> resources = window.resources();
         for (int position = 0; position < resources.size(); position++) {
             final Slot slot = resources.get(position);
-            slots.put(WindowKeys.slot(window.id(), position), slot);
-            positions.put(WindowKeys.resource(window.id(), slot.id()), position);
+            index.put(WindowKeys.slot(window.id(), position), WindowValues.slot(slot));
+            index.put(WindowKeys.resource(window.id(), slot.id()), WindowValues.position(position));
             if (slot.available()) {
                 final String key = WindowKeys.freeBlock(window.id(), slot.type(), FreeBlock.blockOf(position));
                 blocks.put(key, FreeBlock.with(blocks.get(key), position, true));
             } else {
-                positions.put(WindowKeys.holder(window.id(), slot.heldBy()), position);
+                index.put(WindowKeys.holder(window.id(), slot.heldBy()), WindowValues.position(position));
             }
         }
-        blocks.forEach(free::put);
-        headers.put(window.id(), new WindowHeader(resources.size()));
+        blocks.forEach(index::put);
+        index.put(WindowKeys.header(window.id()), WindowValues.header(new WindowHeader(resources.size())));
     }
 
     /** Marks the resource held by {@code reservationId}, or available when it is null. */
     private void hold(final String windowId, final String resourceId, final String reservationId) {
-        final int position = positions.get(WindowKeys.resource(windowId, resourceId));
+        final int position = WindowValues.position(index.get(WindowKeys.resource(windowId, resourceId)));
         final String slotKey = WindowKeys.slot(windowId, position);
-        final Slot slot = slots.get(slotKey);
-        slots.put(slotKey, new Slot(slot.id(), slot.type(), reservationId));
+        final Slot slot = WindowValues.slot(index.get(slotKey));
+        index.put(slotKey, WindowValues.slot(new Slot(slot.id(), slot.type(), reservationId)));
         if (reservationId != null) {
-            positions.put(WindowKeys.holder(windowId, reservationId), position);
+            index.put(WindowKeys.holder(windowId, reservationId), WindowValues.position(position));
         } else {
-            positions.delete(WindowKeys.holder(windowId, slot.heldBy()));
+            index.delete(WindowKeys.holder(windowId, slot.heldBy()));
         }
         final String blockKey = WindowKeys.freeBlock(windowId, slot.type(), FreeBlock.blockOf(position));
-        final byte[] block = FreeBlock.with(free.get(blockKey), position, reservationId == null);
+        final byte[] block = FreeBlock.with(index.get(blockKey), position, reservationId == null);
         if (block == null) {
-            free.delete(blockKey);
+            index.delete(blockKey);
         } else {
-            free.put(blockKey, block);
+            index.put(blockKey, block);
         }
     }
 
@@ -124,29 +118,30 @@ public final class WindowStores {
         @Override
         public Optional<Slot> firstAvailable(final String type) {
             // blocks with nothing free are deleted, so the first block of the type has the first free position
-            try (KeyValueIterator<String, byte[]> blocks = free.prefixScan(WindowKeys.freeBlocksOf(id, type),
+            try (KeyValueIterator<String, byte[]> blocks = index.prefixScan(WindowKeys.freeBlocksOf(id, type),
                     Serdes.String().serializer())) {
                 if (!blocks.hasNext()) {
                     return Optional.empty();
                 }
                 final KeyValue<String, byte[]> first = blocks.next();
                 final int block = Integer.parseInt(first.key.substring(first.key.length() - 3));
-                return Optional.of(slots.get(WindowKeys.slot(id, FreeBlock.first(block, first.value))));
+                return at(FreeBlock.first(block, first.value));
             }
         }
 
         @Override
         public Optional<Slot> heldBy(final String reservationId) {
-            return at(positions.get(WindowKeys.holder(id, reservationId)));
+            return at(WindowValues.position(index.get(WindowKeys.holder(id, reservationId))));
         }
 
         @Override
         public Optional<Slot> resource(final String resourceId) {
-            return at(positions.get(WindowKeys.resource(id, resourceId)));
+            return at(WindowValues.position(index.get(WindowKeys.resource(id, resourceId))));
         }
 
         private Optional<Slot> at(final Integer position) {
-            return position == null ? Optional.empty() : Optional.ofNullable(slots.get(WindowKeys.slot(id, position)));
+            return position == null ? Optional.empty()
+                    : Optional.ofNullable(index.get(WindowKeys.slot(id, position))).map(WindowValues::slot);
         }
     }
 }

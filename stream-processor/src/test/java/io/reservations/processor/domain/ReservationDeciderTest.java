@@ -59,7 +59,7 @@ class ReservationDeciderTest {
 
         assertThat(outcome.events()).containsExactly(STARTED);
         assertThat(outcome.forwards()).containsExactly(
-                new Forward(Operation.ALLOCATE_RESOURCE, ForwardData.allocate("r", "w", "seat"), false));
+                new EntityWrite(Operation.ALLOCATE_RESOURCE, ForwardData.allocate("r", "w", "seat"), false));
         assertThat(outcome.result()).as("settled by the window's answer").isNull();
         assertThat(given(CREATED, STARTED).status()).isEqualTo(SELECTING);
         assertThat(given(CREATED, STARTED).pendingSelection()).isEqualTo(new PendingSelection("c1", "seat"));
@@ -188,7 +188,7 @@ class ReservationDeciderTest {
 
         assertThat(outcome.events()).containsExactly(new ReservationCancelled("c2", NOW, "r", "w", "a"));
         assertThat(outcome.forwards()).containsExactly(
-                new Forward(Operation.RELEASE_RESOURCE, ForwardData.release("r", "w", "a", "seat"), true));
+                new EntityWrite(Operation.RELEASE_RESOURCE, ForwardData.release("r", "w", "a", "seat"), true));
         assertThat(outcome.result()).isEqualTo(CommandResult.succeeded("c2", new Reservation("r", "w", CANCELLED, null)));
     }
 
@@ -249,8 +249,8 @@ class ReservationDeciderTest {
                 ForwardData.reject("r", "w", ErrorCodes.NO_RESOURCE_AVAILABLE), 1);
     }
 
-    private static Forward release(final String resourceId) {
-        return new Forward(Operation.RELEASE_RESOURCE, ForwardData.release("r", "w", resourceId, "seat"), false);
+    private static EntityWrite release(final String resourceId) {
+        return new EntityWrite(Operation.RELEASE_RESOURCE, ForwardData.release("r", "w", resourceId, "seat"), false);
     }
 
     private static void assertRejected(final Outcome<ReservationEvent> outcome, final String commandId, final String code) {

@@ -51,7 +51,7 @@ class WindowDeciderTest {
 
         assertThat(first.events()).containsExactly(new ResourceAllocated("c1", NOW, "w", "seat-1", "seat", "r1"));
         assertThat(first.forwards()).containsExactly(
-                Forward.of(Operation.CONFIRM_SELECTION, ForwardData.confirm("r1", "w", "seat-1", "seat")));
+                EntityWrite.of(Operation.CONFIRM_SELECTION, ForwardData.confirm("r1", "w", "seat-1", "seat")));
 
         final WindowState afterFirst = WindowDecider.fold(given(CREATED), first.events());
         final Outcome<WindowEvent> second = WindowDecider.decide(afterFirst, allocate("c2", "r2", "seat"), NOW);
@@ -67,7 +67,7 @@ class WindowDeciderTest {
         final Outcome<WindowEvent> outcome = WindowDecider.decide(full, allocate("c3", "r3", "seat"), NOW);
 
         assertThat(outcome.events()).isEmpty();
-        assertThat(outcome.forwards()).containsExactly(Forward.of(Operation.REJECT_SELECTION,
+        assertThat(outcome.forwards()).containsExactly(EntityWrite.of(Operation.REJECT_SELECTION,
                 ForwardData.reject("r3", "w", ErrorCodes.NO_RESOURCE_AVAILABLE)));
     }
 
@@ -75,7 +75,7 @@ class WindowDeciderTest {
     void shouldRejectSelectionOfATypeTheWindowDoesNotHave() {
         final Outcome<WindowEvent> outcome = WindowDecider.decide(given(CREATED), allocate("c3", "r3", "lamp"), NOW);
 
-        assertThat(outcome.forwards()).containsExactly(Forward.of(Operation.REJECT_SELECTION,
+        assertThat(outcome.forwards()).containsExactly(EntityWrite.of(Operation.REJECT_SELECTION,
                 ForwardData.reject("r3", "w", ErrorCodes.NO_RESOURCE_AVAILABLE)));
     }
 
@@ -84,7 +84,7 @@ class WindowDeciderTest {
         final Outcome<WindowEvent> outcome = WindowDecider.decide(null, allocate("c3", "r3", "seat"), NOW);
 
         assertThat(outcome.events()).isEmpty();
-        assertThat(outcome.forwards()).containsExactly(Forward.of(Operation.REJECT_SELECTION,
+        assertThat(outcome.forwards()).containsExactly(EntityWrite.of(Operation.REJECT_SELECTION,
                 ForwardData.reject("r3", "w", ErrorCodes.WINDOW_NOT_FOUND)));
     }
 
@@ -96,7 +96,7 @@ class WindowDeciderTest {
 
         assertThat(outcome.events()).isEmpty();
         assertThat(outcome.forwards()).containsExactly(
-                Forward.of(Operation.CONFIRM_SELECTION, ForwardData.confirm("r1", "w", "seat-1", "seat")));
+                EntityWrite.of(Operation.CONFIRM_SELECTION, ForwardData.confirm("r1", "w", "seat-1", "seat")));
     }
 
     @Test

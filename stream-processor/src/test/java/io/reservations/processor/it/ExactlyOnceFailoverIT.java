@@ -11,10 +11,8 @@ import io.reservations.contract.WindowCommand;
 import io.reservations.processor.ProcessorSettings;
 import io.reservations.processor.StreamProcessor;
 import io.reservations.processor.it.MixedCommandLoad.Keyed;
-import io.reservations.processor.domain.Slot;
 import io.reservations.processor.domain.WindowState;
 import io.reservations.processor.shard.ShardMasterTopology;
-import io.reservations.processor.store.WindowHeader;
 import io.reservations.processor.store.WindowLayout;
 import io.reservations.topics.Topics;
 import io.reservations.topics.TopicSettings;
@@ -179,12 +177,9 @@ class ExactlyOnceFailoverIT {
     private static Map<String, WindowState> windowContents(final StreamProcessor... processors) {
         final Map<String, WindowState> all = new HashMap<>();
         for (final StreamProcessor processor : processors) {
-            final ReadOnlyKeyValueStore<String, WindowHeader> headers = local(processor, WindowLayout.HEADERS);
-            final ReadOnlyKeyValueStore<String, Slot> slots = local(processor, WindowLayout.SLOTS);
+            final ReadOnlyKeyValueStore<String, byte[]> index = local(processor, WindowLayout.INDEX);
             final ReadOnlyKeyValueStore<String, WindowState> whole = local(processor, WindowLayout.WHOLE_WINDOWS);
-            try (KeyValueIterator<String, WindowHeader> entries = headers.all()) {
-                entries.forEachRemaining(entry -> all.put(entry.key, WindowLayout.read(headers, slots, whole, entry.key)));
-            }
+            WindowLayout.windowIds(index).forEach(id -> all.put(id, WindowLayout.read(index, whole, id)));
         }
         return all;
     }

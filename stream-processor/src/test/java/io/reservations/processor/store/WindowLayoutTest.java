@@ -35,8 +35,7 @@ import org.junit.jupiter.api.Test;
 class WindowLayoutTest {
 
     private static final String APPLICATION = "window-layout-test";
-    private static final List<String> WINDOW_STORES = List.of(WindowLayout.HEADERS, WindowLayout.SLOTS,
-            WindowLayout.FREE, WindowLayout.POSITIONS, WindowLayout.WHOLE_WINDOWS);
+    private static final List<String> WINDOW_STORES = List.of(WindowLayout.INDEX, WindowLayout.WHOLE_WINDOWS);
     private static final Instant START = Instant.parse("2026-11-29T12:00:00Z");
 
     private TopologyTestDriver driver;

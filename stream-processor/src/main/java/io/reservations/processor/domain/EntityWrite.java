@@ -9,9 +9,9 @@ import io.reservations.contract.Operation;
  *
  * @param deliversResult whether the target, rather than this entity, publishes the command's result once applied
  */
-public record Forward(Operation operation, ForwardData data, boolean deliversResult) {
+public record EntityWrite(Operation operation, ForwardData data, boolean deliversResult) {
 
-    static Forward of(final Operation operation, final ForwardData data) {
-        return new Forward(operation, data, false);
+    static EntityWrite of(final Operation operation, final ForwardData data) {
+        return new EntityWrite(operation, data, false);
     }
 }

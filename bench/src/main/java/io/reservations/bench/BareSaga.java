@@ -1,0 +1,124 @@
+package io.reservations.bench;
+
+import io.reservations.topics.Json;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The bare saga topology, the service's reference: the same three co-partitioned inputs, one processor, two
+ * RocksDB stores with JSON values (the window whole), exactly-once v2 and the same-partition fast path; no events,
+ * de-duplication, dead letters or results. Runs in this JVM; counts confirmed selections.
+ */
+final class BareSaga {
+
+    private BareSaga() {
+    }
+
+    /** Sagas per second over {@code sagas} selections, windows of 50 resources on other partitions. */
+    static double run(final String bootstrap, final int sagas, final long commitMs, final Path stateDir) throws Exception {
+        final String prefix = "bench.bare." + UUID.randomUUID();
+        final List<String> topics = List.of(prefix + ".reservations", prefix + ".windows", prefix + ".forwards");
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            admin.createTopics(topics.stream().map(t -> new NewTopic(t, Cluster.PARTITIONS, (short) 1)).toList()).all().get();
+            while (admin.describeTopics(topics).allTopicNames().get().values().stream()
+                    .anyMatch(topic -> topic.partitions().stream().anyMatch(partition -> partition.leader() == null))) {
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+            }
+        }
+        // as for the other references: one acknowledged record per new partition before an idempotent producer
+        try (KafkaProducer<String, byte[]> warm = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap, ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false, ProducerConfig.ACKS_CONFIG, "all"),
+                new StringSerializer(), new ByteArraySerializer())) {
+            for (final String topic : topics) {
+                for (int partition = 0; partition < Cluster.PARTITIONS; partition++) {
+                    warm.send(new ProducerRecord<>(topic, partition, "warm", Json.mapper().writeValueAsBytes(
+                            new BareSagaMaster.Message("warm", null, null, null, null, 0)))).get();
+                }
+            }
+        }
+        final int windows = (sagas + 49) / 50;
+        final CountDownLatch created = new CountDownLatch(windows + sagas);
+        final CountDownLatch confirmed = new CountDownLatch(sagas);
+        final Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "bench-bare-" + UUID.randomUUID());
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitMs);
+        props.put(StreamsConfig.POLL_MS_CONFIG, 5);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.RETRY_BACKOFF_MS_CONFIG), 10);
+        props.put(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
+        props.put(StreamsConfig.consumerPrefix("fetch.max.wait.ms"), 10);
+        try (KafkaStreams streams = new KafkaStreams(topology(topics, created, confirmed), props);
+             KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                     bootstrap, ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 5),
+                     new StringSerializer(), new ByteArraySerializer())) {
+            streams.start();
+            final List<String> reservations = new ArrayList<>();
+            for (int w = 0; w < windows; w++) {
+                final String window = Cluster.idOn(prefix + "-w" + w, w % Cluster.PARTITIONS);
+                send(producer, topics.get(1), window, new BareSagaMaster.Message("create-window", null, window, "seat", null, 50));
+                for (int r = 0; r < 50 && reservations.size() < sagas; r++) {
+                    final String reservation = Cluster.idOn(prefix + "-w" + w + "-r" + r,
+                            (w % Cluster.PARTITIONS + 1 + r % (Cluster.PARTITIONS - 1)) % Cluster.PARTITIONS);
+                    send(producer, topics.get(0), reservation, new BareSagaMaster.Message("create-reservation", reservation, window, null, null, 0));
+                    reservations.add(reservation);
+                }
+            }
+            producer.flush();
+            if (!created.await(5, TimeUnit.MINUTES)) {
+                throw new IllegalStateException("The bare topology did not create its entities in time");
+            }
+            final long start = System.nanoTime();
+            for (final String reservation : reservations) {
+                send(producer, topics.get(0), reservation, new BareSagaMaster.Message("select", reservation, null, "seat", null, 0));
+            }
+            producer.flush();
+            if (!confirmed.await(10, TimeUnit.MINUTES)) {
+                throw new IllegalStateException("The bare topology did not confirm its selections in time");
+            }
+            return sagas / ((System.nanoTime() - start) / 1e9);
+        }
+    }
+
+    private static void send(final KafkaProducer<String, byte[]> producer, final String topic, final String key,
+                             final BareSagaMaster.Message message) {
+        producer.send(new ProducerRecord<>(topic, key, Json.mapper().writeValueAsBytes(message)));
+    }
+
+    private static Topology topology(final List<String> topics, final CountDownLatch created, final CountDownLatch confirmed) {
+        final Topology topology = new Topology();
+        final List<String> sources = new ArrayList<>();
+        for (final String topic : topics) {
+            sources.add(topic + "-source");
+            topology.addSource(topic + "-source", Serdes.String().deserializer(), Serdes.ByteArray().deserializer(), topic);
+        }
+        topology.addProcessor("saga", () -> new BareSagaMaster(created, confirmed), sources.toArray(String[]::new));
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore("bare-reservations"),
+                Serdes.String(), Serdes.ByteArray()).withCachingEnabled(), "saga");
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore("bare-windows"),
+                Serdes.String(), Serdes.ByteArray()).withCachingEnabled(), "saga");
+        topology.addSink("forwards", topics.get(2), Serdes.String().serializer(), Serdes.ByteArray().serializer(), "saga");
+        return topology;
+    }
+}

@@ -1,0 +1,69 @@
+package io.reservations.processor.shard;
+
+import io.reservations.contract.CommandResult;
+import io.reservations.contract.ForwardWrite;
+import io.reservations.processor.domain.EntityWrite;
+import io.reservations.processor.domain.Outcome;
+import io.reservations.topics.EntityPartitioner;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.function.BiConsumer;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+
+/**
+ * Everything a step sends: its events, the writes it asks of other entities (applied here when this master
+ * masters them too, sent to their master otherwise) and the command's result.
+ */
+final class Dispatcher {
+
+    private final ProcessorContext<String, Object> context;
+    private final int partitions;
+    private final BiConsumer<Input.Write, Step> applyHere;
+
+    /** @param applyHere how this master applies a write for an entity it masters, in the same step */
+    Dispatcher(final ProcessorContext<String, Object> context, final int partitions,
+               final BiConsumer<Input.Write, Step> applyHere) {
+        this.context = context;
+        this.partitions = partitions;
+        this.applyHere = applyHere;
+    }
+
+    void emit(final String entityId, final List<?> events, final String sink, final Step step) {
+        events.forEach(event -> context.forward(new Record<>(entityId, event, step.timestamp()), sink));
+    }
+
+    /** The outcome's writes, then its result unless a write carries the result to the entity that publishes it. */
+    void dispatch(final String commandId, final Outcome<?> outcome, final Step step) {
+        boolean resultTravels = false;
+        for (final EntityWrite requested : outcome.forwards()) {
+            resultTravels |= requested.deliversResult();
+            final ForwardWrite write = ForwardWrite.of(commandId, requested.operation(),
+                    requested.deliversResult() ? requested.data().withResult(outcome.result()) : requested.data(),
+                    step.partition());
+            if (mastersHere(write, step)) {
+                applyHere.accept(new Input.Write(write, null), step);
+            } else {
+                sendToMaster(write, step);
+            }
+        }
+        if (outcome.result() != null && !resultTravels) {
+            publish(outcome.result(), step);
+        }
+    }
+
+    void publish(final CommandResult result, final Step step) {
+        context.forward(new Record<>(result.commandId(), result, step.timestamp()), ShardMasterTopology.COMMAND_RESULTS_SINK);
+    }
+
+    private boolean mastersHere(final ForwardWrite write, final Step step) {
+        return EntityPartitioner.partitionOf(write.entityId(), partitions) == step.partition();
+    }
+
+    private void sendToMaster(final ForwardWrite write, final Step step) {
+        final RecordHeaders headers = new RecordHeaders();
+        headers.add(InputDecoder.SENT_AT_HEADER, Long.toString(System.currentTimeMillis()).getBytes(StandardCharsets.UTF_8));
+        context.forward(new Record<>(write.entityId(), write, step.timestamp(), headers), ShardMasterTopology.FORWARD_WRITES_SINK);
+    }
+}
