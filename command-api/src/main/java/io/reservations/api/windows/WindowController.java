@@ -43,7 +43,7 @@ public class WindowController {
     @ApiResponse(responseCode = "409", description = "window-exists")
     @ApiResponse(responseCode = "202", description = "Not processed within wait_ms: {command_id, status: PENDING}, Location /commands/{command_id}")
     @ApiResponse(responseCode = "422", description = "idempotency-key-reused: the Idempotency-Key was used for another request")
-    @ApiResponse(responseCode = "413", description = "payload-too-large: body over 64 KiB")
+    @ApiResponse(responseCode = "413", description = "payload-too-large: body over 1 MiB")
     @ApiResponse(responseCode = "415", description = "unsupported-media-type: not application/json")
     @ApiResponse(responseCode = "503", description = "unavailable: Kafka unreachable; retry (Retry-After)")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
