@@ -60,9 +60,11 @@ public record ReservationsProperties(@DefaultValue("data") Path dataDir,
      * @param maxWait         the largest {@code wait_ms} a client may ask for
      * @param maxBody         the largest request body accepted
      * @param maxWindowBody   the largest body of {@code POST /windows} (DESIGN.md: 1 MiB, for 10,000 resources)
-     * @param resultCacheSize how many recent results and accepted commands each instance remembers
+     * @param resultCacheSize  how many accepted commands each instance remembers
+     * @param resultCacheBytes about how much heap the recent results of each instance may take
      * @param readFrom        base URLs of processor instances (comma-separated), for reads when this instance runs
      *                        no processor; a read passes over instances that are down
+     * @param rateLimit       requests per caller
      */
     public record Api(@DefaultValue("true") boolean enabled,
                       @DefaultValue("10s") Duration defaultWait,
@@ -70,7 +72,19 @@ public record ReservationsProperties(@DefaultValue("data") Path dataDir,
                       @DefaultValue("64KB") DataSize maxBody,
                       @DefaultValue("1MB") DataSize maxWindowBody,
                       @DefaultValue("100000") int resultCacheSize,
-                      @DefaultValue("") String readFrom) {
+                      @DefaultValue("64MB") DataSize resultCacheBytes,
+                      @DefaultValue("") String readFrom,
+                      @DefaultValue RateLimit rateLimit) {
+    }
+
+    /**
+     * Requests per caller (token subject, or client address without a token), on by default at a generous rate.
+     *
+     * @param perSecond the sustained rate
+     * @param burst     how many requests a caller may send at once after a quiet moment
+     */
+    public record RateLimit(@DefaultValue("true") boolean enabled, @DefaultValue("200") long perSecond,
+                            @DefaultValue("400") long burst) {
     }
 
     /**
@@ -92,7 +106,7 @@ public record ReservationsProperties(@DefaultValue("data") Path dataDir,
                            @DefaultValue("") String jwkSetUri,
                            @DefaultValue("") String publicKeyLocation,
                            Path localKeyDir,
-                           @DefaultValue("30d") Duration adminTokenTtl) {
+                           @DefaultValue("8h") Duration adminTokenTtl) {
 
         public Security {
             // a token of another issuer or for another service must never be accepted here: no default for them

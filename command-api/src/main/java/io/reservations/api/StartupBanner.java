@@ -1,7 +1,13 @@
 package io.reservations.api;
 
 import io.reservations.api.kafka.KafkaConnection;
+import io.reservations.api.security.LocalSigningKey;
 import io.reservations.api.security.TokenIssuer;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -54,7 +60,16 @@ class StartupBanner {
             return "\n  Auth       bearer tokens from " + (security.jwkSetUri().isBlank() ? security.publicKeyLocation() : security.jwkSetUri());
         }
         final String token = tokens.admin(security.adminTokenTtl());
-        return "\n  Admin token (valid " + security.adminTokenTtl().toDays() + " days, key in " + properties.localKeyDir().toAbsolutePath() + "):"
+        final Path saved = properties.dataDir().resolve("admin-token");
+        try {
+            Files.deleteIfExists(saved);
+            LocalSigningKey.writeFile(saved, (token + "\n").getBytes(StandardCharsets.US_ASCII),
+                    PosixFilePermissions.fromString("rw-------"));
+        } catch (final IOException e) {
+            LOG.warn("Cannot save the admin token under {}: {}", saved, e.toString());
+        }
+        return "\n  Admin token (valid " + security.adminTokenTtl().toHours() + " hours, also in " + saved.toAbsolutePath()
+                + ", key in " + properties.localKeyDir().toAbsolutePath() + "):"
                 + "\n    export TOKEN=" + token
                 + "\n  Try:"
                 + "\n    curl -s -H \"Authorization: Bearer $TOKEN\" http://localhost:" + port + "/windows/w1";

@@ -6,6 +6,8 @@ import io.reservations.api.ReservationsProperties;
 import io.reservations.api.kafka.KafkaConnection;
 import io.reservations.contract.CommandResult;
 import io.reservations.topics.Topics;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +32,8 @@ import org.springframework.stereotype.Component;
 /**
  * Every API instance reads all of {@code command.results} (committed only), so the result of a command reaches
  * the instance that holds its request, whichever processor produced it. Waiting requests hold a future, not a
- * thread. Recent results and this instance's accepted commands are kept in bounded caches.
+ * thread. Recent results are kept in a cache bounded in bytes, this instance's accepted commands in one bounded
+ * in entries.
  */
 @Component
 @ConditionalOnBooleanProperty(name = "reservations.api.enabled", matchIfMissing = true)
@@ -41,8 +44,8 @@ public class CommandResults implements SmartLifecycle {
     private final KafkaConnection kafka;
     private final MeterRegistry meters;
     private final Map<String, CompletableFuture<CommandResult>> waiting = new ConcurrentHashMap<>();
-    private final BoundedCache<String, CommandResult> recent;
-    private final BoundedCache<String, Accepted> accepted;
+    private final Cache<String, CommandResult> recent;
+    private final Cache<String, Accepted> accepted;
     private final AtomicBoolean running = new AtomicBoolean();
     private KafkaConsumer<String, byte[]> consumer;
     private Thread poller;
@@ -50,18 +53,19 @@ public class CommandResults implements SmartLifecycle {
     public CommandResults(final KafkaConnection kafka, final ReservationsProperties properties, final MeterRegistry meters) {
         this.kafka = kafka;
         this.meters = meters;
-        this.recent = new BoundedCache<>(properties.api().resultCacheSize());
-        this.accepted = new BoundedCache<>(properties.api().resultCacheSize());
+        // bounded in bytes: one caller's large windows cannot fill the heap
+        this.recent = ResultWeight.cache(properties.api().resultCacheBytes().toBytes());
+        this.accepted = Caffeine.newBuilder().maximumSize(properties.api().resultCacheSize()).build();
     }
 
     /** The future result of a command; register before publishing it, so a fast result is not missed. */
     public CompletableFuture<CommandResult> await(final String commandId) {
-        final CommandResult known = recent.get(commandId);
+        final CommandResult known = recent.getIfPresent(commandId);
         if (known != null) {
             return CompletableFuture.completedFuture(known);
         }
         final CompletableFuture<CommandResult> future = waiting.computeIfAbsent(commandId, id -> new CompletableFuture<>());
-        final CommandResult arrived = recent.get(commandId); // it may have arrived while registering
+        final CommandResult arrived = recent.getIfPresent(commandId); // it may have arrived while registering
         if (arrived != null) {
             future.complete(arrived);
             waiting.remove(commandId, future);
@@ -86,11 +90,11 @@ public class CommandResults implements SmartLifecycle {
 
     /** What this instance knows of a command it accepted, or null. */
     public Accepted accepted(final String commandId) {
-        return accepted.get(commandId);
+        return accepted.getIfPresent(commandId);
     }
 
     public CommandResult recent(final String commandId) {
-        return recent.get(commandId);
+        return recent.getIfPresent(commandId);
     }
 
     @Override

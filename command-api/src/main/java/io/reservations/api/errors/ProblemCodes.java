@@ -12,6 +12,7 @@ public final class ProblemCodes {
     public static final String METHOD_NOT_ALLOWED = "method-not-allowed";
     public static final String NOT_ACCEPTABLE = "not-acceptable";
     public static final String UNAVAILABLE = "unavailable";
+    public static final String RATE_LIMITED = "rate-limited";
     public static final String INTERNAL = "internal-error";
     public static final String UNAUTHENTICATED = "unauthenticated";
     public static final String FORBIDDEN = "forbidden";

@@ -166,6 +166,22 @@ class SecurityIT {
         }
     }
 
+    @Test
+    void shouldLimitEachCallersRateWhileServingOthers(@TempDir final Path data) {
+        try (ServiceInstance limited = ServiceInstance.start(broker.getBrokersAsString(), data, "security-limited",
+                Map.of("reservations.api.rate-limit.per-second", 5, "reservations.api.rate-limit.burst", 5))) {
+            final HttpJson flooder = limited.http(limited.token("flooder", Scopes.READ, List.of(), HOUR));
+            final List<Response> flood = IntStream.range(0, 40).mapToObj(i -> flooder.get("/windows/none")).toList();
+
+            final Response limitedAnswer = flood.stream().filter(r -> r.status() == 429).findFirst().orElseThrow();
+            assertProblem(limitedAnswer, 429, "rate-limited");
+            assertThat(Integer.parseInt(limitedAnswer.retryAfter())).isPositive();
+            assertThat(flood.stream().filter(r -> r.status() != 429)).as("the burst was let through").hasSizeGreaterThanOrEqualTo(5);
+            assertThat(limited.http(limited.token("patient", Scopes.READ, List.of(), HOUR)).get("/windows/none").status())
+                    .as("another caller is served meanwhile").isNotEqualTo(429);
+        }
+    }
+
     private static HttpJson admin() {
         return client(service.token("root", Scopes.ALL, List.of(Scopes.ADMIN_ROLE), HOUR));
     }

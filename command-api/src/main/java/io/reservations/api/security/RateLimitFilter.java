@@ -1,0 +1,73 @@
+package io.reservations.api.security;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import io.reservations.api.ReservationsProperties;
+import io.reservations.api.errors.ProblemCodes;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Per-caller request rate limits (a token bucket per token subject; per client address without a token): over
+ * the limit, 429 {@code rate-limited} with {@code Retry-After}, and another caller is served as before. Runs after
+ * authentication; health is never limited.
+ */
+@Component
+@Order(Ordered.LOWEST_PRECEDENCE)
+public class RateLimitFilter extends OncePerRequestFilter {
+
+    private final ReservationsProperties.RateLimit limit;
+    private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
+            .maximumSize(100_000).expireAfterAccess(Duration.ofMinutes(10)).build();
+
+    public RateLimitFilter(final ReservationsProperties properties) {
+        this.limit = properties.api().rateLimit();
+    }
+
+    @Override
+    protected boolean shouldNotFilter(final HttpServletRequest request) {
+        return !limit.enabled() || request.getRequestURI().startsWith("/actuator/health");
+    }
+
+    @Override
+    protected void doFilterInternal(final HttpServletRequest request, final HttpServletResponse response,
+                                    final FilterChain chain) throws ServletException, IOException {
+        final ConsumptionProbe probe = buckets.get(callerOf(request), caller -> Bucket.builder()
+                .addLimit(bandwidth -> bandwidth.capacity(limit.burst()).refillGreedy(limit.perSecond(), Duration.ofSeconds(1)))
+                .build()).tryConsumeAndReturnRemaining(1);
+        if (probe.isConsumed()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        final long retryAfter = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill() + 999_999_999L));
+        response.setStatus(429);
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.getOutputStream().write(("{\"type\":\"about:blank\",\"title\":\"Too Many Requests\",\"status\":429,"
+                + "\"detail\":\"More than " + limit.perSecond() + " requests per second from this caller; retry after "
+                + retryAfter + " s\",\"code\":\"" + ProblemCodes.RATE_LIMITED + "\"}").getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String callerOf(final HttpServletRequest request) {
+        final Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication instanceof JwtAuthenticationToken jwt ? "sub:" + jwt.getToken().getSubject()
+                : "addr:" + request.getRemoteAddr();
+    }
+}
