@@ -47,9 +47,11 @@ final class PostgresReference {
             exec("runuser", "-u", "postgres", "--", bin.get().resolve("initdb").toString(), "-D", data.resolve("db").toString(),
                     "-A", "trust", "-U", "bench");
             exec("runuser", "-u", "postgres", "--", bin.get().resolve("pg_ctl").toString(), "-D", data.resolve("db").toString(),
-                    "-o", "-p " + port + " -k " + data + " -c fsync=on -c synchronous_commit=on", "-w", "start");
+                    "-o", "-p " + port + " -k " + data + " -c fsync=on -c synchronous_commit=on",
+                    "-l", data.resolve("server.log").toString(), "-w", "start");
         } catch (final IOException | IllegalStateException e) {
             LOG.info("Cannot start PostgreSQL here ({}): its reference is left out", e.getMessage());
+            exec("rm", "-rf", data.toString());
             return Optional.empty();
         }
         try {
@@ -148,11 +150,17 @@ final class PostgresReference {
         }
     }
 
+    /** Runs a command to its end; its output goes to a file, since a server it starts may keep a pipe open. */
     private static void exec(final String... command) throws IOException, InterruptedException {
-        final Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        final String output = new String(process.getInputStream().readAllBytes());
-        if (process.waitFor() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " failed: " + output.strip());
+        final Path output = Files.createTempFile("bench-postgres", ".out");
+        try {
+            final Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(output.toFile()).start();
+            if (process.waitFor() != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " failed: " + Files.readString(output).strip());
+            }
+        } finally {
+            Files.deleteIfExists(output);
         }
     }
 }

@@ -83,7 +83,7 @@ class SchemaContractTest {
         }
         final CommandResult cancelResult = CommandResult.succeeded("c2", pending).answering("abc", "alice");
         for (final ForwardWrite write : List.of(
-                ForwardWrite.of("c", Operation.ALLOCATE_RESOURCE, ForwardData.allocate("r", "w", "seat"), 1),
+                ForwardWrite.of("c", Operation.ALLOCATE_RESOURCE, ForwardData.allocate("r", "w", "seat", "alice"), 1),
                 ForwardWrite.of("c", Operation.CONFIRM_SELECTION, ForwardData.confirm("r", "w", "a", "seat"), 2),
                 ForwardWrite.of("c", Operation.REJECT_SELECTION, ForwardData.reject("r", "w", ErrorCodes.WINDOW_NOT_FOUND), 2),
                 ForwardWrite.of("c2", Operation.RELEASE_RESOURCE,

@@ -4,6 +4,7 @@ import io.reservations.api.commands.CommandEnvelope;
 import io.reservations.api.commands.CommandGateway;
 import io.reservations.api.errors.ApiException;
 import io.reservations.api.query.EntityReader;
+import io.reservations.api.security.Caller;
 import io.reservations.contract.CreateWindow;
 import io.reservations.contract.ErrorCodes;
 import io.reservations.contract.Ids;
@@ -73,7 +74,10 @@ public class WindowController {
         if (!Ids.isValid(id)) {
             throw ApiException.invalid("window id must be 1 to 128 letters, digits, '-', '_', '.' or ':'");
         }
-        return reader.read(id, "/windows/" + id, routed != null, authorization, queries -> queries.window(id),
+        final Caller caller = Caller.current();
+        // who holds a resource is shown to admins and to the holding reservation's owner only
+        return reader.read(id, "/windows/" + id, routed != null, authorization,
+                queries -> queries.window(id, owner -> caller.admin() || owner != null && caller.maySee(owner)),
                 ErrorCodes.WINDOW_NOT_FOUND, "No window has this id");
     }
 }

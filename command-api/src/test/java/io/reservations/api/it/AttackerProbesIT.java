@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The probes an attacker holding the service's own signing key (as a test can) tried, over HTTP against a real
@@ -114,6 +115,23 @@ class AttackerProbesIT {
                 .until(() -> "SUCCEEDED".equals(planner.get(created.location()).text("status")));
         assertProblem(user("bob").get(created.location()), 404, "command-not-found");
         assertThat(admin().get(created.location()).text("status")).isEqualTo("SUCCEEDED");
+    }
+
+    @Test
+    void shouldShowWhoHoldsAResourceToTheHoldersOwnerAndAdminsOnly() {
+        assertThat(admin().post("/windows", "{\"id\":\"held-window\",\"resources\":[{\"id\":\"a\",\"type\":\"seat\"},"
+                + "{\"id\":\"b\",\"type\":\"seat\"}]}").status()).isEqualTo(201);
+        final HttpJson alice = user("alice");
+        assertThat(alice.post("/reservations", "{\"id\":\"alices-seat\",\"window_id\":\"held-window\"}").status()).isEqualTo(201);
+        assertThat(alice.post("/reservations/alices-seat/select-resource", "{\"resource_type\":\"seat\"}").status()).isEqualTo(200);
+
+        final JsonNode seenByBob = user("bob").get("/windows/held-window").json().get("resources").get(0);
+        assertThat(seenByBob.get("available").asBoolean()).isFalse();
+        assertThat(seenByBob.get("held_by").isNull()).as("no holder id for a non-owner").isTrue();
+        assertThat(alice.get("/windows/held-window").json().get("resources").get(0).get("held_by").asString())
+                .isEqualTo("alices-seat");
+        assertThat(admin().get("/windows/held-window").json().get("resources").get(0).get("held_by").asString())
+                .isEqualTo("alices-seat");
     }
 
     /** A read-and-write token of the local key with {@code change} applied to its claims. */

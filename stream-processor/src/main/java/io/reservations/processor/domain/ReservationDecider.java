@@ -117,7 +117,7 @@ public final class ReservationDecider {
         final SelectionStarted started = new SelectionStarted(
                 command.commandId(), now, state.id(), state.windowId(), command.resourceType());
         final EntityWrite allocate = EntityWrite.of(Operation.ALLOCATE_RESOURCE,
-                ForwardData.allocate(state.id(), state.windowId(), command.resourceType()));
+                ForwardData.allocate(state.id(), state.windowId(), command.resourceType(), state.owner()));
         return new Outcome<>(List.of(started), List.of(allocate), null);
     }
 

@@ -2,11 +2,13 @@ package io.reservations.processor.query;
 
 import io.reservations.contract.Reservation;
 import io.reservations.contract.Window;
+import io.reservations.contract.WindowResource;
 import io.reservations.processor.domain.ReservationState;
-import io.reservations.processor.domain.WindowState;
+import io.reservations.processor.domain.Slot;
 import io.reservations.processor.shard.ShardMasterTopology;
 import io.reservations.processor.store.WindowLayout;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
@@ -34,10 +36,20 @@ public final class EntityQueries {
                 .map(ReservationState::toView);
     }
 
-    /** The window with its resources in declared order. */
-    public Optional<Window> window(final String id) {
-        return Optional.ofNullable(WindowLayout.read(store(WindowLayout.INDEX), store(WindowLayout.WHOLE_WINDOWS), id))
-                .map(WindowState::toView);
+    /**
+     * The window with its resources in declared order; who holds a resource only where {@code mayKnowHolder}
+     * accepts the holding reservation's owner (null when unknown), else {@code held_by} is null.
+     */
+    public Optional<Window> window(final String id, final Predicate<String> mayKnowHolder) {
+        final ReadOnlyKeyValueStore<String, byte[]> index = store(WindowLayout.INDEX);
+        return Optional.ofNullable(WindowLayout.read(index, store(WindowLayout.WHOLE_WINDOWS), id)).map(window ->
+                new Window(id, window.resources().stream().map(slot -> view(slot, index, id, mayKnowHolder)).toList()));
+    }
+
+    private static WindowResource view(final Slot slot, final ReadOnlyKeyValueStore<String, byte[]> index,
+                                       final String windowId, final Predicate<String> mayKnowHolder) {
+        final boolean shown = !slot.available() && mayKnowHolder.test(WindowLayout.holderOwner(index, windowId, slot.heldBy()));
+        return new WindowResource(slot.id(), slot.type(), slot.available(), shown ? slot.heldBy() : null);
     }
 
     private <V> ReadOnlyKeyValueStore<String, V> store(final String name) {

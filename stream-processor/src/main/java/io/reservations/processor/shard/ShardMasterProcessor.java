@@ -131,7 +131,8 @@ final class ShardMasterProcessor implements Processor<String, byte[], String, Ob
     }
 
     private void applyWindow(final String id, final Input input, final Outcome<WindowEvent> outcome, final Step step) {
-        outcome.events().forEach(event -> windows.apply(id, event));
+        final String holderOwner = input instanceof Input.Write write ? write.write().data().reservationOwner() : null;
+        outcome.events().forEach(event -> windows.apply(id, event, holderOwner));
         dispatcher.emit(id, outcome.events(), ShardMasterTopology.WINDOW_EVENTS_SINK, step);
         settle(input, outcome, step);
     }

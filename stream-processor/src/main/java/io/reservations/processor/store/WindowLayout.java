@@ -42,6 +42,12 @@ public final class WindowLayout {
         return new WindowState(id, resources);
     }
 
+    /** The owner of the reservation holding a resource of the window, when known. */
+    public static String holderOwner(final ReadOnlyKeyValueStore<String, byte[]> index, final String windowId,
+                                     final String reservationId) {
+        return WindowValues.owner(index.get(WindowKeys.holder(windowId, reservationId)));
+    }
+
     /** The ids of the windows in the index. */
     public static List<String> windowIds(final ReadOnlyKeyValueStore<String, byte[]> index) {
         final List<String> ids = new ArrayList<>();

@@ -51,13 +51,14 @@ public final class WindowStores {
         return new Indexed(windowId);
     }
 
-    public void apply(final String windowId, final WindowEvent event) {
+    /** @param holderOwner for an allocation, the owner of the reservation that now holds the resource */
+    public void apply(final String windowId, final WindowEvent event, final String holderOwner) {
         if (event instanceof WindowCreated created) {
             write(WindowDecider.evolve(null, created));
         } else if (event instanceof ResourceAllocated allocated) {
-            hold(windowId, allocated.resourceId(), allocated.reservationId());
+            hold(windowId, allocated.resourceId(), allocated.reservationId(), holderOwner);
         } else if (event instanceof ResourceReleased released) {
-            hold(windowId, released.resourceId(), null);
+            hold(windowId, released.resourceId(), null, null);
         } else {
             throw new IllegalArgumentException("Unknown window event " + event);
         }
@@ -74,7 +75,7 @@ public final class WindowStores {
                 final String key = WindowKeys.freeBlock(window.id(), slot.type(), FreeBlock.blockOf(position));
                 blocks.put(key, FreeBlock.with(blocks.get(key), position, true));
             } else {
-                index.put(WindowKeys.holder(window.id(), slot.heldBy()), WindowValues.position(position));
+                index.put(WindowKeys.holder(window.id(), slot.heldBy()), WindowValues.holder(position, null));
             }
         }
         blocks.forEach(index::put);
@@ -82,13 +83,13 @@ public final class WindowStores {
     }
 
     /** Marks the resource held by {@code reservationId}, or available when it is null. */
-    private void hold(final String windowId, final String resourceId, final String reservationId) {
+    private void hold(final String windowId, final String resourceId, final String reservationId, final String owner) {
         final int position = WindowValues.position(index.get(WindowKeys.resource(windowId, resourceId)));
         final String slotKey = WindowKeys.slot(windowId, position);
         final Slot slot = WindowValues.slot(index.get(slotKey));
         index.put(slotKey, WindowValues.slot(new Slot(slot.id(), slot.type(), reservationId)));
         if (reservationId != null) {
-            index.put(WindowKeys.holder(windowId, reservationId), WindowValues.position(position));
+            index.put(WindowKeys.holder(windowId, reservationId), WindowValues.holder(position, owner));
         } else {
             index.delete(WindowKeys.holder(windowId, slot.heldBy()));
         }

@@ -2,6 +2,7 @@ package io.reservations.processor.store;
 
 import io.reservations.processor.domain.Slot;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serializer;
 
@@ -36,7 +37,19 @@ final class WindowValues {
         return ByteBuffer.allocate(Integer.BYTES).putInt(position).array();
     }
 
+    /** A holder's entry: the position, then the holding reservation's owner when known. */
+    static byte[] holder(final int position, final String owner) {
+        final byte[] ownerBytes = owner == null ? new byte[0] : owner.getBytes(StandardCharsets.UTF_8);
+        return ByteBuffer.allocate(Integer.BYTES + ownerBytes.length).putInt(position).put(ownerBytes).array();
+    }
+
     static Integer position(final byte[] bytes) {
         return bytes == null ? null : ByteBuffer.wrap(bytes).getInt();
+    }
+
+    /** The owner in a holder's entry, or null (unknown for windows migrated from whole documents). */
+    static String owner(final byte[] holder) {
+        return holder == null || holder.length <= Integer.BYTES ? null
+                : new String(holder, Integer.BYTES, holder.length - Integer.BYTES, StandardCharsets.UTF_8);
     }
 }

@@ -1,0 +1,45 @@
+package io.reservations.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.HdrHistogram.Histogram;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The same-run references: a raw producer, a minimal exactly-once app, the bare saga topology, PostgreSQL where
+ * installed, and the latency floor of 1 and 3 exactly-once hops.
+ */
+final class ReferenceScenarios {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReferenceScenarios.class);
+
+    private ReferenceScenarios() {
+    }
+
+    static void run(final String bootstrap, final Load load, final boolean smoke, final int runCount, final long commitMs,
+                    final int hopRecords, final Measurements measured) throws Exception {
+        LOG.info("References");
+        final Path state = Files.createTempDirectory("bench-reference");
+        // the bare topology runs in this JVM: warm its code up as the service was warmed up (not counted)
+        BareSaga.run(bootstrap, load.sagas / 2, commitMs, state.resolve("bare-warm-up"));
+        for (int run = 1; run <= runCount; run++) {
+            final String topic = References.topic(bootstrap);
+            measured.add("reference: raw producer", References.rawProducer(bootstrap, topic, load.referenceRecords));
+            measured.add("reference: exactly-once Streams app", References.exactlyOnceApp(bootstrap, topic,
+                    load.referenceRecords, 50, state.resolve("run-" + run)));
+            measured.add("reference: bare saga topology", BareSaga.run(bootstrap, load.sagas, commitMs, state.resolve("bare-" + run)));
+            if (!smoke) {
+                PostgresReference.run(load.sagas, 8, 50).ifPresent(rate -> measured.add("reference: PostgreSQL, 8 clients", rate));
+            }
+            for (final int hops : List.of(1, 3)) {
+                final Histogram floor = HopFloor.measure(bootstrap, hops, smoke ? 20 : hopRecords, commitMs,
+                        state.resolve("hops-" + hops + "-" + run));
+                final String name = "reference: " + hops + " exactly-once hop" + (hops == 1 ? "" : "s");
+                measured.add(name + " p50", Measurements.ms(floor, 50));
+                measured.add(name + " p99", Measurements.ms(floor, 99));
+            }
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package io.reservations.bench;
+
+import java.time.Duration;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The service's figures: pipeline sagas, its CPU per saga, the hot window, the REST closed-loop curve and open loop. */
+final class ServiceScenarios {
+
+    /** What to measure beyond the pipeline. */
+    record Options(boolean smoke, boolean onlyPipeline, boolean skipRest, int hotResources, List<Integer> clients,
+                   List<Integer> rates, List<Double> fractions) {
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(ServiceScenarios.class);
+
+    private final Cluster cluster;
+    private final Rest rest;
+    private final ServiceProcess service;
+    private final Options options;
+    private final Load load;
+    private final Measurements measured;
+
+    /** @param service the started service, whose CPU time is read; null for a service given by URL */
+    ServiceScenarios(final Cluster cluster, final Rest rest, final ServiceProcess service, final Options options,
+                     final Load load, final Measurements measured) {
+        this.cluster = cluster;
+        this.rest = rest;
+        this.service = service;
+        this.options = options;
+        this.load = load;
+        this.measured = measured;
+    }
+
+    void run(final String session, final int runCount) throws InterruptedException {
+        LOG.info("Warm-up (not counted)");
+        Pipeline.run(cluster, Pipeline.prepare(cluster, session + "-warm", load.sagas / 2, 50, false));
+        if (!options.onlyPipeline() && !options.skipRest()) {
+            rest.openLoop(Pipeline.prepare(cluster, session + "-warmrest", load.warmupRequests(), 50, false),
+                    50, Duration.ZERO, load.warmup);
+        }
+        for (int run = 1; run <= runCount; run++) {
+            final String tag = session + "-" + run;
+            LOG.info("Run {} of {}: pipeline", run, runCount);
+            pipeline(tag);
+            if (options.onlyPipeline()) {
+                continue;
+            }
+            final int hot = options.smoke() ? load.hotResources : options.hotResources();
+            measured.add("hot window (" + hot + " resources)",
+                    Pipeline.run(cluster, Pipeline.prepare(cluster, tag + "-h", hot, hot, false)));
+            if (!options.skipRest()) {
+                openLoop(tag, closedLoopCurve(tag));
+            }
+        }
+    }
+
+    private void pipeline(final String tag) {
+        final List<String> crossPartition = Pipeline.prepare(cluster, tag + "-x", load.sagas, 50, false);
+        final Duration cpuBefore = service == null ? Duration.ZERO : service.cpu();
+        measured.add("pipeline, cross-partition", Pipeline.run(cluster, crossPartition));
+        if (service != null) {
+            measured.add("service CPU per saga, cross-partition",
+                    (service.cpu().minus(cpuBefore).toNanos() / 1e6) / crossPartition.size());
+        }
+        measured.add("pipeline, same partition", Pipeline.run(cluster, Pipeline.prepare(cluster, tag + "-s", load.sagas, 50, true)));
+    }
+
+    /** Rising client counts until throughput stops growing; returns the peak. */
+    private double closedLoopCurve(final String tag) throws InterruptedException {
+        double peak = 0;
+        for (final int clients : options.smoke() ? List.of(load.clients) : options.clients()) {
+            LOG.info("REST closed loop, {} clients", clients);
+            final int needed = clients == 1 ? Math.min(2_000, load.closedLoopReservations) : load.closedLoopReservations / 2;
+            final Rest.Run closed = rest.closedLoop(Pipeline.prepare(cluster, tag + "-c" + clients, needed, 50, false)
+                    .iterator(), clients, load.warmup, load.duration);
+            final String name = "REST closed loop, " + clients + " clients";
+            measured.add(name, closed.throughput());
+            measured.add(name + " p50", Measurements.ms(closed.latencyMicros(), 50));
+            measured.add(name + " p99", Measurements.ms(closed.latencyMicros(), 99));
+            measured.add(name + " errors", closed.errors());
+            peak = Math.max(peak, closed.throughput());
+        }
+        return peak;
+    }
+
+    /** Fixed rates (--rates), or fractions of the closed-loop peak, named by fraction so that runs line up. */
+    private void openLoop(final String tag, final double peak) {
+        final int count = options.rates() != null ? options.rates().size() : options.smoke() ? 1 : options.fractions().size();
+        for (int i = 0; i < count; i++) {
+            final int rate;
+            final String name;
+            if (options.rates() != null || options.smoke()) {
+                rate = options.smoke() ? 50 : options.rates().get(i);
+                name = "REST open loop " + rate + "/s";
+            } else {
+                rate = (int) Math.max(10, Math.round(peak * options.fractions().get(i)));
+                name = "REST open loop at " + options.fractions().get(i) + " of peak";
+                measured.add(name + ", rate", rate);
+            }
+            LOG.info("{} ({}/s)", name, rate);
+            final int needed = (int) (rate * (load.warmup.toSeconds() + load.duration.toSeconds()) * 1.05) + 10;
+            final Rest.Run open = rest.openLoop(Pipeline.prepare(cluster, tag + "-o" + i, needed, 50, false),
+                    rate, load.warmup, load.duration);
+            measured.add(name + " p50", Measurements.ms(open.latencyMicros(), 50));
+            measured.add(name + " p99", Measurements.ms(open.latencyMicros(), 99));
+            measured.add(name + " p99.9", Measurements.ms(open.latencyMicros(), 99.9));
+            measured.add(name + " max", open.latencyMicros().getMaxValue() / 1000.0);
+            measured.add(name + " errors", open.errors());
+        }
+    }
+}
