@@ -76,6 +76,25 @@ final class References {
     }
 
     /**
+     * Settings every reference Streams app shares: a fresh application id, exactly-once v2, the commit interval,
+     * the service's short poll and fetch waits, reading its input from the start.
+     */
+    static Properties exactlyOnceSettings(final String prefix, final String bootstrap, final long commitMs,
+                                     final java.nio.file.Path stateDir) {
+        final Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, prefix + "-" + UUID.randomUUID());
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitMs);
+        props.put(StreamsConfig.POLL_MS_CONFIG, 5);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.RETRY_BACKOFF_MS_CONFIG), 10);
+        props.put(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
+        props.put(StreamsConfig.consumerPrefix("fetch.max.wait.ms"), 10);
+        return props;
+    }
+
+    /**
      * A one-thread exactly-once v2 Streams app doing one RocksDB put per record, over records already in
      * {@code topic}; returns records per second from its first record to its last.
      */
@@ -102,15 +121,7 @@ final class References {
         }, "source");
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore("reference-store"),
                 Serdes.String(), Serdes.ByteArray()), "put");
-        final Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "bench-reference-" + UUID.randomUUID());
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitMs);
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        props.put(StreamsConfig.producerPrefix(ProducerConfig.RETRY_BACKOFF_MS_CONFIG), 10);
-        props.put(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
-        props.put(StreamsConfig.consumerPrefix("fetch.max.wait.ms"), 10);
+        final Properties props = exactlyOnceSettings("bench-reference", bootstrap, commitMs, stateDir);
         try (KafkaStreams streams = new KafkaStreams(topology, props)) {
             streams.start();
             if (!done.await(10, TimeUnit.MINUTES)) {

@@ -178,32 +178,4 @@ public class CommandGateway {
     private static String nullToEmpty(final String value) {
         return value == null ? "" : value;
     }
-
-    /** Maps a result onto the contract's statuses: 404 for a missing reservation, 409 for any other rejection. */
-    public static ResponseEntity<Object> answer(final CommandResult result, final HttpStatus success, final URI location) {
-        if (result.status() == CommandStatus.SUCCEEDED) {
-            final ResponseEntity.BodyBuilder builder = ResponseEntity.status(success);
-            if (location != null) {
-                builder.location(location);
-            }
-            return builder.body(result.entity());
-        }
-        final HttpStatus status = io.reservations.contract.ErrorCodes.RESERVATION_NOT_FOUND.equals(result.code())
-                ? HttpStatus.NOT_FOUND : HttpStatus.CONFLICT;
-        return ProblemHandler.toResponse(new ApiException(status, result.code(), describe(result.code())));
-    }
-
-    private static String describe(final String code) {
-        return switch (code) {
-            case "window-exists" -> "A window with this id already exists";
-            case "reservation-exists" -> "A reservation with this id already exists";
-            case "reservation-not-found" -> "No reservation has this id";
-            case "window-not-found" -> "The reservation's window does not exist";
-            case "no-resource-available" -> "No resource of that type is available in the window";
-            case "reservation-cancelled" -> "The reservation is cancelled";
-            case "already-confirmed" -> "The reservation is already confirmed with a resource of another type";
-            case "selection-in-progress" -> "Another selection for this reservation is in progress";
-            default -> "The command was rejected: " + code;
-        };
-    }
 }

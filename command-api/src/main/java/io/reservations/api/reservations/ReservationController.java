@@ -1,5 +1,6 @@
 package io.reservations.api.reservations;
 
+import io.reservations.api.commands.CommandAnswers;
 import io.reservations.api.commands.CommandEnvelope;
 import io.reservations.api.commands.CommandGateway;
 import io.reservations.api.errors.ApiException;
@@ -62,7 +63,7 @@ public class ReservationController {
         final String hash = envelope.requestHash("/reservations", new CreateReservationRequest(reservationId, request.windowId()));
         return Roles.api(gateway).submit(new CreateReservation(envelope.commandId(), reservationId, request.windowId(), hash,
                         envelope.caller().subject()), envelope, waitMs, prefer,
-                result -> CommandGateway.answer(result, HttpStatus.CREATED, URI.create("/reservations/" + reservationId)));
+                result -> CommandAnswers.answer(result, HttpStatus.CREATED, URI.create("/reservations/" + reservationId)));
     }
 
     @Operation(summary = "Hold the first available resource of a type in the reservation's window")
@@ -132,7 +133,7 @@ public class ReservationController {
                                                              final CommandEnvelope envelope, final Long waitMs,
                                                              final String prefer) {
         return Roles.api(gateway).submit(command, envelope, waitMs, prefer,
-                result -> CommandGateway.answer(result, HttpStatus.OK, null));
+                result -> CommandAnswers.answer(result, HttpStatus.OK, null));
     }
 
     private static void requireValid(final String id) {

@@ -28,7 +28,10 @@ public record Caller(String subject, boolean admin) {
         return new Caller(jwt.getToken().getSubject(), admin);
     }
 
-    /** Whether this caller may see what {@code sender} sent or owns: their own, or anything for an admin. */
+    /**
+     * Whether this caller may see what {@code sender} sent or owns: their own, or anything for an admin; what has
+     * no known sender (null), admins only.
+     */
     public boolean maySee(final String sender) {
         return admin || subject.equals(sender);
     }

@@ -1,5 +1,6 @@
 package io.reservations.api.windows;
 
+import io.reservations.api.commands.CommandAnswers;
 import io.reservations.api.commands.CommandEnvelope;
 import io.reservations.api.commands.CommandGateway;
 import io.reservations.api.errors.ApiException;
@@ -59,7 +60,7 @@ public class WindowController {
         return Roles.api(gateway).submit(new CreateWindow(envelope.commandId(), windowId, request.resources(), hash,
                         envelope.caller().subject()),
                 envelope, waitMs, prefer,
-                result -> CommandGateway.answer(result, HttpStatus.CREATED, URI.create("/windows/" + windowId)));
+                result -> CommandAnswers.answer(result, HttpStatus.CREATED, URI.create("/windows/" + windowId)));
     }
 
     @Operation(summary = "Read a window from its master's store")
@@ -77,7 +78,7 @@ public class WindowController {
         final Caller caller = Caller.current();
         // who holds a resource is shown to admins and to the holding reservation's owner only
         return reader.read(id, "/windows/" + id, routed != null, authorization,
-                queries -> queries.window(id, owner -> caller.admin() || owner != null && caller.maySee(owner)),
+                queries -> queries.window(id, caller::maySee),
                 ErrorCodes.WINDOW_NOT_FOUND, "No window has this id");
     }
 }
