@@ -76,6 +76,10 @@ public final class StreamProcessor implements AutoCloseable {
                 TopicSettings.minInSyncReplicasFor(replicationFactor));
         // exactly-once producers retry CONCURRENT_TRANSACTIONS right after a commit; the default 100 ms stalls them
         props.put(StreamsConfig.producerPrefix(ProducerConfig.RETRY_BACKOFF_MS_CONFIG), 10);
+        // under transactions v2 the first write of a transaction is refused with CONCURRENT_TRANSACTIONS until the
+        // markers of the previous one are written; with the default exponential back-off (up to 1 s) every 10 ms
+        // transaction then waited about a second on a slow host and the fault-injection suite's load stalled
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.RETRY_BACKOFF_MAX_MS_CONFIG), 50);
         // a 10,000-resource window: its event, its result and its de-duplication entry are single records
         props.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), Topics.MAX_RECORD_BYTES);
         props.put(StreamsConfig.topicPrefix(TopicConfig.MAX_MESSAGE_BYTES_CONFIG), Integer.toString(Topics.MAX_RECORD_BYTES));
