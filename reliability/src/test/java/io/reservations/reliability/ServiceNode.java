@@ -63,10 +63,7 @@ final class ServiceNode {
                 // one signing key for the whole cluster: the admin token any instance prints is valid everywhere
                 "--reservations.security.local-key-dir=" + dir.resolve("jwt")));
         role.forEach((key, value) -> arguments.add("--" + key + "=" + value));
-        // 100 ms transactions: at 10 ms, three brokers on two cores fell behind writing transaction markers and every
-        // transaction's first write was refused with CONCURRENT_TRANSACTIONS for seconds (docs/RELIABILITY.md)
-        final List<String> jvm = new ArrayList<>(List.of("-Xmx512m", "-XX:+UseSerialGC",
-                "-Dreservations.streams.commit.interval.ms=100"));
+        final List<String> jvm = new ArrayList<>(List.of("-Xmx512m", "-XX:+UseSerialGC"));
         jvm.addAll(jvmOptions);
         return new ServiceNode(new JvmProcess(name, jvm, arguments,
                 dir.resolve("logs/" + name + ".log")), port);
