@@ -9,6 +9,10 @@ FROM eclipse-temurin:17-jre
 RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /src/command-api/target/command-api.jar app.jar
+# a user of its own, not root; /keys is where the compose keys service keeps the token signing key
+RUN useradd --system --uid 10001 --no-create-home reservations \
+    && mkdir -p /keys/private /keys/public && chown -R 10001 /keys && chmod 700 /keys/private
+USER 10001
 ENV RESERVATIONS_PROCESSOR_ENABLED=false
 EXPOSE 8080
 HEALTHCHECK --interval=10s --timeout=3s --retries=12 CMD curl -fs http://localhost:8080/actuator/health/readiness || exit 1

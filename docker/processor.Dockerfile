@@ -9,6 +9,10 @@ FROM eclipse-temurin:17-jre
 RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /src/command-api/target/command-api.jar app.jar
+# a user of its own, not root, owning the state directory (a new named volume takes its owner from the image)
+RUN useradd --system --uid 10001 --no-create-home reservations \
+    && mkdir -p /var/lib/reservations && chown 10001 /var/lib/reservations && chmod 700 /var/lib/reservations
+USER 10001
 ENV RESERVATIONS_API_ENABLED=false \
     RESERVATIONS_DATA_DIR=/var/lib/reservations
 VOLUME /var/lib/reservations

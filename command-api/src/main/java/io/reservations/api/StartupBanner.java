@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -23,10 +24,11 @@ class StartupBanner {
 
     private final ReservationsProperties properties;
     private final KafkaConnection kafka;
-    private final TokenIssuer tokens;
+    private final ObjectProvider<TokenIssuer> tokens;
     private final int port;
 
-    StartupBanner(final ReservationsProperties properties, final KafkaConnection kafka, final TokenIssuer tokens,
+    StartupBanner(final ReservationsProperties properties, final KafkaConnection kafka,
+                  final ObjectProvider<TokenIssuer> tokens,
                   @Value("${server.port:8080}") final int port) {
         this.properties = properties;
         this.kafka = kafka;
@@ -50,7 +52,10 @@ class StartupBanner {
                 properties.dataDir().toAbsolutePath(), access());
     }
 
-    /** With the local signing key, a ready-to-use admin token; it is meant to be copied, so it is printed. */
+    /**
+     * With the local signing key, an admin token saved under the data directory (0600); the local one-command start
+     * (no Kafka configured) also prints it, to be copied. A cluster's instances never print one.
+     */
     private String access() {
         final ReservationsProperties.Security security = properties.security();
         if (!security.enabled()) {
@@ -59,14 +64,18 @@ class StartupBanner {
         if (!security.localKey()) {
             return "\n  Auth       bearer tokens from " + (security.jwkSetUri().isBlank() ? security.publicKeyLocation() : security.jwkSetUri());
         }
-        final String token = tokens.admin(security.adminTokenTtl());
+        final String token = tokens.getObject().admin(security.adminTokenTtl());
         final Path saved = properties.dataDir().resolve("admin-token");
         try {
+            Files.createDirectories(saved.getParent());
             Files.deleteIfExists(saved);
             LocalSigningKey.writeFile(saved, (token + "\n").getBytes(StandardCharsets.US_ASCII),
                     PosixFilePermissions.fromString("rw-------"));
         } catch (final IOException e) {
             LOG.warn("Cannot save the admin token under {}: {}", saved, e.toString());
+        }
+        if (!kafka.local()) {
+            return "\n  Admin token in " + saved.toAbsolutePath() + " (valid " + security.adminTokenTtl().toHours() + " hours)";
         }
         return "\n  Admin token (valid " + security.adminTokenTtl().toHours() + " hours, also in " + saved.toAbsolutePath()
                 + ", key in " + properties.localKeyDir().toAbsolutePath() + "):"

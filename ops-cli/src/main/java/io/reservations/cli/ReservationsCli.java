@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 @Command(name = "reservations-cli", mixinStandardHelpOptions = true,
         description = "Inspect and repair the reservation service's topics.",
         subcommands = {TraceCommand.class, RebuildCommand.class, DeadLettersCommand.class,
-                ConsoleConsumerCommand.class, StreamsResetCommand.class})
+                ConsoleConsumerCommand.class, StreamsResetCommand.class, AclsCommand.class})
 public final class ReservationsCli {
 
     @Option(names = "--bootstrap-server", description = "Kafka bootstrap servers (default: $KAFKA_BOOTSTRAP_SERVERS or localhost:9092)")

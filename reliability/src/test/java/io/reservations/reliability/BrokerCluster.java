@@ -28,6 +28,8 @@ import org.apache.kafka.common.TopicPartitionInfo;
  */
 final class BrokerCluster implements AutoCloseable {
 
+    /** As the service's own local broker (LocalKafkaBroker): version 2 stalls on Kafka 4.1.2 (KAFKA-19999). */
+    private static final String TRANSACTION_VERSION = "transaction.version=1";
     /** Any fixed id: every node of one cluster is formatted with it. */
     private static final String CLUSTER_ID = "rEl1aB1L1tyCluSt3rIdQ";
     static final int NODES = 3;
@@ -55,7 +57,8 @@ final class BrokerCluster implements AutoCloseable {
             format(new JvmProcess("format-" + nodeId,
                     concat(jvm, List.of("-Dloader.main=kafka.tools.StorageTool")),
                     List.of(JvmProcess.SERVICE_JAR_LAUNCHER, "format", "-t", CLUSTER_ID, "-c", properties.toString(),
-                            "--ignore-formatted"), nodeDir.resolve("format.log")));
+                            "--feature", TRANSACTION_VERSION, "--ignore-formatted"),
+                    nodeDir.resolve("format.log")));
             nodes.add(new JvmProcess("broker-" + nodeId, concat(jvm, List.of("-Dloader.main=kafka.Kafka")),
                     List.of(JvmProcess.SERVICE_JAR_LAUNCHER, properties.toString()), dir.resolve("logs/broker-" + nodeId + ".log")));
         }

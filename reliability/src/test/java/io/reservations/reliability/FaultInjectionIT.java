@@ -31,8 +31,11 @@ class FaultInjectionIT {
 
     private static final int WINDOWS = 24;
     private static final int RESOURCES_PER_WINDOW = 20;
-    /** Commands the load must complete between two faults: progress, not a fixed pause. */
-    private static final int COMMANDS_BETWEEN_FAULTS = 300;
+    /**
+     * Commands the load must complete between two faults: progress, not a fixed pause, and not a throughput
+     * target. On a busy 2-core host seven JVMs completed about 3 commands/s (docs/RELIABILITY.md).
+     */
+    private static final int COMMANDS_BETWEEN_FAULTS = 100;
 
     private final boolean full = "full".equals(System.getProperty("reliability.suite", "short"));
     private final Path serviceJar = Path.of(System.getProperty("reliability.serviceJar", "../command-api/target/command-api.jar"));
@@ -149,7 +152,7 @@ class FaultInjectionIT {
     /** Waits until the clients have had another batch of final answers: the service is making progress. */
     private static void progress(final Ledger ledger) {
         final long target = ledger.commands() + COMMANDS_BETWEEN_FAULTS;
-        await("the load makes progress").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
+        await("the load makes progress").atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(200))
                 .until(() -> ledger.commands() >= target);
     }
 

@@ -19,6 +19,7 @@ final class Logging {
                   </appender>
                   <logger name="kafka.server.BrokerServer" level="INFO"/>
                   <logger name="kafka.server.ControllerServer" level="INFO"/>
+                  <logger name="kafka.coordinator.transaction" level="INFO"/>
                   <root level="WARN"><appender-ref ref="OUT"/></root>
                 </configuration>
                 """;

@@ -25,10 +25,12 @@ final class ServiceNode {
 
     private final JvmProcess process;
     private final int port;
+    private final Path dataDir;
 
-    private ServiceNode(final JvmProcess process, final int port) {
+    private ServiceNode(final JvmProcess process, final int port, final Path dataDir) {
         this.process = process;
         this.port = port;
+        this.dataDir = dataDir;
     }
 
     /** A processor with a static instance id, so a restart takes its partitions straight back. */
@@ -60,13 +62,13 @@ final class ServiceNode {
                 "--reservations.data-dir=" + dir.resolve(name),
                 "--reservations.kafka.bootstrap-servers=" + bootstrap,
                 "--reservations.kafka.replication-factor=3",
-                // one signing key for the whole cluster: the admin token any instance prints is valid everywhere
+                // one signing key for the whole cluster: the admin token any instance saves is valid everywhere
                 "--reservations.security.local-key-dir=" + dir.resolve("jwt")));
         role.forEach((key, value) -> arguments.add("--" + key + "=" + value));
         final List<String> jvm = new ArrayList<>(List.of("-Xmx512m", "-XX:+UseSerialGC"));
         jvm.addAll(jvmOptions);
         return new ServiceNode(new JvmProcess(name, jvm, arguments,
-                dir.resolve("logs/" + name + ".log")), port);
+                dir.resolve("logs/" + name + ".log")), port, dir.resolve(name));
     }
 
     void start() {
@@ -86,13 +88,10 @@ final class ServiceNode {
                         HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
     }
 
-    /** The admin token the instance printed at start (it signs with the cluster's shared key). */
+    /** The admin token the instance saved at start (it signs with the cluster's shared key). */
     String adminToken() {
         try {
-            return Files.readAllLines(process.log()).stream().filter(line -> line.contains("export TOKEN="))
-                    .map(line -> line.substring(line.indexOf("export TOKEN=") + "export TOKEN=".length()).trim())
-                    .reduce((first, last) -> last)
-                    .orElseThrow(() -> new IllegalStateException(process.name() + " printed no admin token"));
+            return Files.readString(dataDir.resolve("admin-token")).trim();
         } catch (final IOException e) {
             throw new UncheckedIOException(e);
         }

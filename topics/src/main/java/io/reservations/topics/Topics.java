@@ -49,6 +49,10 @@ public final class Topics {
     public static final List<TopicSpec<?, ?>> ALL = List.of(RESERVATION_COMMANDS, WINDOW_COMMANDS, FORWARD_WRITES,
             RESERVATION_EVENTS, WINDOW_EVENTS, COMMAND_RESULTS, DEAD_LETTERS);
 
+    /** The topics the command API uses: it writes commands and reads results, nothing else. */
+    public static final List<TopicSpec<?, ?>> USED_BY_API = List.of(RESERVATION_COMMANDS, WINDOW_COMMANDS,
+            COMMAND_RESULTS);
+
     private Topics() {
     }
 

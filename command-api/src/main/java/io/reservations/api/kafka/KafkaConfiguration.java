@@ -40,9 +40,11 @@ public class KafkaConfiguration {
             connection = new KafkaConnection(properties.kafka().bootstrapServers(),
                     properties.kafka().security().toClientSecurity(), null);
         }
-        // every role needs the topics; creation is idempotent and checks co-partitioning
+        // each role makes sure of the topics it uses (creation is idempotent and checks co-partitioning); an
+        // API-only instance may not even see the others where ACLs are in place (ApplicationAcls)
         try (Admin admin = Admin.create(connection.clientConfig())) {
-            new TopicProvisioner(admin, topicSettings(properties)).provision(Topics.ALL);
+            new TopicProvisioner(admin, topicSettings(properties))
+                    .provision(properties.processor().enabled() ? Topics.ALL : Topics.USED_BY_API);
         }
         return connection;
     }

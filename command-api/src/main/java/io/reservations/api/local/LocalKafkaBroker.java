@@ -17,6 +17,9 @@ import kafka.server.KafkaRaftServer;
 import kafka.tools.StorageTool$;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.FeatureUpdate;
+import org.apache.kafka.clients.admin.FinalizedVersionRange;
+import org.apache.kafka.clients.admin.UpdateFeaturesOptions;
 import org.apache.kafka.common.utils.Time;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +33,14 @@ public final class LocalKafkaBroker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LocalKafkaBroker.class);
     /** Fixed, so the directory formatted on the first start is recognised on every later one. */
     private static final String CLUSTER_ID = "osO5q73eSbGWsuyvRexlYQ";
+    /**
+     * Transactions version 1 (explicit AddPartitionsToTxn), not 4.1's default 2. Kafka 4.1.2 brokers with version 2
+     * can leave a transaction in PREPARE_COMMIT for good when a marker write is retried after it succeeded
+     * (KAFKA-19999, fixed after 4.1.2); every later produce is answered CONCURRENT_TRANSACTIONS and the processor
+     * stalls (docs/RELIABILITY.md). Set when the storage is formatted.
+     */
+    private static final String TRANSACTION_VERSION = "transaction.version=1";
+    private static final String TRANSACTION_VERSION_FEATURE = "transaction.version";
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
 
     private final KafkaRaftServer server;
@@ -103,7 +114,8 @@ public final class LocalKafkaBroker implements AutoCloseable {
                 config.store(out, "written by the local service on every start");
             }
             final int status = StorageTool$.MODULE$.execute(new String[]{
-                    "format", "-t", CLUSTER_ID, "-c", file.toString(), "--ignore-formatted"},
+                    "format", "-t", CLUSTER_ID, "-c", file.toString(), "--feature", TRANSACTION_VERSION,
+                    "--ignore-formatted"},
                     new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8));
             if (status != 0) {
                 throw new IllegalStateException("Formatting the local broker's storage in " + logDir + " failed");
@@ -115,12 +127,25 @@ public final class LocalKafkaBroker implements AutoCloseable {
         }
     }
 
+    /** A data directory formatted by 0.1.0 finalized transactions version 2: step it down once. */
+    private static void keepTransactionVersionOne(final Admin admin) throws Exception {
+        final FinalizedVersionRange finalized = admin.describeFeatures().featureMetadata().get(5, TimeUnit.SECONDS)
+                .finalizedFeatures().get(TRANSACTION_VERSION_FEATURE);
+        if (finalized != null && finalized.maxVersionLevel() > 1) {
+            admin.updateFeatures(Map.of(TRANSACTION_VERSION_FEATURE,
+                            new FeatureUpdate((short) 1, FeatureUpdate.UpgradeType.SAFE_DOWNGRADE)),
+                    new UpdateFeaturesOptions()).all().get(5, TimeUnit.SECONDS);
+            LOG.info("Transactions version {} stepped down to 1", finalized.maxVersionLevel());
+        }
+    }
+
     private static void awaitReady(final String bootstrap) {
         final Instant deadline = Instant.now().plus(READY_TIMEOUT);
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             while (true) {
                 try {
                     admin.describeCluster().nodes().get(5, TimeUnit.SECONDS);
+                    keepTransactionVersionOne(admin);
                     return;
                 } catch (final Exception e) {
                     if (Instant.now().isAfter(deadline)) {

@@ -30,7 +30,7 @@ import java.util.Set;
 public record LocalSigningKey(RSAPublicKey publicKey, RSAPrivateKey privateKey) {
 
     private static final String PRIVATE = "jwt-private.pem";
-    private static final String PUBLIC = "jwt-public.pem";
+    static final String PUBLIC = "jwt-public.pem";
 
     private static final Set<PosixFilePermission> OWNER_ONLY_DIRECTORY = PosixFilePermissions.fromString("rwx------");
     private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");

@@ -13,6 +13,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -102,8 +103,9 @@ public class SecurityConfiguration {
                 "The request was rejected: unsupported method or malformed path");
     }
 
-    /** Present with a local key: the admin token printed at start, and tokens for tests. */
+    /** Only with the local key (no identity provider configured): the admin token at start, and tokens for tests. */
     @Bean
+    @Conditional(LocalKeyCondition.class)
     TokenIssuer tokenIssuer(final ReservationsProperties properties) {
         return new TokenIssuer(LocalSigningKey.loadOrCreate(properties.localKeyDir()));
     }
