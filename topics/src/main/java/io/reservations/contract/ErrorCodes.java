@@ -11,6 +11,8 @@ public final class ErrorCodes {
     public static final String RESERVATION_CANCELLED = "reservation-cancelled";
     public static final String ALREADY_CONFIRMED = "already-confirmed";
     public static final String SELECTION_IN_PROGRESS = "selection-in-progress";
+    public static final String HOLD_EXPIRED = "hold-expired";
+    public static final String NOT_HELD = "not-held";
 
     private ErrorCodes() {
     }

@@ -39,6 +39,10 @@ public record ForwardData(String reservationId, String windowId, String resource
         return new ForwardData(reservationId, windowId, resourceId, resourceType, null, null);
     }
 
+    public static ForwardData expire(final String reservationId, final String windowId) {
+        return new ForwardData(reservationId, windowId, null, null, null, null);
+    }
+
     public ForwardData withResult(final CommandResult commandResult) {
         return new ForwardData(reservationId, windowId, resourceId, resourceType, reason, commandResult, reservationOwner);
     }

@@ -9,7 +9,9 @@ public enum Operation {
     /** Reservation: the window could not hold a resource, with the reason. */
     REJECT_SELECTION(EntityType.RESERVATION),
     /** Window: release the resource held by a reservation (cancel or compensation). */
-    RELEASE_RESOURCE(EntityType.WINDOW);
+    RELEASE_RESOURCE(EntityType.WINDOW),
+    /** Reservation: its hold is due (sent by its own master's timer, through the topic, at the due time). */
+    EXPIRE_HOLD(EntityType.RESERVATION);
 
     private final EntityType target;
 

@@ -1,7 +1,7 @@
 package io.reservations.contract;
 
 /** Commands published to {@code reservation.commands}, keyed by reservation id. */
-public sealed interface ReservationCommand permits CreateReservation, SelectResource, CancelReservation {
+public sealed interface ReservationCommand permits CreateReservation, SelectResource, CancelReservation, ConfirmHold {
 
     String commandId();
 

@@ -8,7 +8,8 @@ import java.time.Instant;
  * state its master holds, including a selection in flight.
  */
 public sealed interface ReservationEvent
-        permits ReservationCreated, SelectionStarted, ResourceSelected, SelectionRejected, ReservationCancelled {
+        permits ReservationCreated, SelectionStarted, ResourceSelected, SelectionRejected, ReservationCancelled,
+        ResourceHeld, HoldConfirmed, HoldExpired {
 
     String commandId();
 

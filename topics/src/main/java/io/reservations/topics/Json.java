@@ -5,16 +5,20 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import io.reservations.contract.CancelReservation;
 import io.reservations.contract.CommandResult;
+import io.reservations.contract.ConfirmHold;
 import io.reservations.contract.CreateReservation;
 import io.reservations.contract.CreateWindow;
 import io.reservations.contract.EntityView;
 import io.reservations.contract.ForwardData;
+import io.reservations.contract.HoldConfirmed;
+import io.reservations.contract.HoldExpired;
 import io.reservations.contract.Reservation;
 import io.reservations.contract.ReservationCancelled;
 import io.reservations.contract.ReservationCommand;
 import io.reservations.contract.ReservationCreated;
 import io.reservations.contract.ReservationEvent;
 import io.reservations.contract.ResourceAllocated;
+import io.reservations.contract.ResourceHeld;
 import io.reservations.contract.ResourceReleased;
 import io.reservations.contract.ResourceSelected;
 import io.reservations.contract.SelectResource;
@@ -24,6 +28,7 @@ import io.reservations.contract.Window;
 import io.reservations.contract.WindowCommand;
 import io.reservations.contract.WindowCreated;
 import io.reservations.contract.WindowEvent;
+import java.time.Instant;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.cfg.MapperBuilder;
@@ -64,6 +69,8 @@ public final class Json {
                 .addMixIn(ReservationEvent.class, ReservationEventMixIn.class)
                 .addMixIn(WindowEvent.class, WindowEventMixIn.class)
                 .addMixIn(EntityView.class, EntityViewMixIn.class)
+                .addMixIn(Reservation.class, ReservationMixIn.class)
+                .addMixIn(SelectionStarted.class, SelectionStartedMixIn.class)
                 .addMixIn(ForwardData.class, NonNullMixIn.class)
                 .addMixIn(CommandResult.class, NonNullMixIn.class);
     }
@@ -73,7 +80,8 @@ public final class Json {
     @JsonSubTypes({
             @JsonSubTypes.Type(CreateReservation.class),
             @JsonSubTypes.Type(SelectResource.class),
-            @JsonSubTypes.Type(CancelReservation.class)})
+            @JsonSubTypes.Type(CancelReservation.class),
+            @JsonSubTypes.Type(ConfirmHold.class)})
     private interface ReservationCommandMixIn {
     }
 
@@ -89,7 +97,10 @@ public final class Json {
             @JsonSubTypes.Type(SelectionStarted.class),
             @JsonSubTypes.Type(ResourceSelected.class),
             @JsonSubTypes.Type(SelectionRejected.class),
-            @JsonSubTypes.Type(ReservationCancelled.class)})
+            @JsonSubTypes.Type(ReservationCancelled.class),
+            @JsonSubTypes.Type(ResourceHeld.class),
+            @JsonSubTypes.Type(HoldConfirmed.class),
+            @JsonSubTypes.Type(HoldExpired.class)})
     private interface ReservationEventMixIn {
     }
 
@@ -107,6 +118,18 @@ public final class Json {
             @JsonSubTypes.Type(Reservation.class),
             @JsonSubTypes.Type(Window.class)})
     private interface EntityViewMixIn {
+    }
+
+    /** {@code hold_expires_at} only while a reservation is HELD: a reservation without a hold reads as before. */
+    private interface ReservationMixIn {
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        Instant holdExpiresAt();
+    }
+
+    /** {@code hold_for} only on a selection that asked for a hold. */
+    private interface SelectionStartedMixIn {
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        String holdFor();
     }
 
     /** Optional members ({@code code?}, {@code entity?}, {@code request_hash}, unused forward data) are left out, not null. */

@@ -9,11 +9,14 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import io.reservations.contract.CancelReservation;
 import io.reservations.contract.CommandResult;
+import io.reservations.contract.ConfirmHold;
 import io.reservations.contract.CreateReservation;
 import io.reservations.contract.CreateWindow;
 import io.reservations.contract.ErrorCodes;
 import io.reservations.contract.ForwardData;
 import io.reservations.contract.ForwardWrite;
+import io.reservations.contract.HoldConfirmed;
+import io.reservations.contract.HoldExpired;
 import io.reservations.contract.Operation;
 import io.reservations.contract.Reservation;
 import io.reservations.contract.ReservationCancelled;
@@ -22,6 +25,7 @@ import io.reservations.contract.ReservationCreated;
 import io.reservations.contract.ReservationEvent;
 import io.reservations.contract.ReservationStatus;
 import io.reservations.contract.ResourceAllocated;
+import io.reservations.contract.ResourceHeld;
 import io.reservations.contract.ResourceReleased;
 import io.reservations.contract.ResourceSelected;
 import io.reservations.contract.ResourceSpec;
@@ -63,7 +67,9 @@ class SchemaContractTest {
         final List<Arguments> samples = new ArrayList<>();
         for (final ReservationCommand command : List.of(new CreateReservation("c", "r", "w"),
                 new CreateReservation("c", "r", "w", "d1g35t", "alice"), new SelectResource("c", "r", "seat"), new SelectResource("c", "r", "seat", "d1g35t", "alice", false),
-                new CancelReservation("c", "r"), new CancelReservation("c", "r", null, "alice", false))) {
+                new CancelReservation("c", "r"), new CancelReservation("c", "r", null, "alice", false),
+                new SelectResource("c", "r", "seat", null, "alice", false, "PT10M"), new ConfirmHold("c", "r"),
+                new ConfirmHold("c", "r", "d1g35t", "alice", false))) {
             samples.add(sample(Topics.RESERVATION_COMMANDS, command));
         }
         final WindowCommand createWindow = new CreateWindow("c", "w", List.of(new ResourceSpec("a", "seat")));
@@ -74,7 +80,10 @@ class SchemaContractTest {
                 new ReservationCreated("c", NOW, "r", "w", "alice"),
                 new SelectionStarted("c", NOW, "r", "w", "seat"), new ResourceSelected("c", NOW, "r", "w", "a", "seat"),
                 new SelectionRejected("c", NOW, "r", "w", "seat", ErrorCodes.NO_RESOURCE_AVAILABLE),
-                new ReservationCancelled("c", NOW, "r", "w", null), new ReservationCancelled("c", NOW, "r", "w", "a"))) {
+                new ReservationCancelled("c", NOW, "r", "w", null), new ReservationCancelled("c", NOW, "r", "w", "a"),
+                new ResourceHeld("c", NOW, "r", "w", "a", "seat", NOW.plusSeconds(600)),
+                new HoldConfirmed("c2", NOW, "r", "w", "a"), new HoldExpired("c", NOW, "r", "w", "a"),
+                new SelectionStarted("c", NOW, "r", "w", "seat", "PT10M"))) {
             samples.add(sample(Topics.RESERVATION_EVENTS, event));
         }
         for (final WindowEvent event : List.<WindowEvent>of(new WindowCreated("c", NOW, "w", List.of(new ResourceSpec("a", "seat"))),
@@ -87,11 +96,14 @@ class SchemaContractTest {
                 ForwardWrite.of("c", Operation.CONFIRM_SELECTION, ForwardData.confirm("r", "w", "a", "seat"), 2),
                 ForwardWrite.of("c", Operation.REJECT_SELECTION, ForwardData.reject("r", "w", ErrorCodes.WINDOW_NOT_FOUND), 2),
                 ForwardWrite.of("c2", Operation.RELEASE_RESOURCE,
-                        ForwardData.release("r", "w", "a", "seat").withResult(cancelResult), 1))) {
+                        ForwardData.release("r", "w", "a", "seat").withResult(cancelResult), 1),
+                ForwardWrite.of("c", Operation.EXPIRE_HOLD, ForwardData.expire("r", "w"), 3))) {
             samples.add(sample(Topics.FORWARD_WRITES, write));
         }
         for (final CommandResult result : List.of(CommandResult.succeeded("c", confirmed), CommandResult.succeeded("c", window),
-                CommandResult.rejected("c", ErrorCodes.SELECTION_IN_PROGRESS), cancelResult)) {
+                CommandResult.rejected("c", ErrorCodes.SELECTION_IN_PROGRESS), cancelResult,
+                CommandResult.succeeded("c", new Reservation("r", "w", ReservationStatus.HELD, new SelectedResource("a", "seat"),
+                        "alice", NOW.plusSeconds(600))))) {
             samples.add(sample(Topics.COMMAND_RESULTS, result));
         }
         return samples.stream();

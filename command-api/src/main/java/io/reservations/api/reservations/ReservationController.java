@@ -8,6 +8,7 @@ import io.reservations.api.query.EntityReader;
 import io.reservations.api.security.Caller;
 import io.reservations.api.windows.Roles;
 import io.reservations.contract.CancelReservation;
+import io.reservations.contract.ConfirmHold;
 import io.reservations.contract.CreateReservation;
 import io.reservations.contract.ErrorCodes;
 import io.reservations.contract.Ids;
@@ -66,9 +67,12 @@ public class ReservationController {
                 result -> CommandAnswers.answer(result, HttpStatus.CREATED, URI.create("/reservations/" + reservationId)));
     }
 
-    @Operation(summary = "Hold the first available resource of a type in the reservation's window")
-    @ApiResponse(responseCode = "200", description = "The reservation, CONFIRMED, with selected_resource {id, type}")
-    @ApiResponse(responseCode = "400", description = "invalid: missing or invalid resource_type")
+    @Operation(summary = "Take the first available resource of a type in the reservation's window, for good or "
+            + "held for hold_for (ISO-8601, 1 s to 24 h) until a confirm")
+    @ApiResponse(responseCode = "200", description = "The reservation, CONFIRMED with selected_resource {id, type}; "
+            + "with hold_for: HELD, with hold_expires_at")
+    @ApiResponse(responseCode = "400", description = "invalid: missing or invalid resource_type, hold_for not an "
+            + "ISO-8601 duration from 1 s to 24 h")
     @ApiResponse(responseCode = "404", description = "reservation-not-found")
     @ApiResponse(responseCode = "409", description = "no-resource-available, window-not-found, reservation-cancelled, already-confirmed, selection-in-progress")
     @ApiResponse(responseCode = "202", description = "Not processed within wait_ms: {command_id, status: PENDING}, Location /commands/{command_id}")
@@ -87,14 +91,35 @@ public class ReservationController {
         final CommandEnvelope envelope = CommandEnvelope.of(idempotencyKey);
         final String hash = envelope.requestHash("/reservations/" + id + "/select-resource", request);
         return submit(new SelectResource(envelope.commandId(), id, request.resourceType(), hash,
-                envelope.caller().subject(), envelope.caller().admin()), envelope, waitMs, prefer);
+                envelope.caller().subject(), envelope.caller().admin(), request.holdFor()), envelope, waitMs, prefer);
+    }
+
+    @Operation(summary = "Confirm a held reservation before its hold runs out")
+    @ApiResponse(responseCode = "200", description = "The reservation, CONFIRMED (also for a repeated confirm)")
+    @ApiResponse(responseCode = "400", description = "invalid: id outside the allowed form")
+    @ApiResponse(responseCode = "404", description = "reservation-not-found")
+    @ApiResponse(responseCode = "409", description = "hold-expired, not-held, reservation-cancelled")
+    @ApiResponse(responseCode = "202", description = "Not processed within wait_ms: {command_id, status: PENDING}, Location /commands/{command_id}")
+    @ApiResponse(responseCode = "422", description = "idempotency-key-reused: the Idempotency-Key was used for another request")
+    @ApiResponse(responseCode = "503", description = "unavailable: Kafka unreachable; retry (Retry-After)")
+    @PostMapping("/{id}/confirm")
+    public CompletableFuture<ResponseEntity<Object>> confirm(
+            @PathVariable final String id,
+            @RequestHeader(name = "Idempotency-Key", required = false) final String idempotencyKey,
+            @RequestHeader(name = "Prefer", required = false) final String prefer,
+            @RequestParam(name = "wait_ms", required = false) final Long waitMs) {
+        requireValid(id);
+        final CommandEnvelope envelope = CommandEnvelope.of(idempotencyKey);
+        final String hash = envelope.requestHash("/reservations/" + id + "/confirm", null);
+        return submit(new ConfirmHold(envelope.commandId(), id, hash, envelope.caller().subject(),
+                envelope.caller().admin()), envelope, waitMs, prefer);
     }
 
     @Operation(summary = "Cancel a reservation and release its resource")
     @ApiResponse(responseCode = "200", description = "The reservation, CANCELLED")
     @ApiResponse(responseCode = "400", description = "invalid: id outside the allowed form")
     @ApiResponse(responseCode = "404", description = "reservation-not-found")
-    @ApiResponse(responseCode = "409", description = "reservation-cancelled")
+    @ApiResponse(responseCode = "409", description = "reservation-cancelled, hold-expired")
     @ApiResponse(responseCode = "202", description = "Not processed within wait_ms: {command_id, status: PENDING}, Location /commands/{command_id}")
     @ApiResponse(responseCode = "422", description = "idempotency-key-reused: the Idempotency-Key was used for another request")
     @ApiResponse(responseCode = "503", description = "unavailable: Kafka unreachable; retry (Retry-After)")

@@ -58,7 +58,7 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/actuator/**").hasAuthority(ADMIN)
                         .requestMatchers(HttpMethod.POST, "/windows").hasAnyAuthority("SCOPE_" + Scopes.WINDOWS_WRITE, ADMIN)
                         .requestMatchers(HttpMethod.POST, "/reservations", "/reservations/*/select-resource",
-                                "/reservations/*/cancel").hasAnyAuthority("SCOPE_" + Scopes.RESERVATIONS_WRITE, ADMIN)
+                                "/reservations/*/cancel", "/reservations/*/confirm").hasAnyAuthority("SCOPE_" + Scopes.RESERVATIONS_WRITE, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/windows/**", "/reservations/**", "/commands/**")
                                 .hasAnyAuthority("SCOPE_" + Scopes.READ, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",

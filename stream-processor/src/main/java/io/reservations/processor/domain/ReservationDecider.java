@@ -2,25 +2,32 @@ package io.reservations.processor.domain;
 
 import static io.reservations.contract.ReservationStatus.CANCELLED;
 import static io.reservations.contract.ReservationStatus.CONFIRMED;
+import static io.reservations.contract.ReservationStatus.EXPIRED;
+import static io.reservations.contract.ReservationStatus.HELD;
 import static io.reservations.contract.ReservationStatus.PENDING;
 import static io.reservations.contract.ReservationStatus.SELECTING;
 
 import io.reservations.contract.CancelReservation;
 import io.reservations.contract.CommandResult;
+import io.reservations.contract.ConfirmHold;
 import io.reservations.contract.CreateReservation;
 import io.reservations.contract.ErrorCodes;
 import io.reservations.contract.ForwardData;
 import io.reservations.contract.ForwardWrite;
+import io.reservations.contract.HoldConfirmed;
+import io.reservations.contract.HoldExpired;
 import io.reservations.contract.Operation;
 import io.reservations.contract.ReservationCancelled;
 import io.reservations.contract.ReservationCommand;
 import io.reservations.contract.ReservationCreated;
 import io.reservations.contract.ReservationEvent;
+import io.reservations.contract.ResourceHeld;
 import io.reservations.contract.ResourceSelected;
 import io.reservations.contract.SelectResource;
 import io.reservations.contract.SelectedResource;
 import io.reservations.contract.SelectionRejected;
 import io.reservations.contract.SelectionStarted;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -44,6 +51,9 @@ public final class ReservationDecider {
         if (command instanceof CancelReservation cancel) {
             return cancel(state, cancel, now);
         }
+        if (command instanceof ConfirmHold confirm) {
+            return Holds.confirm(state, confirm, now);
+        }
         throw new IllegalArgumentException("Unknown reservation command " + command);
     }
 
@@ -56,6 +66,9 @@ public final class ReservationDecider {
         if (write.operation() == Operation.REJECT_SELECTION) {
             return reject(state, write.commandId(), write.data(), now);
         }
+        if (write.operation() == Operation.EXPIRE_HOLD) {
+            return Holds.due(state, now);
+        }
         throw new IllegalArgumentException(write.operation() + " is not a reservation operation");
     }
 
@@ -64,10 +77,20 @@ public final class ReservationDecider {
             return new ReservationState(created.reservationId(), created.windowId(), PENDING, null, null, created.owner());
         }
         if (event instanceof SelectionStarted started) {
-            return state.with(SELECTING, null, new PendingSelection(started.commandId(), started.resourceType()));
+            return state.with(SELECTING, null,
+                    new PendingSelection(started.commandId(), started.resourceType(), started.holdFor()));
         }
         if (event instanceof ResourceSelected selected) {
             return state.with(CONFIRMED, new SelectedResource(selected.resourceId(), selected.resourceType()), null);
+        }
+        if (event instanceof ResourceHeld held) {
+            return state.held(new SelectedResource(held.resourceId(), held.resourceType()), held.holdExpiresAt());
+        }
+        if (event instanceof HoldConfirmed) {
+            return state.with(CONFIRMED, state.selectedResource(), null);
+        }
+        if (event instanceof HoldExpired) {
+            return state.with(EXPIRED, null, null);
         }
         if (event instanceof SelectionRejected) {
             // a cancelled reservation stays cancelled; only a live selection falls back to PENDING
@@ -109,13 +132,16 @@ public final class ReservationDecider {
         if (state.status() == SELECTING) {
             return Outcome.rejected(command.commandId(), ErrorCodes.SELECTION_IN_PROGRESS);
         }
-        if (state.status() == CONFIRMED) {
+        if (state.status() == EXPIRED) {
+            return Outcome.rejected(command.commandId(), ErrorCodes.HOLD_EXPIRED);
+        }
+        if (state.status() == CONFIRMED || state.status() == HELD) {
             return state.selectedResource().type().equals(command.resourceType())
                     ? succeeded(state, command.commandId(), List.of(), List.of())
                     : Outcome.rejected(command.commandId(), ErrorCodes.ALREADY_CONFIRMED);
         }
         final SelectionStarted started = new SelectionStarted(
-                command.commandId(), now, state.id(), state.windowId(), command.resourceType());
+                command.commandId(), now, state.id(), state.windowId(), command.resourceType(), command.holdFor());
         final EntityWrite allocate = EntityWrite.of(Operation.ALLOCATE_RESOURCE,
                 ForwardData.allocate(state.id(), state.windowId(), command.resourceType(), state.owner()));
         return new Outcome<>(List.of(started), List.of(allocate), null);
@@ -128,6 +154,9 @@ public final class ReservationDecider {
         }
         if (state.status() == CANCELLED) {
             return Outcome.rejected(command.commandId(), ErrorCodes.RESERVATION_CANCELLED);
+        }
+        if (state.status() == EXPIRED) {
+            return Outcome.rejected(command.commandId(), ErrorCodes.HOLD_EXPIRED);
         }
         final SelectedResource held = state.selectedResource();
         final ReservationCancelled cancelled = new ReservationCancelled(
@@ -144,10 +173,13 @@ public final class ReservationDecider {
 
     private static Outcome<ReservationEvent> confirm(final ReservationState state, final String commandId,
                                                      final ForwardData data, final Instant now) {
+        if (state != null && (state.status() == CONFIRMED || state.status() == HELD)
+                && state.selectedResource().id().equals(data.resourceId())) {
+            return Outcome.nothing(); // this confirmation was already applied
+        }
         if (state != null && isPending(state, commandId)) {
             if (state.status() == SELECTING) {
-                return succeeded(state, commandId, List.of(new ResourceSelected(commandId, now, state.id(),
-                        state.windowId(), data.resourceId(), data.resourceType())), List.of());
+                return succeeded(state, commandId, List.of(selected(state, data, now)), List.of());
             }
             // cancelled while the window was allocating: give the resource back (compensation)
             final SelectionRejected rejected = new SelectionRejected(commandId, now, state.id(), state.windowId(),
@@ -155,11 +187,19 @@ public final class ReservationDecider {
             return new Outcome<>(List.of(rejected), List.of(compensation(data)),
                     CommandResult.rejected(commandId, ErrorCodes.RESERVATION_CANCELLED));
         }
-        if (state != null && state.status() == CONFIRMED && state.selectedResource().id().equals(data.resourceId())) {
-            return Outcome.nothing(); // this confirmation was already applied
-        }
         // nobody here waits for this resource: never leave it held
         return new Outcome<>(List.of(), List.of(compensation(data)), null);
+    }
+
+    /** For good, or HELD until the step's time plus the hold the selection asked for. */
+    private static ReservationEvent selected(final ReservationState state, final ForwardData data, final Instant now) {
+        final String holdFor = state.pendingSelection().holdFor();
+        if (holdFor == null) {
+            return new ResourceSelected(state.pendingSelection().commandId(), now, state.id(), state.windowId(),
+                    data.resourceId(), data.resourceType());
+        }
+        return new ResourceHeld(state.pendingSelection().commandId(), now, state.id(), state.windowId(),
+                data.resourceId(), data.resourceType(), now.plus(Duration.parse(holdFor)));
     }
 
     private static Outcome<ReservationEvent> reject(final ReservationState state, final String commandId,
@@ -181,7 +221,7 @@ public final class ReservationDecider {
                 confirmed.windowId(), confirmed.resourceId(), confirmed.resourceType()));
     }
 
-    private static Outcome<ReservationEvent> succeeded(final ReservationState state, final String commandId,
+    static Outcome<ReservationEvent> succeeded(final ReservationState state, final String commandId,
                                                        final List<ReservationEvent> events,
                                                        final List<EntityWrite> forwards) {
         final ReservationState next = fold(state, events);

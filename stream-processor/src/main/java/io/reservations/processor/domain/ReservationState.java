@@ -3,13 +3,22 @@ package io.reservations.processor.domain;
 import io.reservations.contract.Reservation;
 import io.reservations.contract.ReservationStatus;
 import io.reservations.contract.SelectedResource;
+import java.time.Instant;
 
 /**
  * A reservation as its master holds it. {@code pendingSelection} is set while a selection is in flight; it
- * outlives a cancel so that the late answer of the window can still close that selection.
+ * outlives a cancel so that the late answer of the window can still close that selection. While HELD,
+ * {@code pendingSelection} still names the selection that made the hold and {@code holdExpiresAt} its end.
  */
 public record ReservationState(String id, String windowId, ReservationStatus status,
-                               SelectedResource selectedResource, PendingSelection pendingSelection, String owner) {
+                               SelectedResource selectedResource, PendingSelection pendingSelection, String owner,
+                               Instant holdExpiresAt) {
+
+    public ReservationState(final String id, final String windowId, final ReservationStatus status,
+                            final SelectedResource selectedResource, final PendingSelection pendingSelection,
+                            final String owner) {
+        this(id, windowId, status, selectedResource, pendingSelection, owner, null);
+    }
 
     public ReservationState(final String id, final String windowId, final ReservationStatus status,
                             final SelectedResource selectedResource, final PendingSelection pendingSelection) {
@@ -17,7 +26,7 @@ public record ReservationState(String id, String windowId, ReservationStatus sta
     }
 
     public Reservation toView() {
-        return new Reservation(id, windowId, status, selectedResource, owner);
+        return new Reservation(id, windowId, status, selectedResource, owner, holdExpiresAt);
     }
 
     /** Whether a caller may see and change it: an admin, or its owner. No subject is nobody's owner. */
@@ -27,6 +36,10 @@ public record ReservationState(String id, String windowId, ReservationStatus sta
 
     ReservationState with(final ReservationStatus newStatus, final SelectedResource resource,
                           final PendingSelection selection) {
-        return new ReservationState(id, windowId, newStatus, resource, selection, owner);
+        return new ReservationState(id, windowId, newStatus, resource, selection, owner, null);
+    }
+
+    ReservationState held(final SelectedResource resource, final Instant expiresAt) {
+        return new ReservationState(id, windowId, ReservationStatus.HELD, resource, pendingSelection, owner, expiresAt);
     }
 }

@@ -62,8 +62,13 @@ final class Dispatcher {
     }
 
     private void sendToMaster(final ForwardWrite write, final Step step) {
+        sendToMaster(write, step.timestamp());
+    }
+
+    /** Through {@code forward-writes}, with {@code timestamp} as its record time (its master's "now"). */
+    void sendToMaster(final ForwardWrite write, final long timestamp) {
         final RecordHeaders headers = new RecordHeaders();
         headers.add(InputDecoder.SENT_AT_HEADER, Long.toString(System.currentTimeMillis()).getBytes(StandardCharsets.UTF_8));
-        context.forward(new Record<>(write.entityId(), write, step.timestamp(), headers), ShardMasterTopology.FORWARD_WRITES_SINK);
+        context.forward(new Record<>(write.entityId(), write, timestamp, headers), ShardMasterTopology.FORWARD_WRITES_SINK);
     }
 }

@@ -7,7 +7,9 @@ import io.micrometer.core.instrument.Timer;
 import io.reservations.contract.CommandResult;
 import io.reservations.contract.CommandStatus;
 import io.reservations.contract.EntityType;
+import io.reservations.contract.HoldExpired;
 import io.reservations.contract.Operation;
+import io.reservations.contract.ResourceHeld;
 import io.reservations.contract.ResourceSelected;
 import io.reservations.contract.SelectResource;
 import io.reservations.contract.SelectionRejected;
@@ -24,12 +26,20 @@ final class ShardMasterMetrics {
 
     private final MeterRegistry registry;
     private final AtomicLong selectionsInFlight = new AtomicLong();
+    private final AtomicLong holdsActive = new AtomicLong();
 
     ShardMasterMetrics(final MeterRegistry registry) {
         this.registry = registry;
         Gauge.builder("reservations.selections.in_flight", selectionsInFlight, AtomicLong::get)
                 .description("Selections started and not yet settled by this instance (sum over instances)")
                 .register(registry);
+        Gauge.builder("reservations.holds.active", holdsActive, AtomicLong::get)
+                .description("Holds whose timer runs in this instance (sum over instances)")
+                .register(registry);
+    }
+
+    void holdsActive(final int change) {
+        holdsActive.addAndGet(change);
     }
 
     /** Every meter a step moves, from what came in and what was decided. */
@@ -41,14 +51,19 @@ final class ShardMasterMetrics {
         if (selection && outcome.result() != null) {
             selectionSettled(outcome.result());
         }
-        if (reservationWrite && outcome.forwards().stream().anyMatch(w -> w.operation() == Operation.RELEASE_RESOURCE)) {
+        final boolean expiry = reservationWrite && ((Input.Write) input).write().operation() == Operation.EXPIRE_HOLD;
+        if (reservationWrite && !expiry
+                && outcome.forwards().stream().anyMatch(w -> w.operation() == Operation.RELEASE_RESOURCE)) {
             compensation();
         }
         for (final Object event : outcome.events()) {
             if (event instanceof SelectionStarted) {
                 selectionsInFlight.incrementAndGet();
-            } else if (event instanceof ResourceSelected || event instanceof SelectionRejected) {
+            } else if (event instanceof ResourceSelected || event instanceof ResourceHeld
+                    || event instanceof SelectionRejected) {
                 selectionsInFlight.decrementAndGet();
+            } else if (event instanceof HoldExpired expired) {
+                holdExpired(expired);
             }
         }
         if (input instanceof Input.Write write && write.sentAt() != null) {
@@ -64,6 +79,17 @@ final class ShardMasterMetrics {
                 .publishPercentileHistogram()
                 .register(registry)
                 .record(Duration.ofMillis(Math.max(0, System.currentTimeMillis() - sentAtMillis)));
+    }
+
+    /** Counted, and the time from the hold's due time (the expiring step's record time) to now. */
+    private void holdExpired(final HoldExpired expired) {
+        Counter.builder("reservations.holds.expired").description("Holds that ran out before a confirm")
+                .register(registry).increment();
+        Timer.builder("reservations.holds.expiry_lag")
+                .description("From a hold's due time to its expiry being applied")
+                .publishPercentileHistogram()
+                .register(registry)
+                .record(Duration.ofMillis(Math.max(0, System.currentTimeMillis() - expired.occurredAt().toEpochMilli())));
     }
 
     private void selectionSettled(final CommandResult result) {

@@ -16,6 +16,8 @@ public record ShardMasterOptions(int partitions, Duration commandRetention, bool
                                  MeterRegistry meterRegistry) {
 
     public static final Duration DEFAULT_COMMAND_RETENTION = Duration.ofHours(24);
+    /** How often due holds are looked for (wall clock): a hold expires at most this much after its due time. */
+    private static final Duration HOLD_CHECK_INTERVAL = Duration.ofMillis(250);
 
     public ShardMasterOptions {
         if (partitions < 1) {
@@ -24,6 +26,10 @@ public record ShardMasterOptions(int partitions, Duration commandRetention, bool
         if (commandRetention.isNegative() || commandRetention.isZero()) {
             throw new IllegalArgumentException("command retention must be positive");
         }
+    }
+
+    public Duration holdCheckInterval() {
+        return HOLD_CHECK_INTERVAL;
     }
 
     /** Metrics go to Micrometer's global registry. */

@@ -13,6 +13,7 @@ import io.reservations.processor.domain.WindowDecider;
 import io.reservations.processor.store.WindowStores;
 import io.reservations.topics.EntityPartitioner;
 import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -37,6 +38,7 @@ final class ShardMasterProcessor implements Processor<String, byte[], String, Ob
     private KeyValueStore<String, ReservationState> reservations;
     private WindowStores windows;
     private ProcessedCommands processed;
+    private HoldTimers holds;
 
     ShardMasterProcessor(final ShardMasterOptions options, final ShardMasterMetrics metrics) {
         this.options = options;
@@ -52,6 +54,14 @@ final class ShardMasterProcessor implements Processor<String, byte[], String, Ob
         this.reservations = processorContext.getStateStore(ShardMasterTopology.RESERVATIONS_STORE);
         this.windows = WindowStores.of(processorContext);
         this.processed = new ProcessedCommands(processorContext.getStateStore(ShardMasterTopology.PROCESSED_COMMANDS_STORE));
+        this.holds = new HoldTimers(processorContext.getStateStore(ShardMasterTopology.HOLD_TIMERS_STORE), metrics);
+        processorContext.schedule(options.holdCheckInterval(), PunctuationType.WALL_CLOCK_TIME, this::expireDueHolds);
+    }
+
+    /** Due holds go to their reservation through the topic, never applied here: their order there decides. */
+    private void expireDueHolds(final long now) {
+        final int partition = context.taskId().partition();
+        holds.takeDue(now).forEach(due -> dispatcher.sendToMaster(due.write(partition), due.dueMillis()));
     }
 
     @Override
@@ -124,7 +134,9 @@ final class ShardMasterProcessor implements Processor<String, byte[], String, Ob
     private void applyReservation(final String id, final ReservationState state, final Input input,
                                   final Outcome<ReservationEvent> outcome, final Step step) {
         if (!outcome.events().isEmpty()) {
-            reservations.put(id, ReservationDecider.fold(state, outcome.events()));
+            final ReservationState next = ReservationDecider.fold(state, outcome.events());
+            reservations.put(id, next);
+            holds.track(state, next);
         }
         dispatcher.emit(id, outcome.events(), ShardMasterTopology.RESERVATION_EVENTS_SINK, step);
         settle(input, outcome, step);

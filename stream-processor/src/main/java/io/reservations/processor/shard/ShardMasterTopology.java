@@ -22,6 +22,8 @@ public final class ShardMasterTopology {
 
     public static final String RESERVATIONS_STORE = "reservations";
     public static final String PROCESSED_COMMANDS_STORE = "processed-commands";
+    /** Holds by due time (see HoldTimers). */
+    public static final String HOLD_TIMERS_STORE = "hold-timers";
 
     static final String SHARD_MASTER = "shard-master";
     static final String RESERVATION_EVENTS_SINK = "reservation-events-sink";
@@ -55,6 +57,9 @@ public final class ShardMasterTopology {
         topology.addStateStore(Stores.windowStoreBuilder(
                 Stores.persistentWindowStore(PROCESSED_COMMANDS_STORE, options.commandRetention(), COMMAND_WINDOW, false),
                 Serdes.String(), new StoreSerde<>(CommandRecord.class)), SHARD_MASTER);
+
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(HOLD_TIMERS_STORE),
+                Serdes.String(), Serdes.String()), SHARD_MASTER);
 
         topology.addSink(RESERVATION_EVENTS_SINK, Topics.RESERVATION_EVENTS.name(), Serdes.String().serializer(),
                 new JsonSerde<>(ReservationEvent.class), SHARD_MASTER);
