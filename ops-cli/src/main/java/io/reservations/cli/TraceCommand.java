@@ -39,8 +39,11 @@ final class TraceCommand implements Callable<Integer> {
     @Parameters(index = "0", description = "A reservation or window id")
     private String entityId;
 
-    /** One line of the history; {@code stage} orders lines of the same timestamp the way a saga runs. */
-    record Line(long timestamp, int stage, String topic, int partition, long offset, String text) {
+    /**
+     * One line of the history. Every record a step causes carries the time of the command that started it, so
+     * {@code step} orders the lines of one timestamp the way the saga runs (see {@link SagaOrder}).
+     */
+    record Line(long timestamp, int step, String topic, int partition, long offset, String text) {
 
         @Override
         public String toString() {
@@ -61,26 +64,27 @@ final class TraceCommand implements Callable<Integer> {
     List<Line> history() {
         final List<Line> lines = new ArrayList<>();
         final Set<String> commandIds = new HashSet<>();
-        lines.addAll(read(Topics.RESERVATION_COMMANDS, 0, command -> entityId.equals(command.reservationId()),
+        lines.addAll(read(Topics.RESERVATION_COMMANDS, command -> entityId.equals(command.reservationId()),
                 ReservationCommand::commandId, commandIds));
-        lines.addAll(read(Topics.WINDOW_COMMANDS, 0, command -> entityId.equals(command.windowId()),
+        lines.addAll(read(Topics.WINDOW_COMMANDS, command -> entityId.equals(command.windowId()),
                 WindowCommand::commandId, commandIds));
-        lines.addAll(read(Topics.FORWARD_WRITES, 1, write -> entityId.equals(write.data().reservationId())
-                || entityId.equals(write.data().windowId()), ForwardWrite::commandId, new HashSet<>()));
-        lines.addAll(read(Topics.RESERVATION_EVENTS, 2, event -> entityId.equals(event.reservationId()),
+        lines.addAll(read(Topics.FORWARD_WRITES, write -> entityId.equals(write.data().reservationId())
+                || entityId.equals(write.data().windowId()), ForwardWrite::commandId, commandIds));
+        lines.addAll(read(Topics.RESERVATION_EVENTS, event -> entityId.equals(event.reservationId()),
                 ReservationEvent::commandId, commandIds));
-        lines.addAll(read(Topics.WINDOW_EVENTS, 2, event -> entityId.equals(event.windowId()),
-                WindowEvent::commandId, commandIds));
-        lines.addAll(read(Topics.COMMAND_RESULTS, 3, result -> resultConcerns(result, commandIds),
+        // a reservation's selections and releases show in its window's events too, under the same command ids
+        lines.addAll(read(Topics.WINDOW_EVENTS, event -> entityId.equals(event.windowId())
+                || commandIds.contains(event.commandId()), WindowEvent::commandId, new HashSet<>()));
+        lines.addAll(read(Topics.COMMAND_RESULTS, result -> resultConcerns(result, commandIds),
                 CommandResult::commandId, new HashSet<>()));
         for (final ConsumerRecord<String, byte[]> dead : TopicReader.readAll(cli.clientConfig(), Topics.DEAD_LETTERS.name(),
                 new ByteArrayDeserializer())) {
             if (entityId.equals(dead.key())) {
-                lines.add(new Line(dead.timestamp(), 4, dead.topic(), dead.partition(), dead.offset(),
+                lines.add(new Line(dead.timestamp(), SagaOrder.LAST, dead.topic(), dead.partition(), dead.offset(),
                         "DEAD LETTER " + DeadLettersCommand.describe(dead)));
             }
         }
-        lines.sort(Comparator.comparingLong(Line::timestamp).thenComparingInt(Line::stage)
+        lines.sort(Comparator.comparingLong(Line::timestamp).thenComparingInt(Line::step)
                 .thenComparing(Line::topic).thenComparingLong(Line::offset));
         return lines;
     }
@@ -91,7 +95,7 @@ final class TraceCommand implements Callable<Integer> {
     }
 
     /** The records of a topic that concern the entity, noting their command ids in {@code seen}. */
-    private <V> List<Line> read(final TopicSpec<String, V> topic, final int stage, final Predicate<V> concerns,
+    private <V> List<Line> read(final TopicSpec<String, V> topic, final Predicate<V> concerns,
                                 final Function<V, String> commandOf, final Set<String> seen) {
         final List<Line> lines = new ArrayList<>();
         for (final ConsumerRecord<String, byte[]> record : TopicReader.readAll(cli.clientConfig(), topic.name(),
@@ -104,7 +108,7 @@ final class TraceCommand implements Callable<Integer> {
             }
             if (value != null && concerns.test(value)) {
                 seen.add(commandOf.apply(value));
-                lines.add(new Line(record.timestamp(), stage, record.topic(), record.partition(), record.offset(),
+                lines.add(new Line(record.timestamp(), SagaOrder.step(value), record.topic(), record.partition(), record.offset(),
                         new String(record.value(), StandardCharsets.UTF_8)));
             }
         }

@@ -70,9 +70,13 @@ class ReservationsCliIT {
 
         assertThat(output.lines().map(line -> line.split("\\s+")[1].replaceAll("\\[.*", "")).toList()).containsSubsequence(
                 "reservation.commands", "reservation.events", "command.results",
-                "reservation.commands", "forward-writes", "reservation.events", "reservation.events", "command.results");
-        assertThat(output).contains("\"type\":\"SelectResource\"", "\"operation\":\"ALLOCATE_RESOURCE\"",
-                "\"operation\":\"CONFIRM_SELECTION\"", "\"type\":\"ResourceSelected\"", "\"status\":\"CONFIRMED\"");
+                "reservation.commands", "reservation.events", "window.events", "reservation.events", "command.results");
+        assertThat(output).contains("\"type\":\"SelectResource\"", "\"type\":\"ResourceAllocated\"",
+                "\"type\":\"ResourceSelected\"", "\"status\":\"CONFIRMED\"");
+        final List<String> select = output.lines().dropWhile(line -> !line.contains("\"type\":\"SelectResource\"")).toList();
+        assertThat(select).as("causal order of the select-resource saga").satisfies(lines -> assertThat(
+                lines.stream().map(SagaSteps::of).filter(step -> !step.isEmpty()).toList()).containsSubsequence(
+                "SelectResource", "SelectionStarted", "ResourceAllocated", "ResourceSelected", "CONFIRMED"));
     }
 
     @Test
@@ -130,5 +134,15 @@ class ReservationsCliIT {
 
     private static byte[] reservationCommand(final ReservationCommand command) {
         return Topics.RESERVATION_COMMANDS.valueSerde().serializer().serialize("", command);
+    }
+
+    /** The saga step a trace line shows, by the first marker it contains. */
+    private static final class SagaSteps {
+        private static final List<String> MARKERS = List.of("SelectResource", "SelectionStarted", "ALLOCATE_RESOURCE",
+                "ResourceAllocated", "CONFIRM_SELECTION", "ResourceSelected", "CONFIRMED");
+
+        static String of(final String line) {
+            return MARKERS.stream().filter(marker -> line.contains("\"" + marker + "\"")).findFirst().orElse("");
+        }
     }
 }

@@ -69,10 +69,15 @@ public final class Json {
                 .addMixIn(ReservationEvent.class, ReservationEventMixIn.class)
                 .addMixIn(WindowEvent.class, WindowEventMixIn.class)
                 .addMixIn(EntityView.class, EntityViewMixIn.class)
-                .addMixIn(Reservation.class, ReservationMixIn.class)
                 .addMixIn(SelectionStarted.class, SelectionStartedMixIn.class)
+                .addMixIn(Reservation.class, ReservationMixIn.class)
                 .addMixIn(ForwardData.class, NonNullMixIn.class)
                 .addMixIn(CommandResult.class, NonNullMixIn.class);
+    }
+
+    /** The entity views as the REST API writes them too (its own mapper): optional members left out. */
+    public static <M extends ObjectMapper, B extends MapperBuilder<M, B>> B views(final B builder) {
+        return builder.addMixIn(Reservation.class, ReservationMixIn.class);
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

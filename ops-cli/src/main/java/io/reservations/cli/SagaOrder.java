@@ -1,0 +1,53 @@
+package io.reservations.cli;
+
+import io.reservations.contract.CommandResult;
+import io.reservations.contract.ForwardWrite;
+import io.reservations.contract.HoldConfirmed;
+import io.reservations.contract.HoldExpired;
+import io.reservations.contract.ReservationCommand;
+import io.reservations.contract.ResourceAllocated;
+import io.reservations.contract.ResourceHeld;
+import io.reservations.contract.ResourceReleased;
+import io.reservations.contract.ResourceSelected;
+import io.reservations.contract.SelectionRejected;
+import io.reservations.contract.WindowCommand;
+
+/**
+ * Where a record stands in the saga that caused it: the command, the reservation's first events, the allocation
+ * asked of the window, the window's events, its answer, the reservation's closing events, a release and the
+ * window's event for it, the result. Records of one step share the command's time, so this orders them causally.
+ */
+final class SagaOrder {
+
+    static final int LAST = 9;
+
+    private SagaOrder() {
+    }
+
+    static int step(final Object value) {
+        if (value instanceof ReservationCommand || value instanceof WindowCommand) {
+            return 0;
+        }
+        if (value instanceof ForwardWrite write) {
+            return switch (write.operation()) {
+                case ALLOCATE_RESOURCE, EXPIRE_HOLD -> 2;
+                case CONFIRM_SELECTION, REJECT_SELECTION -> 4;
+                case RELEASE_RESOURCE -> 6;
+            };
+        }
+        if (value instanceof ResourceAllocated) {
+            return 3;
+        }
+        if (value instanceof ResourceSelected || value instanceof ResourceHeld || value instanceof SelectionRejected
+                || value instanceof HoldConfirmed || value instanceof HoldExpired) {
+            return 5;
+        }
+        if (value instanceof ResourceReleased) {
+            return 7;
+        }
+        if (value instanceof CommandResult) {
+            return 8;
+        }
+        return 1; // the events that open a step: created, selection started, cancelled
+    }
+}
