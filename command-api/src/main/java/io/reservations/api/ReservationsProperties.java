@@ -128,7 +128,8 @@ public record ReservationsProperties(@DefaultValue("data") Path dataDir,
     }
 
     /**
-     * @param advertisedHost host name other instances reach this one at, for routed reads
+     * @param advertisedHost   host name other instances reach this one at, for routed reads
+     * @param selectionTimeout how long a selection waits for its window's answer before it is rejected (selection-timeout)
      */
     public record Processor(@DefaultValue("true") boolean enabled,
                             @DefaultValue("reservation-processor") String applicationId,
@@ -138,6 +139,7 @@ public record ReservationsProperties(@DefaultValue("data") Path dataDir,
                             @DefaultValue("1") int streamThreads,
                             @DefaultValue("") String instanceId,
                             @DefaultValue("10s") Duration sessionTimeout,
-                            @DefaultValue("localhost") String advertisedHost) {
+                            @DefaultValue("localhost") String advertisedHost,
+                            @DefaultValue("30s") Duration selectionTimeout) {
     }
 }

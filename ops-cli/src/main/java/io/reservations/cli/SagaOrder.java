@@ -30,7 +30,7 @@ final class SagaOrder {
         }
         if (value instanceof ForwardWrite write) {
             return switch (write.operation()) {
-                case ALLOCATE_RESOURCE, EXPIRE_HOLD -> 2;
+                case ALLOCATE_RESOURCE, EXPIRE_HOLD, EXPIRE_SELECTION -> 2;
                 case CONFIRM_SELECTION, REJECT_SELECTION -> 4;
                 case RELEASE_RESOURCE -> 6;
             };

@@ -17,11 +17,23 @@ import java.util.Map;
  * @param sessionTimeout    how long a silent instance keeps its partitions before the others take them over
  * @param applicationServer host:port other instances reach this one at for interactive queries, or null
  * @param security          SASL/TLS settings of every Kafka client of the processor
+ * @param selectionTimeout  how long a selection waits for its window's answer before it is rejected
  */
 public record ProcessorSettings(String bootstrapServers, String applicationId, Path stateDir, TopicSettings topics,
                                 Duration commitInterval, Duration commandRetention, int standbyReplicas,
                                 int streamThreads, String instanceId, Duration sessionTimeout,
-                                String applicationServer, KafkaClientSecurity security) {
+                                String applicationServer, KafkaClientSecurity security, Duration selectionTimeout) {
+
+    /** With the default selection timeout. */
+    public ProcessorSettings(final String bootstrapServers, final String applicationId, final Path stateDir,
+                             final TopicSettings topics, final Duration commitInterval, final Duration commandRetention,
+                             final int standbyReplicas, final int streamThreads, final String instanceId,
+                             final Duration sessionTimeout, final String applicationServer,
+                             final KafkaClientSecurity security) {
+        this(bootstrapServers, applicationId, stateDir, topics, commitInterval, commandRetention, standbyReplicas,
+                streamThreads, instanceId, sessionTimeout, applicationServer, security,
+                ShardMasterOptions.DEFAULT_SELECTION_TIMEOUT);
+    }
 
     /** Without client security (PLAINTEXT). */
     public ProcessorSettings(final String bootstrapServers, final String applicationId, final Path stateDir,
@@ -56,15 +68,16 @@ public record ProcessorSettings(String bootstrapServers, String applicationId, P
                 env.get("PROCESSOR_INSTANCE_ID"),
                 Duration.ofMillis(Long.parseLong(env.getOrDefault("PROCESSOR_SESSION_TIMEOUT_MS", "10000"))),
                 env.get("PROCESSOR_APPLICATION_SERVER"),
-                KafkaClientSecurity.fromEnvironment(env));
+                KafkaClientSecurity.fromEnvironment(env),
+                Duration.parse(env.getOrDefault("PROCESSOR_SELECTION_TIMEOUT", "PT30S")));
     }
 
     public ProcessorSettings withStateDir(final Path dir) {
         return new ProcessorSettings(bootstrapServers, applicationId, dir, topics, commitInterval, commandRetention,
-                standbyReplicas, streamThreads, instanceId, sessionTimeout, applicationServer, security);
+                standbyReplicas, streamThreads, instanceId, sessionTimeout, applicationServer, security, selectionTimeout);
     }
 
     public ShardMasterOptions shardMasterOptions(final MeterRegistry meterRegistry) {
-        return new ShardMasterOptions(topics.partitions(), commandRetention, true, meterRegistry);
+        return new ShardMasterOptions(topics.partitions(), commandRetention, true, meterRegistry, selectionTimeout);
     }
 }

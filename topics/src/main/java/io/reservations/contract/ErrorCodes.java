@@ -13,6 +13,7 @@ public final class ErrorCodes {
     public static final String SELECTION_IN_PROGRESS = "selection-in-progress";
     public static final String HOLD_EXPIRED = "hold-expired";
     public static final String NOT_HELD = "not-held";
+    public static final String SELECTION_TIMEOUT = "selection-timeout";
 
     private ErrorCodes() {
     }

@@ -11,7 +11,9 @@ public enum Operation {
     /** Window: release the resource held by a reservation (cancel or compensation). */
     RELEASE_RESOURCE(EntityType.WINDOW),
     /** Reservation: its hold is due (sent by its own master's timer, through the topic, at the due time). */
-    EXPIRE_HOLD(EntityType.RESERVATION);
+    EXPIRE_HOLD(EntityType.RESERVATION),
+    /** Reservation: the selection of this command id has run past its deadline (from its own master's timer). */
+    EXPIRE_SELECTION(EntityType.RESERVATION);
 
     private final EntityType target;
 

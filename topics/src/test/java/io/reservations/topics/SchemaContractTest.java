@@ -97,7 +97,8 @@ class SchemaContractTest {
                 ForwardWrite.of("c", Operation.REJECT_SELECTION, ForwardData.reject("r", "w", ErrorCodes.WINDOW_NOT_FOUND), 2),
                 ForwardWrite.of("c2", Operation.RELEASE_RESOURCE,
                         ForwardData.release("r", "w", "a", "seat").withResult(cancelResult), 1),
-                ForwardWrite.of("c", Operation.EXPIRE_HOLD, ForwardData.expire("r", "w"), 3))) {
+                ForwardWrite.of("c", Operation.EXPIRE_HOLD, ForwardData.expire("r", "w"), 3),
+                ForwardWrite.of("c", Operation.EXPIRE_SELECTION, ForwardData.expire("r", "w"), 3))) {
             samples.add(sample(Topics.FORWARD_WRITES, write));
         }
         for (final CommandResult result : List.of(CommandResult.succeeded("c", confirmed), CommandResult.succeeded("c", window),

@@ -34,7 +34,7 @@ public class ProcessorConfiguration {
                 processor.streamThreads(),
                 processor.instanceId().isBlank() ? null : processor.instanceId(),
                 processor.sessionTimeout(),
-                processor.advertisedHost() + ":" + port, kafka.security()), meters);
+                processor.advertisedHost() + ":" + port, kafka.security(), processor.selectionTimeout()), meters);
     }
 
     /** Readiness: the processor can take traffic while Kafka Streams runs or rebalances. */

@@ -69,6 +69,9 @@ public final class ReservationDecider {
         if (write.operation() == Operation.EXPIRE_HOLD) {
             return Holds.due(state, now);
         }
+        if (write.operation() == Operation.EXPIRE_SELECTION) {
+            return selectionTimedOut(state, write.commandId(), now);
+        }
         throw new IllegalArgumentException(write.operation() + " is not a reservation operation");
     }
 
@@ -78,7 +81,8 @@ public final class ReservationDecider {
         }
         if (event instanceof SelectionStarted started) {
             return state.with(SELECTING, null,
-                    new PendingSelection(started.commandId(), started.resourceType(), started.holdFor()));
+                    new PendingSelection(started.commandId(), started.resourceType(), started.holdFor(),
+                            started.occurredAt()));
         }
         if (event instanceof ResourceSelected selected) {
             return state.with(CONFIRMED, new SelectedResource(selected.resourceId(), selected.resourceType()), null);
@@ -210,6 +214,20 @@ public final class ReservationDecider {
         final SelectionRejected rejected = new SelectionRejected(commandId, now, state.id(), state.windowId(),
                 state.pendingSelection().resourceType(), data.reason());
         return new Outcome<>(List.of(rejected), List.of(), CommandResult.rejected(commandId, data.reason()));
+    }
+
+    /**
+     * The selection's deadline passed with no answer from the window: back to PENDING, the command rejected. An
+     * answer arriving later finds no one waiting and its resource is released (see {@link #confirm}).
+     */
+    private static Outcome<ReservationEvent> selectionTimedOut(final ReservationState state, final String commandId,
+                                                               final Instant now) {
+        if (state == null || state.status() != SELECTING || !isPending(state, commandId)) {
+            return Outcome.nothing();
+        }
+        final SelectionRejected rejected = new SelectionRejected(commandId, now, state.id(), state.windowId(),
+                state.pendingSelection().resourceType(), ErrorCodes.SELECTION_TIMEOUT);
+        return new Outcome<>(List.of(rejected), List.of(), CommandResult.rejected(commandId, ErrorCodes.SELECTION_TIMEOUT));
     }
 
     private static boolean isPending(final ReservationState state, final String commandId) {

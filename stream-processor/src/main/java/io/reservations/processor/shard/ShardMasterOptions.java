@@ -11,13 +11,15 @@ import java.time.Duration;
  *                               since its entity would get a second master (off only where every record sits
  *                               in one partition, as in TopologyTestDriver)
  * @param meterRegistry          where the processor's own metrics go
+ * @param selectionTimeout       how long a selection may wait for its window's answer before it is rejected
  */
 public record ShardMasterOptions(int partitions, Duration commandRetention, boolean rejectMisroutedRecords,
-                                 MeterRegistry meterRegistry) {
+                                 MeterRegistry meterRegistry, Duration selectionTimeout) {
 
     public static final Duration DEFAULT_COMMAND_RETENTION = Duration.ofHours(24);
-    /** How often due holds are looked for (wall clock): a hold expires at most this much after its due time. */
-    private static final Duration HOLD_CHECK_INTERVAL = Duration.ofMillis(250);
+    public static final Duration DEFAULT_SELECTION_TIMEOUT = Duration.ofSeconds(30);
+    /** How often due timers are looked for (wall clock): a timer fires at most this much after its due time. */
+    private static final Duration TIMER_CHECK_INTERVAL = Duration.ofMillis(250);
 
     public ShardMasterOptions {
         if (partitions < 1) {
@@ -26,10 +28,18 @@ public record ShardMasterOptions(int partitions, Duration commandRetention, bool
         if (commandRetention.isNegative() || commandRetention.isZero()) {
             throw new IllegalArgumentException("command retention must be positive");
         }
+        if (selectionTimeout.isNegative() || selectionTimeout.isZero()) {
+            throw new IllegalArgumentException("selection timeout must be positive");
+        }
     }
 
-    public Duration holdCheckInterval() {
-        return HOLD_CHECK_INTERVAL;
+    public ShardMasterOptions(final int partitions, final Duration commandRetention,
+                              final boolean rejectMisroutedRecords, final MeterRegistry meterRegistry) {
+        this(partitions, commandRetention, rejectMisroutedRecords, meterRegistry, DEFAULT_SELECTION_TIMEOUT);
+    }
+
+    public Duration timerCheckInterval() {
+        return TIMER_CHECK_INTERVAL;
     }
 
     /** Metrics go to Micrometer's global registry. */

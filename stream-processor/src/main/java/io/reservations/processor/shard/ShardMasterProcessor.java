@@ -38,7 +38,7 @@ final class ShardMasterProcessor implements Processor<String, byte[], String, Ob
     private KeyValueStore<String, ReservationState> reservations;
     private WindowStores windows;
     private ProcessedCommands processed;
-    private HoldTimers holds;
+    private SagaTimers timers;
 
     ShardMasterProcessor(final ShardMasterOptions options, final ShardMasterMetrics metrics) {
         this.options = options;
@@ -54,14 +54,15 @@ final class ShardMasterProcessor implements Processor<String, byte[], String, Ob
         this.reservations = processorContext.getStateStore(ShardMasterTopology.RESERVATIONS_STORE);
         this.windows = WindowStores.of(processorContext);
         this.processed = new ProcessedCommands(processorContext.getStateStore(ShardMasterTopology.PROCESSED_COMMANDS_STORE));
-        this.holds = new HoldTimers(processorContext.getStateStore(ShardMasterTopology.HOLD_TIMERS_STORE), metrics);
-        processorContext.schedule(options.holdCheckInterval(), PunctuationType.WALL_CLOCK_TIME, this::expireDueHolds);
+        this.timers = new SagaTimers(processorContext.getStateStore(ShardMasterTopology.TIMERS_STORE),
+                options.selectionTimeout(), metrics);
+        processorContext.schedule(options.timerCheckInterval(), PunctuationType.WALL_CLOCK_TIME, this::fireDueTimers);
     }
 
-    /** Due holds go to their reservation through the topic, never applied here: their order there decides. */
-    private void expireDueHolds(final long now) {
+    /** Due timers go to their reservation through the topic, never applied here: their order there decides. */
+    private void fireDueTimers(final long now) {
         final int partition = context.taskId().partition();
-        holds.takeDue(now).forEach(due -> dispatcher.sendToMaster(due.write(partition), due.dueMillis()));
+        timers.takeDue(now).forEach(due -> dispatcher.sendToMaster(due.write(partition), due.dueMillis()));
     }
 
     @Override
@@ -136,7 +137,7 @@ final class ShardMasterProcessor implements Processor<String, byte[], String, Ob
         if (!outcome.events().isEmpty()) {
             final ReservationState next = ReservationDecider.fold(state, outcome.events());
             reservations.put(id, next);
-            holds.track(state, next);
+            timers.track(state, next);
         }
         dispatcher.emit(id, outcome.events(), ShardMasterTopology.RESERVATION_EVENTS_SINK, step);
         settle(input, outcome, step);

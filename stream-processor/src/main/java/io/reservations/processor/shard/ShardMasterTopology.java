@@ -22,8 +22,8 @@ public final class ShardMasterTopology {
 
     public static final String RESERVATIONS_STORE = "reservations";
     public static final String PROCESSED_COMMANDS_STORE = "processed-commands";
-    /** Holds by due time (see HoldTimers). */
-    public static final String HOLD_TIMERS_STORE = "hold-timers";
+    /** Holds' ends and selections' deadlines, by due time (see SagaTimers). */
+    public static final String TIMERS_STORE = "saga-timers";
 
     static final String SHARD_MASTER = "shard-master";
     static final String RESERVATION_EVENTS_SINK = "reservation-events-sink";
@@ -58,8 +58,9 @@ public final class ShardMasterTopology {
                 Stores.persistentWindowStore(PROCESSED_COMMANDS_STORE, options.commandRetention(), COMMAND_WINDOW, false),
                 Serdes.String(), new StoreSerde<>(CommandRecord.class)), SHARD_MASTER);
 
-        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(HOLD_TIMERS_STORE),
-                Serdes.String(), Serdes.String()), SHARD_MASTER);
+        // cached: a fast-path saga starts and stops its deadline timer within one commit
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TIMERS_STORE),
+                Serdes.String(), new StoreSerde<>(SagaTimers.Timer.class)).withCachingEnabled(), SHARD_MASTER);
 
         topology.addSink(RESERVATION_EVENTS_SINK, Topics.RESERVATION_EVENTS.name(), Serdes.String().serializer(),
                 new JsonSerde<>(ReservationEvent.class), SHARD_MASTER);

@@ -40,11 +40,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Holds on TopologyTestDriver, whose wall clock starts with the records' time and moves only when a test moves it:
+ * Holds and selection deadlines on TopologyTestDriver, whose wall clock starts with the records' time and moves only when a test moves it:
  * the timers fire from it, the confirms decide from their record time. Each case runs with the window on the
  * reservation's partition (the fast path) and on another one.
  */
-class HoldTimersTopologyTest {
+class SagaTimersTopologyTest {
 
     private static final int PARTITIONS = 12;
     private static final Instant START = Instant.parse("2026-11-26T10:00:00Z");
@@ -57,6 +57,7 @@ class HoldTimersTopologyTest {
     private TestOutputTopic<String, ReservationEvent> reservationEvents;
     private TestOutputTopic<String, WindowEvent> windowEvents;
     private KeyValueStore<String, ReservationState> reservations;
+    private KeyValueStore<String, SagaTimers.Timer> timers;
     private DriverWindows windows;
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private String reservation;
@@ -66,7 +67,7 @@ class HoldTimersTopologyTest {
     @BeforeEach
     void startDriver() {
         final Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "hold-timers-test");
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "saga-timers-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         final ShardMasterOptions options = new ShardMasterOptions(PARTITIONS, Duration.ofHours(24), false, meters);
@@ -82,6 +83,7 @@ class HoldTimersTopologyTest {
         windowEvents = driver.createOutputTopic(Topics.WINDOW_EVENTS.name(), Serdes.String().deserializer(),
                 Topics.WINDOW_EVENTS.valueSerde().deserializer());
         reservations = driver.getKeyValueStore(ShardMasterTopology.RESERVATIONS_STORE);
+        timers = driver.getKeyValueStore(ShardMasterTopology.TIMERS_STORE);
         windows = new DriverWindows(driver);
     }
 
@@ -157,6 +159,23 @@ class HoldTimersTopologyTest {
         assertThat(windows.get(window).resources().get(0).available()).isTrue();
         assertThat(eventTypes(reservationEvents)).doesNotContain("HoldExpired");
         assertThat(meters.get("reservations.holds.active").gauge().value()).isZero();
+    }
+
+    @ParameterizedTest(name = "window on partition {0}, reservation on 3")
+    @ValueSource(ints = {3, 8})
+    void shouldLeaveNoDeadlineBehindASelectionThatEnded(final int windowPartition) {
+        window = idOnPartition("w", windowPartition);
+        reservation = idOnPartition("r", 3);
+        windowCommands.pipeInput(window, new CreateWindow(nextCommandId(), window, List.of(new ResourceSpec("s1", "seat"))));
+        reservationCommands.pipeInput(reservation, new CreateReservation(nextCommandId(), reservation, window));
+
+        assertThat(send(new SelectResource(nextCommandId(), reservation, "seat"), START).status())
+                .isEqualTo(CommandStatus.SUCCEEDED);
+        driver.advanceWallClockTime(ShardMasterOptions.DEFAULT_SELECTION_TIMEOUT.plusSeconds(1));
+
+        assertThat(timers.approximateNumEntries()).isZero();
+        assertThat(reservations.get(reservation).status()).isEqualTo(CONFIRMED);
+        assertThat(eventTypes(reservationEvents)).doesNotContain("SelectionRejected");
     }
 
     /** A window of one seat and a reservation on partition 3 holding it for {@link #HOLD}, all at {@link #START}. */
