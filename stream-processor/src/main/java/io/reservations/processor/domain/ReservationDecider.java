@@ -81,8 +81,7 @@ public final class ReservationDecider {
         }
         if (event instanceof SelectionStarted started) {
             return state.with(SELECTING, null,
-                    new PendingSelection(started.commandId(), started.resourceType(), started.holdFor(),
-                            started.occurredAt()));
+                    new PendingSelection(started.commandId(), started.resourceType(), started.holdFor()));
         }
         if (event instanceof ResourceSelected selected) {
             return state.with(CONFIRMED, new SelectedResource(selected.resourceId(), selected.resourceType()), null);

@@ -6,7 +6,6 @@ import io.reservations.contract.Operation;
 import io.reservations.contract.ReservationStatus;
 import io.reservations.processor.domain.ReservationState;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.streams.KeyValue;
@@ -14,9 +13,11 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * The durable timers of one partition's reservations: a hold's end, and a selection's deadline. A store ordered by
- * due time (key: due epoch millis, zero-padded, the kind, the reservation id). When a timer is due, a write with the
- * due time as its record time goes to the reservation through {@code forward-writes}, in the transaction that
+ * The durable timers of one partition's reservations: a hold's end ({@code hold_expires_at}), and a selection's
+ * deadline (the selection timeout after its master started it, on the wall clock: a backlog of commands does not
+ * eat into it). A store ordered by due time (key: due epoch millis, zero-padded, the kind, the reservation id), plus
+ * for each deadline an entry under {@code ~s|<reservation>} to find it again. When a timer is due, a write with
+ * the due time as its record time goes to the reservation through {@code forward-writes}, in the transaction that
  * deletes the timer: it fires once, and the reservation's master decides between it and whatever else reached the
  * partition, in the order the partition holds them. Timers are checked on the wall clock, so one that fell due while
  * no processor ran fires at the first check after start.
@@ -34,19 +35,25 @@ final class SagaTimers {
     }
 
     /** Starts or stops the reservation's timers as its state enters or leaves HELD and SELECTING. */
-    void track(final ReservationState before, final ReservationState after) {
+    void track(final ReservationState before, final ReservationState after, final long wallClockMillis) {
         if (entered(ReservationStatus.HELD, before, after)) {
-            store.put(key(after.holdExpiresAt(), Operation.EXPIRE_HOLD, after.id()), timer(after, Operation.EXPIRE_HOLD));
+            final long due = after.holdExpiresAt().toEpochMilli();
+            store.put(key(due, "h", after.id()), timer(after, Operation.EXPIRE_HOLD, due));
             metrics.holdsActive(1);
         } else if (entered(ReservationStatus.HELD, after, before)) {
-            store.delete(key(before.holdExpiresAt(), Operation.EXPIRE_HOLD, before.id()));
+            store.delete(key(before.holdExpiresAt().toEpochMilli(), "h", before.id()));
             metrics.holdsActive(-1);
         }
         if (entered(ReservationStatus.SELECTING, before, after)) {
-            store.put(key(selectionDeadline(after), Operation.EXPIRE_SELECTION, after.id()),
-                    timer(after, Operation.EXPIRE_SELECTION));
-        } else if (entered(ReservationStatus.SELECTING, after, before) && before.pendingSelection().startedAt() != null) {
-            store.delete(key(selectionDeadline(before), Operation.EXPIRE_SELECTION, before.id()));
+            final Timer deadline = timer(after, Operation.EXPIRE_SELECTION, wallClockMillis + selectionTimeout.toMillis());
+            store.put(key(deadline.dueMillis(), "s", after.id()), deadline);
+            store.put(deadlineOf(after.id()), deadline);
+        } else if (entered(ReservationStatus.SELECTING, after, before)) {
+            final Timer deadline = store.get(deadlineOf(before.id()));
+            if (deadline != null) {
+                store.delete(key(deadline.dueMillis(), "s", before.id()));
+                store.delete(deadlineOf(before.id()));
+            }
         }
     }
 
@@ -56,36 +63,46 @@ final class SagaTimers {
         try (KeyValueIterator<String, Timer> timers = store.range(null, String.format("%019d|\uffff", nowMillis))) {
             while (timers.hasNext()) {
                 final KeyValue<String, Timer> timer = timers.next();
-                due.add(new Due(timer.key, Long.parseLong(timer.key.substring(0, 19)), timer.value));
+                due.add(new Due(timer.key, timer.value));
             }
         }
         // a hold stays active (and counted) until its reservation's master expires it
-        due.forEach(timer -> store.delete(timer.key()));
+        for (final Due timer : due) {
+            store.delete(timer.key());
+            if (timer.timer().operation() == Operation.EXPIRE_SELECTION) {
+                store.delete(deadlineOf(timer.timer().reservationId()));
+            }
+        }
         return due;
-    }
-
-    private Instant selectionDeadline(final ReservationState selecting) {
-        return selecting.pendingSelection().startedAt().plus(selectionTimeout);
     }
 
     private static boolean entered(final ReservationStatus status, final ReservationState from, final ReservationState to) {
         return to != null && to.status() == status && (from == null || from.status() != status);
     }
 
-    private static Timer timer(final ReservationState state, final Operation operation) {
-        return new Timer(operation, state.pendingSelection().commandId(), state.id(), state.windowId());
+    private static Timer timer(final ReservationState state, final Operation operation, final long dueMillis) {
+        return new Timer(operation, state.pendingSelection().commandId(), state.id(), state.windowId(), dueMillis);
     }
 
-    private static String key(final Instant due, final Operation operation, final String reservationId) {
-        return String.format("%019d|%s|%s", due.toEpochMilli(), operation == Operation.EXPIRE_HOLD ? "h" : "s", reservationId);
+    private static String key(final long dueMillis, final String kind, final String reservationId) {
+        return String.format("%019d|%s|%s", dueMillis, kind, reservationId);
     }
 
-    /** What fires: the operation, and the selection's command id it concerns. */
-    record Timer(Operation operation, String commandId, String reservationId, String windowId) {
+    /** Sorts after every due time ('~' follows the digits): never in a range of due timers. */
+    private static String deadlineOf(final String reservationId) {
+        return "~s|" + reservationId;
+    }
+
+    /** What fires, when: the operation, and the selection's command id it concerns. */
+    record Timer(Operation operation, String commandId, String reservationId, String windowId, long dueMillis) {
     }
 
     /** A timer that is due: the write that asks its reservation's master to act on it. */
-    record Due(String key, long dueMillis, Timer timer) {
+    record Due(String key, Timer timer) {
+
+        long dueMillis() {
+            return timer.dueMillis();
+        }
 
         ForwardWrite write(final int partition) {
             return ForwardWrite.of(timer.commandId(), timer.operation(),

@@ -137,7 +137,7 @@ final class ShardMasterProcessor implements Processor<String, byte[], String, Ob
         if (!outcome.events().isEmpty()) {
             final ReservationState next = ReservationDecider.fold(state, outcome.events());
             reservations.put(id, next);
-            timers.track(state, next);
+            timers.track(state, next, context.currentSystemTimeMs());
         }
         dispatcher.emit(id, outcome.events(), ShardMasterTopology.RESERVATION_EVENTS_SINK, step);
         settle(input, outcome, step);

@@ -47,7 +47,7 @@ class HoldsTest {
                 new SelectResource("c1", "r", "seat", null, "alice", false, "PT10M"), NOW);
 
         assertThat(outcome.events()).containsExactly(STARTED);
-        assertThat(given(CREATED, STARTED).pendingSelection()).isEqualTo(new PendingSelection("c1", "seat", "PT10M", NOW));
+        assertThat(given(CREATED, STARTED).pendingSelection()).isEqualTo(new PendingSelection("c1", "seat", "PT10M"));
     }
 
     @Test

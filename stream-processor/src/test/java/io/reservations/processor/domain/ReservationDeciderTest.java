@@ -62,7 +62,7 @@ class ReservationDeciderTest {
                 new EntityWrite(Operation.ALLOCATE_RESOURCE, ForwardData.allocate("r", "w", "seat"), false));
         assertThat(outcome.result()).as("settled by the window's answer").isNull();
         assertThat(given(CREATED, STARTED).status()).isEqualTo(SELECTING);
-        assertThat(given(CREATED, STARTED).pendingSelection()).isEqualTo(new PendingSelection("c1", "seat", null, NOW));
+        assertThat(given(CREATED, STARTED).pendingSelection()).isEqualTo(new PendingSelection("c1", "seat"));
     }
 
     @Test
@@ -178,7 +178,7 @@ class ReservationDeciderTest {
         assertThat(outcome.forwards()).isEmpty();
         final ReservationState after = ReservationDecider.fold(given(CREATED, STARTED), outcome.events());
         assertThat(after.status()).isEqualTo(CANCELLED);
-        assertThat(after.pendingSelection()).isEqualTo(new PendingSelection("c1", "seat", null, NOW));
+        assertThat(after.pendingSelection()).isEqualTo(new PendingSelection("c1", "seat"));
     }
 
     @Test
