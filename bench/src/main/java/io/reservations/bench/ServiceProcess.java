@@ -50,7 +50,10 @@ final class ServiceProcess implements AutoCloseable {
         command.addAll(List.of("-jar", jar.toString(), "--server.port=" + httpPort, "--reservations.data-dir=" + data,
                 "--reservations.kafka.local-port=" + kafkaPort,
                 // the load comes from one token: measure the service, not its per-caller rate limit
-                "--reservations.api.rate-limit.enabled=false"));
+                "--reservations.api.rate-limit.enabled=false",
+                // the pipeline scenarios send every select at once: the last sagas wait behind the whole burst, far
+                // longer than the default 30 s deadline, and would be rejected; the bench measures completed sagas
+                "--reservations.processor.selection-timeout=10m"));
         LOG.info("Starting the service: {}", String.join(" ", command));
         final Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         final CompletableFuture<String> token = new CompletableFuture<>();
