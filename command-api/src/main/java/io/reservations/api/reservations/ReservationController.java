@@ -74,7 +74,8 @@ public class ReservationController {
     @ApiResponse(responseCode = "400", description = "invalid: missing or invalid resource_type, hold_for not an "
             + "ISO-8601 duration from 1 s to 24 h")
     @ApiResponse(responseCode = "404", description = "reservation-not-found")
-    @ApiResponse(responseCode = "409", description = "no-resource-available, window-not-found, reservation-cancelled, already-confirmed, selection-in-progress")
+    @ApiResponse(responseCode = "409", description = "no-resource-available, window-not-found, reservation-cancelled, "
+            + "already-confirmed, selection-in-progress, selection-timeout (no answer from the window in time), hold-expired")
     @ApiResponse(responseCode = "202", description = "Not processed within wait_ms: {command_id, status: PENDING}, Location /commands/{command_id}")
     @ApiResponse(responseCode = "422", description = "idempotency-key-reused: the Idempotency-Key was used for another request")
     @ApiResponse(responseCode = "413", description = "payload-too-large: body over 64 KiB")

@@ -41,8 +41,10 @@ class OperabilityIT {
             "get /reservations/{id}", List.of("200", "404", "reservation-not-found"),
             "post /reservations/{id}/select-resource", List.of("200", "400", "404", "reservation-not-found", "409",
                     "no-resource-available", "window-not-found", "reservation-cancelled", "already-confirmed",
-                    "selection-in-progress", "202", "422", "idempotency-key-reused"),
-            "post /reservations/{id}/cancel", List.of("200", "404", "409", "reservation-cancelled"),
+                    "selection-in-progress", "selection-timeout", "hold-expired", "202", "422", "idempotency-key-reused"),
+            "post /reservations/{id}/cancel", List.of("200", "404", "409", "reservation-cancelled", "hold-expired"),
+            "post /reservations/{id}/confirm", List.of("200", "404", "reservation-not-found", "409", "hold-expired",
+                    "not-held", "reservation-cancelled"),
             "get /commands/{commandId}", List.of("200", "404"));
 
     private static EmbeddedKafkaKraftBroker broker;
