@@ -1,6 +1,7 @@
 package io.reservations.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.reservations.contract.ReservationStatus;
 import io.reservations.processor.domain.ReservationState;
@@ -11,6 +12,7 @@ import io.reservations.topics.DeadLetterHeaders;
 import io.reservations.topics.TopicReader;
 import io.reservations.topics.Topics;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -25,7 +27,6 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.admin.TransactionListing;
 import org.apache.kafka.clients.admin.TransactionState;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.IsolationLevel;
@@ -158,10 +159,13 @@ final class ClusterVerifier {
 
     private int assertNoOpenTransaction() {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-            final Collection<TransactionListing> transactions = admin.listTransactions().all().get(30, TimeUnit.SECONDS);
-            assertThat(transactions).as("transactions still open")
-                    .noneMatch(t -> t.state() == TransactionState.ONGOING || t.state() == TransactionState.PREPARE_COMMIT
-                            || t.state() == TransactionState.PREPARE_ABORT);
+            // a processor may still be committing its last step (or a timer's): open transactions must end, soon
+            await("no transaction left open").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                    .untilAsserted(() -> assertThat(admin.listTransactions().all().get(30, TimeUnit.SECONDS))
+                            .as("transactions still open")
+                            .noneMatch(t -> t.state() == TransactionState.ONGOING
+                                    || t.state() == TransactionState.PREPARE_COMMIT
+                                    || t.state() == TransactionState.PREPARE_ABORT));
             final Set<String> topics = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             final List<TopicPartition> partitions = new ArrayList<>();
             admin.describeTopics(topics).allTopicNames().get(30, TimeUnit.SECONDS).forEach((name, description) ->

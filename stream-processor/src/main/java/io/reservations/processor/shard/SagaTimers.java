@@ -5,10 +5,13 @@ import io.reservations.contract.ForwardWrite;
 import io.reservations.contract.Operation;
 import io.reservations.contract.ReservationStatus;
 import io.reservations.processor.domain.ReservationState;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.Cancellable;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
@@ -24,14 +27,50 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 final class SagaTimers {
 
+    private final ProcessorContext<?, ?> context;
     private final KeyValueStore<String, Timer> store;
-    private final Duration selectionTimeout;
+    private final ShardMasterOptions options;
     private final ShardMasterMetrics metrics;
+    private final BiConsumer<ForwardWrite, Long> send;
+    private Cancellable checks;
 
-    SagaTimers(final KeyValueStore<String, Timer> store, final Duration selectionTimeout, final ShardMasterMetrics metrics) {
-        this.store = store;
-        this.selectionTimeout = selectionTimeout;
+    /** @param send how a due timer's write goes to its reservation, with its record time */
+    SagaTimers(final ProcessorContext<?, ?> context, final ShardMasterOptions options, final ShardMasterMetrics metrics,
+               final BiConsumer<ForwardWrite, Long> send) {
+        this.context = context;
+        this.store = context.getStateStore(ShardMasterTopology.TIMERS_STORE);
+        this.options = options;
         this.metrics = metrics;
+        this.send = send;
+        if (any()) {
+            startChecks(); // restored with timers: some may have fallen due while no processor ran
+        }
+    }
+
+    /**
+     * Checks run only while there are timers: Kafka Streams commits a task after every punctuation, and an idle
+     * partition should not commit a transaction four times a second.
+     */
+    private void startChecks() {
+        if (checks == null) {
+            checks = context.schedule(options.timerCheckInterval(), PunctuationType.WALL_CLOCK_TIME, this::fireDue);
+        }
+    }
+
+    /** Due timers go to their reservation through the topic, never applied here: their order there decides. */
+    private void fireDue(final long now) {
+        final int partition = context.taskId().partition();
+        takeDue(now).forEach(due -> send.accept(due.write(partition), due.dueMillis()));
+        if (!any()) {
+            checks.cancel();
+            checks = null;
+        }
+    }
+
+    private boolean any() {
+        try (KeyValueIterator<String, Timer> all = store.all()) {
+            return all.hasNext();
+        }
     }
 
     /** Starts or stops the reservation's timers as its state enters or leaves HELD and SELECTING. */
@@ -40,14 +79,17 @@ final class SagaTimers {
             final long due = after.holdExpiresAt().toEpochMilli();
             store.put(key(due, "h", after.id()), timer(after, Operation.EXPIRE_HOLD, due));
             metrics.holdsActive(1);
+            startChecks();
         } else if (entered(ReservationStatus.HELD, after, before)) {
             store.delete(key(before.holdExpiresAt().toEpochMilli(), "h", before.id()));
             metrics.holdsActive(-1);
         }
         if (entered(ReservationStatus.SELECTING, before, after)) {
-            final Timer deadline = timer(after, Operation.EXPIRE_SELECTION, wallClockMillis + selectionTimeout.toMillis());
+            final Timer deadline = timer(after, Operation.EXPIRE_SELECTION,
+                    wallClockMillis + options.selectionTimeout().toMillis());
             store.put(key(deadline.dueMillis(), "s", after.id()), deadline);
             store.put(deadlineOf(after.id()), deadline);
+            startChecks();
         } else if (entered(ReservationStatus.SELECTING, after, before)) {
             final Timer deadline = store.get(deadlineOf(before.id()));
             if (deadline != null) {
@@ -58,7 +100,7 @@ final class SagaTimers {
     }
 
     /** The writes of the timers due at {@code nowMillis}; the timers are deleted. */
-    List<Due> takeDue(final long nowMillis) {
+    private List<Due> takeDue(final long nowMillis) {
         final List<Due> due = new ArrayList<>();
         try (KeyValueIterator<String, Timer> timers = store.range(null, String.format("%019d|\uffff", nowMillis))) {
             while (timers.hasNext()) {

@@ -13,7 +13,6 @@ import io.reservations.processor.domain.WindowDecider;
 import io.reservations.processor.store.WindowStores;
 import io.reservations.topics.EntityPartitioner;
 import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -54,15 +53,7 @@ final class ShardMasterProcessor implements Processor<String, byte[], String, Ob
         this.reservations = processorContext.getStateStore(ShardMasterTopology.RESERVATIONS_STORE);
         this.windows = WindowStores.of(processorContext);
         this.processed = new ProcessedCommands(processorContext.getStateStore(ShardMasterTopology.PROCESSED_COMMANDS_STORE));
-        this.timers = new SagaTimers(processorContext.getStateStore(ShardMasterTopology.TIMERS_STORE),
-                options.selectionTimeout(), metrics);
-        processorContext.schedule(options.timerCheckInterval(), PunctuationType.WALL_CLOCK_TIME, this::fireDueTimers);
-    }
-
-    /** Due timers go to their reservation through the topic, never applied here: their order there decides. */
-    private void fireDueTimers(final long now) {
-        final int partition = context.taskId().partition();
-        timers.takeDue(now).forEach(due -> dispatcher.sendToMaster(due.write(partition), due.dueMillis()));
+        this.timers = new SagaTimers(processorContext, options, metrics, dispatcher::sendToMaster);
     }
 
     @Override
