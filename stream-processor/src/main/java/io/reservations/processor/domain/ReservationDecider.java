@@ -3,7 +3,6 @@ package io.reservations.processor.domain;
 import static io.reservations.contract.ReservationStatus.CANCELLED;
 import static io.reservations.contract.ReservationStatus.CONFIRMED;
 import static io.reservations.contract.ReservationStatus.EXPIRED;
-import static io.reservations.contract.ReservationStatus.HELD;
 import static io.reservations.contract.ReservationStatus.PENDING;
 import static io.reservations.contract.ReservationStatus.SELECTING;
 
@@ -27,7 +26,6 @@ import io.reservations.contract.SelectResource;
 import io.reservations.contract.SelectedResource;
 import io.reservations.contract.SelectionRejected;
 import io.reservations.contract.SelectionStarted;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -46,7 +44,7 @@ public final class ReservationDecider {
             return create(state, create, now);
         }
         if (command instanceof SelectResource select) {
-            return select(state, select, now);
+            return Selections.select(state, select, now);
         }
         if (command instanceof CancelReservation cancel) {
             return cancel(state, cancel, now);
@@ -61,16 +59,16 @@ public final class ReservationDecider {
     public static Outcome<ReservationEvent> decide(final ReservationState state, final ForwardWrite write,
                                                    final Instant now) {
         if (write.operation() == Operation.CONFIRM_SELECTION) {
-            return confirm(state, write.commandId(), write.data(), now);
+            return Selections.confirm(state, write.commandId(), write.data(), now);
         }
         if (write.operation() == Operation.REJECT_SELECTION) {
-            return reject(state, write.commandId(), write.data(), now);
+            return Selections.reject(state, write.commandId(), write.data(), now);
         }
         if (write.operation() == Operation.EXPIRE_HOLD) {
             return Holds.due(state, now);
         }
         if (write.operation() == Operation.EXPIRE_SELECTION) {
-            return selectionTimedOut(state, write.commandId(), now);
+            return Selections.timedOut(state, write.commandId(), now);
         }
         throw new IllegalArgumentException(write.operation() + " is not a reservation operation");
     }
@@ -122,34 +120,6 @@ public final class ReservationDecider {
                 command.commandId(), now, command.reservationId(), command.windowId(), command.owner())), List.of());
     }
 
-    /** Step 2: validate, mark SELECTING and ask the window's master for a resource. */
-    private static Outcome<ReservationEvent> select(final ReservationState state, final SelectResource command,
-                                                    final Instant now) {
-        // someone else's reservation does not exist for this caller: its existence must not leak
-        if (state == null || !state.accessibleTo(command.requestedBy(), command.requestedByAdmin())) {
-            return Outcome.rejected(command.commandId(), ErrorCodes.RESERVATION_NOT_FOUND);
-        }
-        if (state.status() == CANCELLED) {
-            return Outcome.rejected(command.commandId(), ErrorCodes.RESERVATION_CANCELLED);
-        }
-        if (state.status() == SELECTING) {
-            return Outcome.rejected(command.commandId(), ErrorCodes.SELECTION_IN_PROGRESS);
-        }
-        if (state.status() == EXPIRED) {
-            return Outcome.rejected(command.commandId(), ErrorCodes.HOLD_EXPIRED);
-        }
-        if (state.status() == CONFIRMED || state.status() == HELD) {
-            return state.selectedResource().type().equals(command.resourceType())
-                    ? succeeded(state, command.commandId(), List.of(), List.of())
-                    : Outcome.rejected(command.commandId(), ErrorCodes.ALREADY_CONFIRMED);
-        }
-        final SelectionStarted started = new SelectionStarted(
-                command.commandId(), now, state.id(), state.windowId(), command.resourceType(), command.holdFor());
-        final EntityWrite allocate = EntityWrite.of(Operation.ALLOCATE_RESOURCE,
-                ForwardData.allocate(state.id(), state.windowId(), command.resourceType(), state.owner()));
-        return new Outcome<>(List.of(started), List.of(allocate), null);
-    }
-
     private static Outcome<ReservationEvent> cancel(final ReservationState state, final CancelReservation command,
                                                     final Instant now) {
         if (state == null || !state.accessibleTo(command.requestedBy(), command.requestedByAdmin())) {
@@ -172,70 +142,6 @@ public final class ReservationDecider {
         final EntityWrite release = new EntityWrite(Operation.RELEASE_RESOURCE,
                 ForwardData.release(state.id(), state.windowId(), held.id(), held.type()), true);
         return succeeded(state, command.commandId(), List.of(cancelled), List.of(release));
-    }
-
-    private static Outcome<ReservationEvent> confirm(final ReservationState state, final String commandId,
-                                                     final ForwardData data, final Instant now) {
-        if (state != null && (state.status() == CONFIRMED || state.status() == HELD)
-                && state.selectedResource().id().equals(data.resourceId())) {
-            return Outcome.nothing(); // this confirmation was already applied
-        }
-        if (state != null && isPending(state, commandId)) {
-            if (state.status() == SELECTING) {
-                return succeeded(state, commandId, List.of(selected(state, data, now)), List.of());
-            }
-            // cancelled while the window was allocating: give the resource back (compensation)
-            final SelectionRejected rejected = new SelectionRejected(commandId, now, state.id(), state.windowId(),
-                    data.resourceType(), ErrorCodes.RESERVATION_CANCELLED);
-            return new Outcome<>(List.of(rejected), List.of(compensation(data)),
-                    CommandResult.rejected(commandId, ErrorCodes.RESERVATION_CANCELLED));
-        }
-        // nobody here waits for this resource: never leave it held
-        return new Outcome<>(List.of(), List.of(compensation(data)), null);
-    }
-
-    /** For good, or HELD until the step's time plus the hold the selection asked for. */
-    private static ReservationEvent selected(final ReservationState state, final ForwardData data, final Instant now) {
-        final String holdFor = state.pendingSelection().holdFor();
-        if (holdFor == null) {
-            return new ResourceSelected(state.pendingSelection().commandId(), now, state.id(), state.windowId(),
-                    data.resourceId(), data.resourceType());
-        }
-        return new ResourceHeld(state.pendingSelection().commandId(), now, state.id(), state.windowId(),
-                data.resourceId(), data.resourceType(), now.plus(Duration.parse(holdFor)));
-    }
-
-    private static Outcome<ReservationEvent> reject(final ReservationState state, final String commandId,
-                                                    final ForwardData data, final Instant now) {
-        if (state == null || !isPending(state, commandId)) {
-            return Outcome.nothing();
-        }
-        final SelectionRejected rejected = new SelectionRejected(commandId, now, state.id(), state.windowId(),
-                state.pendingSelection().resourceType(), data.reason());
-        return new Outcome<>(List.of(rejected), List.of(), CommandResult.rejected(commandId, data.reason()));
-    }
-
-    /**
-     * The selection's deadline passed with no answer from the window: back to PENDING, the command rejected. An
-     * answer arriving later finds no one waiting and its resource is released (see {@link #confirm}).
-     */
-    private static Outcome<ReservationEvent> selectionTimedOut(final ReservationState state, final String commandId,
-                                                               final Instant now) {
-        if (state == null || state.status() != SELECTING || !isPending(state, commandId)) {
-            return Outcome.nothing();
-        }
-        final SelectionRejected rejected = new SelectionRejected(commandId, now, state.id(), state.windowId(),
-                state.pendingSelection().resourceType(), ErrorCodes.SELECTION_TIMEOUT);
-        return new Outcome<>(List.of(rejected), List.of(), CommandResult.rejected(commandId, ErrorCodes.SELECTION_TIMEOUT));
-    }
-
-    private static boolean isPending(final ReservationState state, final String commandId) {
-        return state.pendingSelection() != null && state.pendingSelection().commandId().equals(commandId);
-    }
-
-    private static EntityWrite compensation(final ForwardData confirmed) {
-        return EntityWrite.of(Operation.RELEASE_RESOURCE, ForwardData.release(confirmed.reservationId(),
-                confirmed.windowId(), confirmed.resourceId(), confirmed.resourceType()));
     }
 
     static Outcome<ReservationEvent> succeeded(final ReservationState state, final String commandId,

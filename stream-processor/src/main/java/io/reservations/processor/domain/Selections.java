@@ -1,0 +1,124 @@
+package io.reservations.processor.domain;
+
+import static io.reservations.contract.ReservationStatus.CANCELLED;
+import static io.reservations.contract.ReservationStatus.CONFIRMED;
+import static io.reservations.contract.ReservationStatus.EXPIRED;
+import static io.reservations.contract.ReservationStatus.HELD;
+import static io.reservations.contract.ReservationStatus.SELECTING;
+
+import io.reservations.contract.CommandResult;
+import io.reservations.contract.ErrorCodes;
+import io.reservations.contract.ForwardData;
+import io.reservations.contract.Operation;
+import io.reservations.contract.ReservationEvent;
+import io.reservations.contract.ResourceHeld;
+import io.reservations.contract.ResourceSelected;
+import io.reservations.contract.SelectResource;
+import io.reservations.contract.SelectionRejected;
+import io.reservations.contract.SelectionStarted;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The saga steps of select-resource on the reservation's side: step 2 (validate, mark SELECTING, ask the window),
+ * step 4 (the window's answer: CONFIRMED, HELD, or back to PENDING; a resource nobody waits for is released), and
+ * the selection's deadline.
+ */
+final class Selections {
+
+    private Selections() {
+    }
+
+    /** Step 2: validate, mark SELECTING and ask the window's master for a resource. */
+    static Outcome<ReservationEvent> select(final ReservationState state, final SelectResource command,
+                                                    final Instant now) {
+        // someone else's reservation does not exist for this caller: its existence must not leak
+        if (state == null || !state.accessibleTo(command.requestedBy(), command.requestedByAdmin())) {
+            return Outcome.rejected(command.commandId(), ErrorCodes.RESERVATION_NOT_FOUND);
+        }
+        if (state.status() == CANCELLED) {
+            return Outcome.rejected(command.commandId(), ErrorCodes.RESERVATION_CANCELLED);
+        }
+        if (state.status() == SELECTING) {
+            return Outcome.rejected(command.commandId(), ErrorCodes.SELECTION_IN_PROGRESS);
+        }
+        if (state.status() == EXPIRED) {
+            return Outcome.rejected(command.commandId(), ErrorCodes.HOLD_EXPIRED);
+        }
+        if (state.status() == CONFIRMED || state.status() == HELD) {
+            return state.selectedResource().type().equals(command.resourceType())
+                    ? ReservationDecider.succeeded(state, command.commandId(), List.of(), List.of())
+                    : Outcome.rejected(command.commandId(), ErrorCodes.ALREADY_CONFIRMED);
+        }
+        final SelectionStarted started = new SelectionStarted(
+                command.commandId(), now, state.id(), state.windowId(), command.resourceType(), command.holdFor());
+        final EntityWrite allocate = EntityWrite.of(Operation.ALLOCATE_RESOURCE,
+                ForwardData.allocate(state.id(), state.windowId(), command.resourceType(), state.owner()));
+        return new Outcome<>(List.of(started), List.of(allocate), null);
+    }
+
+    static Outcome<ReservationEvent> confirm(final ReservationState state, final String commandId,
+                                                     final ForwardData data, final Instant now) {
+        if (state != null && (state.status() == CONFIRMED || state.status() == HELD)
+                && state.selectedResource().id().equals(data.resourceId())) {
+            return Outcome.nothing(); // this confirmation was already applied
+        }
+        if (state != null && isPending(state, commandId)) {
+            if (state.status() == SELECTING) {
+                return ReservationDecider.succeeded(state, commandId, List.of(selected(state, data, now)), List.of());
+            }
+            // cancelled while the window was allocating: give the resource back (compensation)
+            final SelectionRejected rejected = new SelectionRejected(commandId, now, state.id(), state.windowId(),
+                    data.resourceType(), ErrorCodes.RESERVATION_CANCELLED);
+            return new Outcome<>(List.of(rejected), List.of(compensation(data)),
+                    CommandResult.rejected(commandId, ErrorCodes.RESERVATION_CANCELLED));
+        }
+        // nobody here waits for this resource: never leave it held
+        return new Outcome<>(List.of(), List.of(compensation(data)), null);
+    }
+
+    /** For good, or HELD until the step's time plus the hold the selection asked for. */
+    private static ReservationEvent selected(final ReservationState state, final ForwardData data, final Instant now) {
+        final String holdFor = state.pendingSelection().holdFor();
+        if (holdFor == null) {
+            return new ResourceSelected(state.pendingSelection().commandId(), now, state.id(), state.windowId(),
+                    data.resourceId(), data.resourceType());
+        }
+        return new ResourceHeld(state.pendingSelection().commandId(), now, state.id(), state.windowId(),
+                data.resourceId(), data.resourceType(), now.plus(Duration.parse(holdFor)));
+    }
+
+    static Outcome<ReservationEvent> reject(final ReservationState state, final String commandId,
+                                                    final ForwardData data, final Instant now) {
+        if (state == null || !isPending(state, commandId)) {
+            return Outcome.nothing();
+        }
+        final SelectionRejected rejected = new SelectionRejected(commandId, now, state.id(), state.windowId(),
+                state.pendingSelection().resourceType(), data.reason());
+        return new Outcome<>(List.of(rejected), List.of(), CommandResult.rejected(commandId, data.reason()));
+    }
+
+    /**
+     * The selection's deadline passed with no answer from the window: back to PENDING, the command rejected. An
+     * answer arriving later finds no one waiting and its resource is released (see {@link #confirm}).
+     */
+    static Outcome<ReservationEvent> timedOut(final ReservationState state, final String commandId,
+                                                               final Instant now) {
+        if (state == null || state.status() != SELECTING || !isPending(state, commandId)) {
+            return Outcome.nothing();
+        }
+        final SelectionRejected rejected = new SelectionRejected(commandId, now, state.id(), state.windowId(),
+                state.pendingSelection().resourceType(), ErrorCodes.SELECTION_TIMEOUT);
+        return new Outcome<>(List.of(rejected), List.of(), CommandResult.rejected(commandId, ErrorCodes.SELECTION_TIMEOUT));
+    }
+
+    private static boolean isPending(final ReservationState state, final String commandId) {
+        return state.pendingSelection() != null && state.pendingSelection().commandId().equals(commandId);
+    }
+
+    private static EntityWrite compensation(final ForwardData confirmed) {
+        return EntityWrite.of(Operation.RELEASE_RESOURCE, ForwardData.release(confirmed.reservationId(),
+                confirmed.windowId(), confirmed.resourceId(), confirmed.resourceType()));
+    }
+}
