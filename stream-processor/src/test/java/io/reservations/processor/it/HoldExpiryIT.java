@@ -15,6 +15,7 @@ import io.reservations.contract.ResourceSpec;
 import io.reservations.contract.SelectResource;
 import io.reservations.processor.ProcessorSettings;
 import io.reservations.processor.StreamProcessor;
+import io.reservations.topics.KafkaClientSecurity;
 import io.reservations.topics.TopicReader;
 import io.reservations.topics.TopicSettings;
 import io.reservations.topics.Topics;
@@ -60,7 +61,9 @@ class HoldExpiryIT {
         final SimpleMeterRegistry meters = new SimpleMeterRegistry();
         try (StreamProcessor processor = StreamProcessor.start(new ProcessorSettings(broker.getBrokersAsString(),
                 "hold-expiry-it", state, new TopicSettings(12, 0), Duration.ofMillis(10), Duration.ofHours(24), 0, 1,
-                null, Duration.ofSeconds(10), null), meters);
+                null, Duration.ofSeconds(10), null, KafkaClientSecurity.NONE,
+                // 10,000 selections in one burst: the last wait far longer than the default 30 s deadline
+                Duration.ofMinutes(10)), meters);
              KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                      ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
                      ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Topics.MAX_RECORD_BYTES), new StringSerializer(),
