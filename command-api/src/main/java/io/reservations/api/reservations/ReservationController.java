@@ -109,11 +109,7 @@ public class ReservationController {
             @RequestHeader(name = "Idempotency-Key", required = false) final String idempotencyKey,
             @RequestHeader(name = "Prefer", required = false) final String prefer,
             @RequestParam(name = "wait_ms", required = false) final Long waitMs) {
-        requireValid(id);
-        final CommandEnvelope envelope = CommandEnvelope.of(idempotencyKey);
-        final String hash = envelope.requestHash("/reservations/" + id + "/confirm", null);
-        return submit(new ConfirmHold(envelope.commandId(), id, hash, envelope.caller().subject(),
-                envelope.caller().admin()), envelope, waitMs, prefer);
+        return submitWithoutBody(id, "/confirm", ConfirmHold::new, idempotencyKey, prefer, waitMs);
     }
 
     @Operation(summary = "Cancel a reservation and release its resource")
@@ -130,11 +126,7 @@ public class ReservationController {
             @RequestHeader(name = "Idempotency-Key", required = false) final String idempotencyKey,
             @RequestHeader(name = "Prefer", required = false) final String prefer,
             @RequestParam(name = "wait_ms", required = false) final Long waitMs) {
-        requireValid(id);
-        final CommandEnvelope envelope = CommandEnvelope.of(idempotencyKey);
-        final String hash = envelope.requestHash("/reservations/" + id + "/cancel", null);
-        return submit(new CancelReservation(envelope.commandId(), id, hash, envelope.caller().subject(),
-                envelope.caller().admin()), envelope, waitMs, prefer);
+        return submitWithoutBody(id, "/cancel", CancelReservation::new, idempotencyKey, prefer, waitMs);
     }
 
     @Operation(summary = "Read a reservation from its master's store")
@@ -154,7 +146,24 @@ public class ReservationController {
                 ErrorCodes.RESERVATION_NOT_FOUND, "No reservation has this id");
     }
 
-    /** Select and cancel answer 200 with the reservation, or the rejection. */
+    /** A command on one reservation that takes no body: cancel, confirm. */
+    private interface BodilessCommand {
+        ReservationCommand of(String commandId, String reservationId, String requestHash, String requestedBy,
+                              Boolean requestedByAdmin);
+    }
+
+    private CompletableFuture<ResponseEntity<Object>> submitWithoutBody(final String id, final String action,
+                                                                        final BodilessCommand command,
+                                                                        final String idempotencyKey, final String prefer,
+                                                                        final Long waitMs) {
+        requireValid(id);
+        final CommandEnvelope envelope = CommandEnvelope.of(idempotencyKey);
+        final String hash = envelope.requestHash("/reservations/" + id + action, null);
+        return submit(command.of(envelope.commandId(), id, hash, envelope.caller().subject(), envelope.caller().admin()),
+                envelope, waitMs, prefer);
+    }
+
+    /** Select, cancel and confirm answer 200 with the reservation, or the rejection. */
     private CompletableFuture<ResponseEntity<Object>> submit(final ReservationCommand command,
                                                              final CommandEnvelope envelope, final Long waitMs,
                                                              final String prefer) {

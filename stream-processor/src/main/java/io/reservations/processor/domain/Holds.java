@@ -1,8 +1,6 @@
 package io.reservations.processor.domain;
 
-import static io.reservations.contract.ReservationStatus.CANCELLED;
 import static io.reservations.contract.ReservationStatus.CONFIRMED;
-import static io.reservations.contract.ReservationStatus.EXPIRED;
 import static io.reservations.contract.ReservationStatus.HELD;
 
 import io.reservations.contract.CommandResult;
@@ -15,6 +13,7 @@ import io.reservations.contract.Operation;
 import io.reservations.contract.ReservationEvent;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The rules of a hold: a confirm before {@code hold_expires_at} wins, anything at or after it expires the hold.
@@ -27,14 +26,9 @@ final class Holds {
     }
 
     static Outcome<ReservationEvent> confirm(final ReservationState state, final ConfirmHold command, final Instant now) {
-        if (state == null || !state.accessibleTo(command.requestedBy(), command.requestedByAdmin())) {
-            return Outcome.rejected(command.commandId(), ErrorCodes.RESERVATION_NOT_FOUND);
-        }
-        if (state.status() == CANCELLED) {
-            return Outcome.rejected(command.commandId(), ErrorCodes.RESERVATION_CANCELLED);
-        }
-        if (state.status() == EXPIRED) {
-            return Outcome.rejected(command.commandId(), ErrorCodes.HOLD_EXPIRED);
+        final Optional<Outcome<ReservationEvent>> refused = ReservationDecider.refused(state, command);
+        if (refused.isPresent()) {
+            return refused.get();
         }
         if (state.status() == CONFIRMED) {
             return ReservationDecider.succeeded(state, command.commandId(), List.of(), List.of()); // a repeated confirm

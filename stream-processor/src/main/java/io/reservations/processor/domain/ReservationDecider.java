@@ -28,6 +28,7 @@ import io.reservations.contract.SelectionRejected;
 import io.reservations.contract.SelectionStarted;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The reservation's rules as pure functions: {@code decide} turns a command or a forward write into events,
@@ -122,14 +123,9 @@ public final class ReservationDecider {
 
     private static Outcome<ReservationEvent> cancel(final ReservationState state, final CancelReservation command,
                                                     final Instant now) {
-        if (state == null || !state.accessibleTo(command.requestedBy(), command.requestedByAdmin())) {
-            return Outcome.rejected(command.commandId(), ErrorCodes.RESERVATION_NOT_FOUND);
-        }
-        if (state.status() == CANCELLED) {
-            return Outcome.rejected(command.commandId(), ErrorCodes.RESERVATION_CANCELLED);
-        }
-        if (state.status() == EXPIRED) {
-            return Outcome.rejected(command.commandId(), ErrorCodes.HOLD_EXPIRED);
+        final Optional<Outcome<ReservationEvent>> refused = refused(state, command);
+        if (refused.isPresent()) {
+            return refused.get();
         }
         final SelectedResource held = state.selectedResource();
         final ReservationCancelled cancelled = new ReservationCancelled(
@@ -142,6 +138,23 @@ public final class ReservationDecider {
         final EntityWrite release = new EntityWrite(Operation.RELEASE_RESOURCE,
                 ForwardData.release(state.id(), state.windowId(), held.id(), held.type()), true);
         return succeeded(state, command.commandId(), List.of(cancelled), List.of(release));
+    }
+
+    /**
+     * What select, cancel and confirm refuse alike: a reservation missing or someone else's (its existence must not
+     * leak), cancelled, or expired.
+     */
+    static Optional<Outcome<ReservationEvent>> refused(final ReservationState state, final ReservationCommand command) {
+        if (state == null || !state.accessibleTo(command.requestedBy(), command.requestedByAdmin())) {
+            return Optional.of(Outcome.rejected(command.commandId(), ErrorCodes.RESERVATION_NOT_FOUND));
+        }
+        if (state.status() == CANCELLED) {
+            return Optional.of(Outcome.rejected(command.commandId(), ErrorCodes.RESERVATION_CANCELLED));
+        }
+        if (state.status() == EXPIRED) {
+            return Optional.of(Outcome.rejected(command.commandId(), ErrorCodes.HOLD_EXPIRED));
+        }
+        return Optional.empty();
     }
 
     static Outcome<ReservationEvent> succeeded(final ReservationState state, final String commandId,

@@ -1,8 +1,6 @@
 package io.reservations.processor.domain;
 
-import static io.reservations.contract.ReservationStatus.CANCELLED;
 import static io.reservations.contract.ReservationStatus.CONFIRMED;
-import static io.reservations.contract.ReservationStatus.EXPIRED;
 import static io.reservations.contract.ReservationStatus.HELD;
 import static io.reservations.contract.ReservationStatus.SELECTING;
 
@@ -19,6 +17,7 @@ import io.reservations.contract.SelectionStarted;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The saga steps of select-resource on the reservation's side: step 2 (validate, mark SELECTING, ask the window),
@@ -33,18 +32,12 @@ final class Selections {
     /** Step 2: validate, mark SELECTING and ask the window's master for a resource. */
     static Outcome<ReservationEvent> select(final ReservationState state, final SelectResource command,
                                                     final Instant now) {
-        // someone else's reservation does not exist for this caller: its existence must not leak
-        if (state == null || !state.accessibleTo(command.requestedBy(), command.requestedByAdmin())) {
-            return Outcome.rejected(command.commandId(), ErrorCodes.RESERVATION_NOT_FOUND);
-        }
-        if (state.status() == CANCELLED) {
-            return Outcome.rejected(command.commandId(), ErrorCodes.RESERVATION_CANCELLED);
+        final Optional<Outcome<ReservationEvent>> refused = ReservationDecider.refused(state, command);
+        if (refused.isPresent()) {
+            return refused.get();
         }
         if (state.status() == SELECTING) {
             return Outcome.rejected(command.commandId(), ErrorCodes.SELECTION_IN_PROGRESS);
-        }
-        if (state.status() == EXPIRED) {
-            return Outcome.rejected(command.commandId(), ErrorCodes.HOLD_EXPIRED);
         }
         if (state.status() == CONFIRMED || state.status() == HELD) {
             return state.selectedResource().type().equals(command.resourceType())
