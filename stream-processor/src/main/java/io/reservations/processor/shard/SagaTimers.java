@@ -1,12 +1,12 @@
 package io.reservations.processor.shard;
 
-import io.reservations.contract.ForwardData;
 import io.reservations.contract.ForwardWrite;
 import io.reservations.contract.Operation;
 import io.reservations.contract.ReservationStatus;
 import io.reservations.processor.domain.ReservationState;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.function.BiConsumer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.Cancellable;
@@ -18,8 +18,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * The durable timers of one partition's reservations: a hold's end ({@code hold_expires_at}), and a selection's
  * deadline (the selection timeout after its master started it, on the wall clock: a backlog of commands does not
- * eat into it). A store ordered by due time (key: due epoch millis, zero-padded, the kind, the reservation id), plus
- * for each deadline an entry under {@code ~s|<reservation>} to find it again. When a timer is due, a write with
+ * eat into it). A store ordered by kind and due time (key: {@code h|} or {@code s|}, due epoch millis zero-padded,
+ * the reservation id), plus for each deadline an entry under {@code ~s|<reservation>} to find it again; the first
+ * deadline is the oldest selection in flight. When a timer is due, a write with
  * the due time as its record time goes to the reservation through {@code forward-writes}, in the transaction that
  * deletes the timer: it fires once, and the reservation's master decides between it and whatever else reached the
  * partition, in the order the partition holds them. Timers are checked on the wall clock, so one that fell due while
@@ -27,8 +28,11 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 final class SagaTimers {
 
+    private static final String HOLD = "h|";
+    private static final String SELECTION = "s|";
+
     private final ProcessorContext<?, ?> context;
-    private final KeyValueStore<String, Timer> store;
+    private final KeyValueStore<String, SagaTimer> store;
     private final ShardMasterOptions options;
     private final ShardMasterMetrics metrics;
     private final BiConsumer<ForwardWrite, Long> send;
@@ -60,15 +64,31 @@ final class SagaTimers {
     /** Due timers go to their reservation through the topic, never applied here: their order there decides. */
     private void fireDue(final long now) {
         final int partition = context.taskId().partition();
-        takeDue(now).forEach(due -> send.accept(due.write(partition), due.dueMillis()));
+        takeDue(HOLD, now).forEach(due -> send.accept(due.write(partition), due.dueMillis()));
+        takeDue(SELECTION, now).forEach(due -> send.accept(due.write(partition), due.dueMillis()));
+        metrics.oldestSelection(partition, oldestSelectionStart());
         if (!any()) {
             checks.cancel();
             checks = null;
         }
     }
 
+    /** When the oldest selection in flight on this partition started: its deadline is the first. */
+    private OptionalLong oldestSelectionStart() {
+        try (KeyValueIterator<String, SagaTimer> deadlines = store.range(SELECTION, SELECTION + "\uffff")) {
+            return deadlines.hasNext()
+                    ? OptionalLong.of(deadlines.next().value.dueMillis() - options.selectionTimeout().toMillis())
+                    : OptionalLong.empty();
+        }
+    }
+
+    /** The partition's task leaves this instance: its selections are no longer counted here. */
+    void close() {
+        metrics.oldestSelection(context.taskId().partition(), OptionalLong.empty());
+    }
+
     private boolean any() {
-        try (KeyValueIterator<String, Timer> all = store.all()) {
+        try (KeyValueIterator<String, SagaTimer> all = store.all()) {
             return all.hasNext();
         }
     }
@@ -77,78 +97,59 @@ final class SagaTimers {
     void track(final ReservationState before, final ReservationState after, final long wallClockMillis) {
         if (entered(ReservationStatus.HELD, before, after)) {
             final long due = after.holdExpiresAt().toEpochMilli();
-            store.put(key(due, "h", after.id()), timer(after, Operation.EXPIRE_HOLD, due));
+            store.put(key(HOLD, due, after.id()), timer(after, Operation.EXPIRE_HOLD, due));
             metrics.holdsActive(1);
             startChecks();
         } else if (entered(ReservationStatus.HELD, after, before)) {
-            store.delete(key(before.holdExpiresAt().toEpochMilli(), "h", before.id()));
+            store.delete(key(HOLD, before.holdExpiresAt().toEpochMilli(), before.id()));
             metrics.holdsActive(-1);
         }
         if (entered(ReservationStatus.SELECTING, before, after)) {
-            final Timer deadline = timer(after, Operation.EXPIRE_SELECTION,
+            final SagaTimer deadline = timer(after, Operation.EXPIRE_SELECTION,
                     wallClockMillis + options.selectionTimeout().toMillis());
-            store.put(key(deadline.dueMillis(), "s", after.id()), deadline);
+            store.put(key(SELECTION, deadline.dueMillis(), after.id()), deadline);
             store.put(deadlineOf(after.id()), deadline);
+            metrics.selectionStarted(context.taskId().partition(), wallClockMillis);
             startChecks();
         } else if (entered(ReservationStatus.SELECTING, after, before)) {
-            final Timer deadline = store.get(deadlineOf(before.id()));
+            final SagaTimer deadline = store.get(deadlineOf(before.id()));
             if (deadline != null) {
-                store.delete(key(deadline.dueMillis(), "s", before.id()));
+                store.delete(key(SELECTION, deadline.dueMillis(), before.id()));
                 store.delete(deadlineOf(before.id()));
             }
         }
     }
 
-    /** The writes of the timers due at {@code nowMillis}; the timers are deleted. */
-    private List<Due> takeDue(final long nowMillis) {
-        final List<Due> due = new ArrayList<>();
-        try (KeyValueIterator<String, Timer> timers = store.range(null, String.format("%019d|\uffff", nowMillis))) {
-            while (timers.hasNext()) {
-                final KeyValue<String, Timer> timer = timers.next();
-                due.add(new Due(timer.key, timer.value));
-            }
+    /** The timers of that kind due at {@code nowMillis}; they are deleted. */
+    private List<SagaTimer> takeDue(final String kind, final long nowMillis) {
+        final List<KeyValue<String, SagaTimer>> due = new ArrayList<>();
+        try (KeyValueIterator<String, SagaTimer> timers = store.range(kind, key(kind, nowMillis, "\uffff"))) {
+            timers.forEachRemaining(due::add);
         }
         // a hold stays active (and counted) until its reservation's master expires it
-        for (final Due timer : due) {
-            store.delete(timer.key());
-            if (timer.timer().operation() == Operation.EXPIRE_SELECTION) {
-                store.delete(deadlineOf(timer.timer().reservationId()));
+        for (final KeyValue<String, SagaTimer> timer : due) {
+            store.delete(timer.key);
+            if (timer.value.operation() == Operation.EXPIRE_SELECTION) {
+                store.delete(deadlineOf(timer.value.reservationId()));
             }
         }
-        return due;
+        return due.stream().map(timer -> timer.value).toList();
     }
 
     private static boolean entered(final ReservationStatus status, final ReservationState from, final ReservationState to) {
         return to != null && to.status() == status && (from == null || from.status() != status);
     }
 
-    private static Timer timer(final ReservationState state, final Operation operation, final long dueMillis) {
-        return new Timer(operation, state.pendingSelection().commandId(), state.id(), state.windowId(), dueMillis);
+    private static SagaTimer timer(final ReservationState state, final Operation operation, final long dueMillis) {
+        return new SagaTimer(operation, state.pendingSelection().commandId(), state.id(), state.windowId(), dueMillis);
     }
 
-    private static String key(final long dueMillis, final String kind, final String reservationId) {
-        return String.format("%019d|%s|%s", dueMillis, kind, reservationId);
+    private static String key(final String kind, final long dueMillis, final String reservationId) {
+        return String.format("%s%019d|%s", kind, dueMillis, reservationId);
     }
 
-    /** Sorts after every due time ('~' follows the digits): never in a range of due timers. */
+    /** Sorts after both kinds of timers ('~' follows the letters): never in a range of due timers. */
     private static String deadlineOf(final String reservationId) {
         return "~s|" + reservationId;
-    }
-
-    /** What fires, when: the operation, and the selection's command id it concerns. */
-    record Timer(Operation operation, String commandId, String reservationId, String windowId, long dueMillis) {
-    }
-
-    /** A timer that is due: the write that asks its reservation's master to act on it. */
-    record Due(String key, Timer timer) {
-
-        long dueMillis() {
-            return timer.dueMillis();
-        }
-
-        ForwardWrite write(final int partition) {
-            return ForwardWrite.of(timer.commandId(), timer.operation(),
-                    ForwardData.expire(timer.reservationId(), timer.windowId()), partition);
-        }
     }
 }

@@ -3,6 +3,7 @@ package io.reservations.processor.shard;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.TimeGauge;
 import io.micrometer.core.instrument.Timer;
 import io.reservations.contract.CommandResult;
 import io.reservations.contract.CommandStatus;
@@ -16,6 +17,10 @@ import io.reservations.contract.SelectionRejected;
 import io.reservations.contract.SelectionStarted;
 import io.reservations.processor.domain.Outcome;
 import java.time.Duration;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -27,6 +32,8 @@ final class ShardMasterMetrics {
     private final MeterRegistry registry;
     private final AtomicLong selectionsInFlight = new AtomicLong();
     private final AtomicLong holdsActive = new AtomicLong();
+    /** Per partition of this instance: when its oldest selection in flight started (wall clock). */
+    private final Map<Integer, Long> selectionsOpenSince = new ConcurrentHashMap<>();
 
     ShardMasterMetrics(final MeterRegistry registry) {
         this.registry = registry;
@@ -36,6 +43,30 @@ final class ShardMasterMetrics {
         Gauge.builder("reservations.holds.active", holdsActive, AtomicLong::get)
                 .description("Holds whose timer runs in this instance (sum over instances)")
                 .register(registry);
+        TimeGauge.builder("reservations.sagas.oldest_open.age", selectionsOpenSince, TimeUnit.MILLISECONDS,
+                        ShardMasterMetrics::oldestAgeMillis)
+                .description("Age of the oldest selection in flight on this instance's partitions (0 when none):"
+                        + " the selection timeout bounds it, unless timers stall")
+                .register(registry);
+    }
+
+    private static double oldestAgeMillis(final Map<Integer, Long> openSince) {
+        final OptionalLong oldest = openSince.values().stream().mapToLong(Long::longValue).min();
+        return oldest.isPresent() ? Math.max(0, System.currentTimeMillis() - oldest.getAsLong()) : 0;
+    }
+
+    /** A selection started on the partition: the oldest one unless an older one is already in flight. */
+    void selectionStarted(final int partition, final long startMillis) {
+        selectionsOpenSince.putIfAbsent(partition, startMillis);
+    }
+
+    /** What the partition's timers say now: the start of its oldest selection in flight, if any. */
+    void oldestSelection(final int partition, final OptionalLong startMillis) {
+        if (startMillis.isPresent()) {
+            selectionsOpenSince.put(partition, startMillis.getAsLong());
+        } else {
+            selectionsOpenSince.remove(partition);
+        }
     }
 
     void holdsActive(final int change) {

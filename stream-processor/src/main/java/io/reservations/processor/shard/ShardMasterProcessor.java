@@ -57,6 +57,11 @@ final class ShardMasterProcessor implements Processor<String, byte[], String, Ob
     }
 
     @Override
+    public void close() {
+        timers.close();
+    }
+
+    @Override
     public void process(final Record<String, byte[]> record) {
         // log lines of this step carry the entity (and, below, the command) they concern
         MDC.put("entity_id", String.valueOf(record.key()));

@@ -60,7 +60,7 @@ public final class ShardMasterTopology {
 
         // cached: a fast-path saga starts and stops its deadline timer within one commit
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TIMERS_STORE),
-                Serdes.String(), new StoreSerde<>(SagaTimers.Timer.class)).withCachingEnabled(), SHARD_MASTER);
+                Serdes.String(), new StoreSerde<>(SagaTimer.class)).withCachingEnabled(), SHARD_MASTER);
 
         topology.addSink(RESERVATION_EVENTS_SINK, Topics.RESERVATION_EVENTS.name(), Serdes.String().serializer(),
                 new JsonSerde<>(ReservationEvent.class), SHARD_MASTER);

@@ -57,7 +57,7 @@ class SagaTimersTopologyTest {
     private TestOutputTopic<String, ReservationEvent> reservationEvents;
     private TestOutputTopic<String, WindowEvent> windowEvents;
     private KeyValueStore<String, ReservationState> reservations;
-    private KeyValueStore<String, SagaTimers.Timer> timers;
+    private KeyValueStore<String, SagaTimer> timers;
     private DriverWindows windows;
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private String reservation;
@@ -174,6 +174,7 @@ class SagaTimersTopologyTest {
         driver.advanceWallClockTime(ShardMasterOptions.DEFAULT_SELECTION_TIMEOUT.plusSeconds(1));
 
         assertThat(timers.approximateNumEntries()).isZero();
+        assertThat(meters.get("reservations.sagas.oldest_open.age").timeGauge().value()).as("no saga open").isZero();
         assertThat(reservations.get(reservation).status()).isEqualTo(CONFIRMED);
         assertThat(eventTypes(reservationEvents)).doesNotContain("SelectionRejected");
     }

@@ -1,0 +1,17 @@
+package io.reservations.processor.shard;
+
+import io.reservations.contract.ForwardData;
+import io.reservations.contract.ForwardWrite;
+import io.reservations.contract.Operation;
+
+/**
+ * One durable timer of a reservation: what fires ({@code EXPIRE_HOLD} or {@code EXPIRE_SELECTION}), when, and the
+ * selection's command id it concerns.
+ */
+record SagaTimer(Operation operation, String commandId, String reservationId, String windowId, long dueMillis) {
+
+    /** The write that asks the reservation's master to act on this timer. */
+    ForwardWrite write(final int partition) {
+        return ForwardWrite.of(commandId, operation, ForwardData.expire(reservationId, windowId), partition);
+    }
+}
