@@ -2,6 +2,7 @@ package io.reservations.reliability;
 
 import static org.awaitility.Awaitility.await;
 
+import io.reservations.processor.it.FreePorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -42,8 +43,8 @@ final class BrokerCluster implements AutoCloseable {
     BrokerCluster(final Path serviceJar, final Path dir) {
         final List<Integer> controllerPorts = new ArrayList<>();
         for (int i = 0; i < NODES; i++) {
-            clientPorts.add(Ports.free());
-            controllerPorts.add(Ports.free());
+            clientPorts.add(FreePorts.take());
+            controllerPorts.add(FreePorts.take());
         }
         final String voters = IntStream.range(0, NODES)
                 .mapToObj(i -> (i + 1) + "@localhost:" + controllerPorts.get(i)).collect(Collectors.joining(","));

@@ -7,6 +7,7 @@ import io.reservations.contract.ReservationStatus;
 import io.reservations.processor.domain.ReservationState;
 import io.reservations.processor.domain.Slot;
 import io.reservations.processor.domain.WindowState;
+import io.reservations.processor.it.HoldInvariants;
 import io.reservations.processor.it.SagaInvariants;
 import io.reservations.topics.DeadLetterHeaders;
 import io.reservations.topics.TopicReader;
@@ -80,6 +81,11 @@ final class ClusterVerifier {
         return results.containsAll(acceptedCommands().keySet());
     }
 
+    /** True once no reservation is HELD: every hold of the load (four seconds) was confirmed, cancelled or expired. */
+    boolean holdsSettled() {
+        return SagaInvariants.read(bootstrap).count(ReservationStatus.HELD) == 0;
+    }
+
     /** Runs every check; returns the figures for the report. */
     Map<String, Object> verify(final Ledger ledger, final Collection<PoisonRecords.Written> poison) {
         final Map<String, Object> figures = new java.util.LinkedHashMap<>();
@@ -93,12 +99,16 @@ final class ClusterVerifier {
         figures.put("result records", folded.resultsByCommand.values().stream().mapToInt(List::size).sum());
         figures.put("events", folded.events);
 
-        // no resource held twice; CONFIRMED <=> holds its resource; every holder CONFIRMED or SELECTING
+        // no resource held twice; CONFIRMED or HELD <=> holds its resource; every holder CONFIRMED, HELD or SELECTING;
+        // a hold expires once, not early, and its resource is not released before then unless it was cancelled
         folded.assertAllocationsConsistent();
         assertThat(folded.count(ReservationStatus.SELECTING)).as("sagas left half-way").isZero();
+        assertThat(folded.count(ReservationStatus.HELD)).as("holds past their due time").isZero();
+        figures.putAll(HoldInvariants.assertHoldsKept(folded));
         figures.put("reservations", folded.reservations.size());
         figures.put("confirmed", folded.count(ReservationStatus.CONFIRMED));
         figures.put("cancelled", folded.count(ReservationStatus.CANCELLED));
+        figures.put("expired", folded.count(ReservationStatus.EXPIRED));
         figures.put("resources held", folded.heldResources());
 
         // every final answer a client got is what the state says

@@ -1,6 +1,7 @@
 package io.reservations.reliability;
 
 import io.reservations.contract.ReservationStatus;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -13,13 +14,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * A steady stream of create, select-resource and cancel commands from several client threads. Each client walks
- * its own reservations through their lives one command at a time, so the final state each one must reach follows
- * from the answers it got.
+ * A steady stream of create, select-resource (some with a short hold), confirm and cancel commands from several
+ * client threads. Each client walks its own reservations through their lives one command at a time, so the final
+ * state each one must reach follows from the answers it got.
  */
 final class CommandLoad implements AutoCloseable {
 
     private static final int HELD_PER_CLIENT = 6;
+    /** Short enough that holds run out during the load, long enough that most confirms come in time. */
+    private static final Duration HOLD = Duration.ofSeconds(4);
 
     private final ApiClient api;
     private final List<String> windowIds;
@@ -59,21 +62,29 @@ final class CommandLoad implements AutoCloseable {
                 continue;
             }
             ledger.expect(new Ledger.Expected(reservationId, windowId, ReservationStatus.PENDING, null));
-            // one in ten asks for a type no window has: the saga's rejection path
+            // one in ten asks for a type no window has: the saga's rejection path; one in four asks for a short hold
             final int pick = random.nextInt(10);
             final String type = pick == 0 ? "lamp" : pick % 2 == 0 ? "seat" : "desk";
+            final boolean hold = random.nextInt(4) == 0;
             final ApiClient.Answer selected = answered(api.post("/reservations/" + reservationId + "/select-resource",
-                    "{\"resource_type\":\"" + type + "\"}", "select-" + reservationId));
-            if (selected.status() == 409 && "no-resource-available".equals(selected.code())) {
-                continue;
+                    "{\"resource_type\":\"" + type + "\"" + (hold ? ",\"hold_for\":\"" + HOLD + "\"" : "") + "}",
+                    "select-" + reservationId));
+            if (selected.status() == 409 && ("no-resource-available".equals(selected.code())
+                    || "selection-timeout".equals(selected.code()))) {
+                continue; // still PENDING
             }
-            if (selected.status() != 200 || !"CONFIRMED".equals(selected.body().path("status").asString(""))) {
+            final ReservationStatus wanted = hold ? ReservationStatus.HELD : ReservationStatus.CONFIRMED;
+            if (selected.status() != 200 || !wanted.name().equals(selected.body().path("status").asString(""))) {
                 ledger.violation("select " + reservationId + " answered " + selected.status() + " " + selected.body());
                 continue;
             }
-            final Ledger.Expected confirmed = new Ledger.Expected(reservationId, windowId, ReservationStatus.CONFIRMED,
+            final Ledger.Expected got = new Ledger.Expected(reservationId, windowId, wanted,
                     selected.body().path("selected_resource").path("id").asString());
-            ledger.expect(confirmed);
+            ledger.expect(got);
+            final Ledger.Expected confirmed = hold ? settle(got, random.nextInt(3)) : got;
+            if (confirmed == null) {
+                continue;
+            }
             if (random.nextInt(10) < 3) {
                 cancel(confirmed);
             } else {
@@ -83,6 +94,35 @@ final class CommandLoad implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * A hold is left to run out (0), confirmed (1) or cancelled (2); a confirm or cancel may come too late, and then
+     * {@code hold-expired} is the right answer. Returns the confirmed reservation, or null.
+     */
+    private Ledger.Expected settle(final Ledger.Expected held, final int choice) {
+        final String reservationId = held.reservationId();
+        final Ledger.Expected expired = new Ledger.Expected(reservationId, held.windowId(), ReservationStatus.EXPIRED, null);
+        if (choice == 0) {
+            ledger.expect(expired);
+            return null;
+        }
+        final String action = choice == 1 ? "confirm" : "cancel";
+        final ApiClient.Answer answer = answered(api.post("/reservations/" + reservationId + "/" + action, "{}",
+                action + "-" + reservationId));
+        if (answer.status() == 409 && "hold-expired".equals(answer.code())) {
+            ledger.expect(expired);
+            return null;
+        }
+        final ReservationStatus wanted = choice == 1 ? ReservationStatus.CONFIRMED : ReservationStatus.CANCELLED;
+        if (answer.status() != 200 || !wanted.name().equals(answer.body().path("status").asString(""))) {
+            ledger.violation(action + " " + reservationId + " answered " + answer.status() + " " + answer.body());
+            return null;
+        }
+        final Ledger.Expected settled = new Ledger.Expected(reservationId, held.windowId(), wanted,
+                choice == 1 ? held.resourceId() : null);
+        ledger.expect(settled);
+        return choice == 1 ? settled : null;
     }
 
     private void cancel(final Ledger.Expected confirmed) {

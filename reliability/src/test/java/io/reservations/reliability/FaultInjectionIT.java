@@ -49,30 +49,12 @@ class FaultInjectionIT {
         final Instant started = Instant.now();
         try (ReliabilityCluster cluster = ReliabilityCluster.start(serviceJar, dir)) {
             report.step("cluster started (3 brokers, 2 processors, 2 API instances)", Duration.between(started, Instant.now()));
-            final ApiClient api = cluster.client(Duration.ofMinutes(2));
-            final ClusterVerifier verifier = new ClusterVerifier(cluster.brokers().bootstrap(), api);
-            verifier.assertTopicsReplicated();
-            final List<String> windows = createWindows(api);
-            final Ledger ledger = new Ledger();
-            final List<PoisonRecords.Written> poison = new ArrayList<>();
-
-            try (CommandLoad load = CommandLoad.start(api, windows, ledger, full ? 8 : 6, 42)) {
-                progress(ledger);
-                poison.addAll(PoisonRecords.write(cluster.brokers().bootstrap(), ReliabilityCluster.PARTITIONS, windows.get(0), "1"));
-                for (final Fault fault : full ? fullFaults() : List.of(Fault.KILL_PROCESSOR_1, Fault.KILL_BROKER)) {
-                    inject(fault, cluster, api, windows.get(0), ledger);
-                }
-                poison.addAll(PoisonRecords.write(cluster.brokers().bootstrap(), ReliabilityCluster.PARTITIONS, windows.get(0), "2"));
-                progress(ledger);
+            try {
+                runLoadFaultsAndVerify(cluster);
+            } catch (final Exception | AssertionError failure) {
+                cluster.dumpThreads(); // into each service's log, next to what it was doing when the run failed
+                throw failure;
             }
-            report.load(ledger);
-
-            raceForOneWindow(api, ledger, 200, 20);
-
-            await("every accepted command has its result").atMost(Duration.ofMinutes(3))
-                    .pollInterval(Duration.ofSeconds(2)).until(verifier::quiesced);
-            final Map<String, Object> figures = verifier.verify(ledger, poison);
-            report.invariants(figures);
 
             final Instant stopping = Instant.now();
             final boolean clean = cluster.stop();
@@ -83,6 +65,35 @@ class FaultInjectionIT {
             report.step("whole run", Duration.between(started, Instant.now()));
             report.write(dir.getParent().resolve("report.md"));
         }
+    }
+
+    private void runLoadFaultsAndVerify(final ReliabilityCluster cluster) throws Exception {
+        final ApiClient api = cluster.client(Duration.ofMinutes(2));
+        final ClusterVerifier verifier = new ClusterVerifier(cluster.brokers().bootstrap(), api);
+        verifier.assertTopicsReplicated();
+        final List<String> windows = createWindows(api);
+        final Ledger ledger = new Ledger();
+        final List<PoisonRecords.Written> poison = new ArrayList<>();
+
+        try (CommandLoad load = CommandLoad.start(api, windows, ledger, full ? 8 : 6, 42)) {
+            progress(ledger);
+            poison.addAll(PoisonRecords.write(cluster.brokers().bootstrap(), ReliabilityCluster.PARTITIONS, windows.get(0), "1"));
+            for (final Fault fault : full ? fullFaults() : List.of(Fault.KILL_PROCESSOR_1, Fault.KILL_BROKER)) {
+                inject(fault, cluster, api, windows.get(0), ledger);
+            }
+            poison.addAll(PoisonRecords.write(cluster.brokers().bootstrap(), ReliabilityCluster.PARTITIONS, windows.get(0), "2"));
+            progress(ledger);
+        }
+        report.load(ledger);
+
+        raceForOneWindow(api, ledger, 200, 20);
+
+        await("every accepted command has its result").atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofSeconds(2)).until(verifier::quiesced);
+        await("every hold confirmed, cancelled or expired").atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofSeconds(2)).until(verifier::holdsSettled);
+        final Map<String, Object> figures = verifier.verify(ledger, poison);
+        report.invariants(figures);
     }
 
     /** The faults of the full suite: every kind, on either processor and on two brokers. */

@@ -98,6 +98,13 @@ final class JvmProcess {
         signal("CONT");
     }
 
+    /** SIGQUIT: a live JVM prints every thread's stack to its log and runs on. */
+    synchronized void dumpThreads() {
+        if (process != null && process.isAlive()) {
+            signal("QUIT");
+        }
+    }
+
     private void signal(final String signal) {
         try {
             final Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).inheritIO().start();

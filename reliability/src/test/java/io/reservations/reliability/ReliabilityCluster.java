@@ -99,6 +99,11 @@ final class ReliabilityCluster implements AutoCloseable {
         }
     }
 
+    /** Every live service process prints its threads' stacks to its log: what a stalled run was doing. */
+    void dumpThreads() {
+        Stream.concat(processors.stream(), apis.stream()).forEach(node -> node.process().dumpThreads());
+    }
+
     /**
      * Stops the service processes (all at once, SIGTERM: processors leave the group, API instances finish their
      * requests), then the brokers; returns whether every process exited by itself.

@@ -2,6 +2,7 @@ package io.reservations.reliability;
 
 import static org.awaitility.Awaitility.await;
 
+import io.reservations.processor.it.FreePorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -56,7 +57,7 @@ final class ServiceNode {
 
     private static ServiceNode node(final Path serviceJar, final Path dir, final String name, final String bootstrap,
                                     final List<String> jvmOptions, final Map<String, String> role) {
-        final int port = Ports.free();
+        final int port = FreePorts.take();
         final List<String> arguments = new ArrayList<>(List.of("-jar", serviceJar.toString(),
                 "--server.port=" + port,
                 "--reservations.data-dir=" + dir.resolve(name),

@@ -3,13 +3,11 @@ package io.reservations.api.support;
 import io.reservations.api.ReservationsApplication;
 import io.reservations.api.security.TokenIssuer;
 import io.reservations.processor.StreamProcessor;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
+import io.reservations.processor.it.FreePorts;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -82,22 +80,10 @@ public final class ServiceInstance implements AutoCloseable {
 
     /** A free port whose successor is free too: the local broker's controller listens on port + 1. */
     public static int freePortPair() {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            final int port = freePort();
-            try (ServerSocket next = new ServerSocket(port + 1)) {
-                return port;
-            } catch (final IOException taken) {
-                // try another
-            }
-        }
-        throw new IllegalStateException("No two consecutive free ports found");
+        return FreePorts.takePair();
     }
 
     public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (final IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return FreePorts.take();
     }
 }

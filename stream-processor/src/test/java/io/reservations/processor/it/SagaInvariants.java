@@ -32,22 +32,25 @@ public final class SagaInvariants {
 
     public final Map<String, ReservationState> reservations = new HashMap<>();
     public final Map<String, WindowState> windows = new HashMap<>();
+    /** Each event topic in partition order (the order of each entity). */
+    public final List<ReservationEvent> reservationEvents;
+    public final List<WindowEvent> windowEvents;
     public final Map<String, List<CommandResult>> resultsByCommand;
     public final int events;
     public final int deadLetters;
 
     private SagaInvariants(final String bootstrap) {
-        final List<ConsumerRecord<String, ReservationEvent>> reservationEvents = TopicReader.readAll(bootstrap,
+        final List<ConsumerRecord<String, ReservationEvent>> reservationRecords = TopicReader.readAll(bootstrap,
                 Topics.RESERVATION_EVENTS.name(), Topics.RESERVATION_EVENTS.valueSerde().deserializer());
-        final List<ConsumerRecord<String, WindowEvent>> windowEvents = TopicReader.readAll(bootstrap,
+        final List<ConsumerRecord<String, WindowEvent>> windowRecords = TopicReader.readAll(bootstrap,
                 Topics.WINDOW_EVENTS.name(), Topics.WINDOW_EVENTS.valueSerde().deserializer());
-        assertNoDuplicates(reservationEvents.stream().map(ConsumerRecord::value).toList());
-        assertNoDuplicates(windowEvents.stream().map(ConsumerRecord::value).toList());
+        assertNoDuplicates(reservationRecords.stream().map(ConsumerRecord::value).toList());
+        assertNoDuplicates(windowRecords.stream().map(ConsumerRecord::value).toList());
         // partition order is each entity's order: fold per key
-        for (final ConsumerRecord<String, ReservationEvent> record : reservationEvents) {
+        for (final ConsumerRecord<String, ReservationEvent> record : reservationRecords) {
             reservations.put(record.key(), ReservationDecider.evolve(reservations.get(record.key()), record.value()));
         }
-        for (final ConsumerRecord<String, WindowEvent> record : windowEvents) {
+        for (final ConsumerRecord<String, WindowEvent> record : windowRecords) {
             final WindowState before = windows.get(record.key());
             if (record.value() instanceof ResourceAllocated allocated) {
                 final Slot slot = before.resources().stream()
@@ -56,11 +59,13 @@ public final class SagaInvariants {
             }
             windows.put(record.key(), WindowDecider.evolve(before, record.value()));
         }
+        this.reservationEvents = reservationRecords.stream().map(ConsumerRecord::value).toList();
+        this.windowEvents = windowRecords.stream().map(ConsumerRecord::value).toList();
         resultsByCommand = TopicReader.readAll(bootstrap, Topics.COMMAND_RESULTS.name(),
                         Topics.COMMAND_RESULTS.valueSerde().deserializer()).stream()
                 .map(ConsumerRecord::value)
                 .collect(Collectors.groupingBy(CommandResult::commandId));
-        events = reservationEvents.size() + windowEvents.size();
+        events = reservationRecords.size() + windowRecords.size();
         deadLetters = TopicReader.readAll(bootstrap, Topics.DEAD_LETTERS.name(),
                 Topics.DEAD_LETTERS.valueSerde().deserializer()).size();
     }
@@ -90,7 +95,10 @@ public final class SagaInvariants {
         });
     }
 
-    /** No resource held twice; every CONFIRMED reservation holds its resource; every holder is CONFIRMED or SELECTING. */
+    /**
+     * No resource held twice; every CONFIRMED or HELD reservation holds its resource; every holder is CONFIRMED,
+     * HELD or SELECTING (so no EXPIRED or CANCELLED one).
+     */
     public void assertAllocationsConsistent() {
         final Set<String> holders = new HashSet<>();
         for (final WindowState window : windows.values()) {
@@ -103,11 +111,11 @@ public final class SagaInvariants {
                 assertThat(holder).as("holder %s of %s/%s", slot.heldBy(), window.id(), slot.id()).isNotNull();
                 assertThat(holder.windowId()).isEqualTo(window.id());
                 assertThat(holder.status()).as("status of holder %s", holder.id())
-                        .isIn(ReservationStatus.CONFIRMED, ReservationStatus.SELECTING);
+                        .isIn(ReservationStatus.CONFIRMED, ReservationStatus.HELD, ReservationStatus.SELECTING);
             }
         }
         for (final ReservationState reservation : reservations.values()) {
-            if (reservation.status() == ReservationStatus.CONFIRMED) {
+            if (reservation.status() == ReservationStatus.CONFIRMED || reservation.status() == ReservationStatus.HELD) {
                 final Slot slot = windows.get(reservation.windowId()).resources().stream()
                         .filter(s -> s.id().equals(reservation.selectedResource().id())).findFirst().orElseThrow();
                 assertThat(slot.heldBy()).as("holder of %s's resource", reservation.id()).isEqualTo(reservation.id());
