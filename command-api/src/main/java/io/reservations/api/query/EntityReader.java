@@ -2,7 +2,6 @@ package io.reservations.api.query;
 
 import io.reservations.api.ReservationsProperties;
 import io.reservations.api.errors.ApiException;
-import io.reservations.contract.EntityView;
 import io.reservations.processor.StreamProcessor;
 import io.reservations.processor.query.EntityQueries;
 import java.io.IOException;
@@ -56,13 +55,14 @@ public class EntityReader {
     }
 
     /**
+     * @param path          the request's path and query, as it is forwarded to the owning instance
      * @param authorization the caller's Authorization header, passed on when the read is forwarded
      * @param lookup        the entity as this caller may see it, read from the partition's queries; empty when it
      *                      does not exist or this caller may not see it
      */
-    public ResponseEntity<?> read(final String id, final String path, final boolean routed, final String authorization,
-                                  final Function<EntityQueries, Optional<? extends EntityView>> lookup,
-                                  final String notFoundCode, final String notFoundDetail) {
+    public <T> ResponseEntity<?> read(final String id, final String path, final boolean routed, final String authorization,
+                                      final Function<EntityQueries, Optional<T>> lookup,
+                                      final String notFoundCode, final String notFoundDetail) {
         final StreamProcessor local = processor.getIfAvailable();
         if (local == null) {
             return forwardToAnyProcessor(path, authorization);
@@ -85,7 +85,7 @@ public class EntityReader {
             return forward(URI.create("http://" + owner.activeHost().host() + ":" + owner.activeHost().port() + path), true,
                     authorization);
         }
-        final Optional<? extends EntityView> visible;
+        final Optional<T> visible;
         try {
             visible = lookup.apply(new EntityQueries(streams, owner.partition()));
         } catch (final InvalidStateStoreException | IllegalStateException e) {

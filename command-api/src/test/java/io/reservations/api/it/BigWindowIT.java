@@ -2,11 +2,14 @@ package io.reservations.api.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.reservations.api.security.Scopes;
 import io.reservations.api.support.HttpJson;
 import io.reservations.api.support.ServiceInstance;
 import io.reservations.processor.it.KafkaTestBroker;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -16,7 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import tools.jackson.databind.JsonNode;
 
-/** A window of 10,000 resources (DESIGN.md's limit) over HTTP: one POST, read back in declared order, allocated. */
+/**
+ * A window of 10,000 resources (DESIGN.md's limit) over HTTP: one POST, read back in declared order, allocated,
+ * walked in pages, counted per type.
+ */
 class BigWindowIT {
 
     @Test
@@ -45,9 +51,59 @@ class BigWindowIT {
             resources.forEach(resource -> ids.add(resource.get("id").asString()));
             assertThat(ids).containsExactlyElementsOf(IntStream.range(0, 10_000).mapToObj(i -> id(75, i)).toList());
             assertThat(resources.get(1).get("held_by").asString()).isEqualTo("big-r");
+
+            assertThat(walk(http, "/windows/big/resources?limit=500", 20)).as("pages of 500 in declared order, each once")
+                    .containsExactlyElementsOf(IntStream.range(0, 10_000).mapToObj(i -> id(75, i)).toList());
+            assertThat(walk(http, "/windows/big/resources?type=desk&available=false", 1)).containsExactly(id(75, 1));
+            assertThat(walk(http, "/windows/big/resources?type=desk&available=true&limit=500", 10))
+                    .hasSize(4_999).doesNotContain(id(75, 1)).allMatch(id -> Integer.parseInt(id.substring(70)) % 2 == 1);
+            final JsonNode types = http.get("/windows/big/availability").json().get("types");
+            assertThat(types.get("seat").get("total").asInt()).isEqualTo(5_000);
+            assertThat(types.get("seat").get("available").asInt()).isEqualTo(5_000);
+            assertThat(types.get("desk").get("total").asInt()).isEqualTo(5_000);
+            assertThat(types.get("desk").get("available").asInt()).as("one desk held").isEqualTo(4_999);
+            assertThat(http.get("/windows/nowhere/availability").code()).isEqualTo("window-not-found");
+            assertBadPagesRefused(http, service.http(service.token("someone", Scopes.READ, List.of(), Duration.ofHours(1))));
+            assertThat(http.get("/windows/nowhere/resources").code()).isEqualTo("window-not-found");
         } finally {
             broker.destroy();
         }
+    }
+
+    /** limit out of bounds, available not a boolean, a token edited, or given for another query or caller: 400. */
+    private static void assertBadPagesRefused(final HttpJson admin, final HttpJson someoneElse) {
+        for (final String query : List.of("limit=0", "limit=501", "limit=ten", "available=maybe", "page_token=bm90LWEtdG9rZW4")) {
+            final HttpJson.Response refused = admin.get("/windows/big/resources?" + query);
+            assertThat(refused.status()).as(query).isEqualTo(400);
+            assertThat(refused.code()).as(query).isEqualTo("invalid");
+        }
+        final String token = admin.get("/windows/big/resources?type=seat&limit=2").text("next_page_token");
+        assertThat(admin.get("/windows/big/resources?type=seat&limit=2&page_token=" + token).status()).isEqualTo(200);
+        assertThat(admin.get("/windows/big/resources?type=desk&limit=2&page_token=" + token).code())
+                .as("another query's token").isEqualTo("invalid");
+        assertThat(someoneElse.get("/windows/big/resources?type=seat&limit=2&page_token=" + token).code())
+                .as("another caller's token").isEqualTo("invalid");
+        final String forged = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                ("9000." + new String(Base64.getUrlDecoder().decode(token)).split("\\.")[1]).getBytes());
+        assertThat(admin.get("/windows/big/resources?type=seat&limit=2&page_token=" + forged).code())
+                .as("a token whose position was changed").isEqualTo("invalid");
+    }
+
+    /** Follows next_page_token from the first page to the last; returns the ids in the order received. */
+    private static List<String> walk(final HttpJson http, final String firstPage, final int expectedPages) {
+        final List<String> ids = new ArrayList<>();
+        String page = firstPage;
+        int pages = 0;
+        while (page != null) {
+            final HttpJson.Response response = http.get(page);
+            assertThat(response.status()).as("GET %s: %s", page, response.body()).isEqualTo(200);
+            response.json().get("items").forEach(item -> ids.add(item.get("id").asString()));
+            pages++;
+            final JsonNode next = response.json().get("next_page_token");
+            page = next == null ? null : firstPage + (firstPage.contains("?") ? "&" : "?") + "page_token=" + next.asString();
+        }
+        assertThat(pages).as("pages of %s", firstPage).isEqualTo(expectedPages);
+        return ids;
     }
 
     private static String body(final int idLength) {

@@ -34,18 +34,20 @@ import tools.jackson.databind.JsonNode;
 class OperabilityIT {
 
     /** Every request of DESIGN.md's REST table with the error codes it lists. */
-    private static final Map<String, List<String>> CONTRACT = Map.of(
-            "post /windows", List.of("400", "invalid", "409", "window-exists", "201"),
-            "get /windows/{id}", List.of("200", "404", "window-not-found"),
-            "post /reservations", List.of("201", "400", "409", "reservation-exists"),
-            "get /reservations/{id}", List.of("200", "404", "reservation-not-found"),
-            "post /reservations/{id}/select-resource", List.of("200", "400", "404", "reservation-not-found", "409",
+    private static final Map<String, List<String>> CONTRACT = Map.ofEntries(
+            Map.entry("post /windows", List.of("400", "invalid", "409", "window-exists", "201")),
+            Map.entry("get /windows/{id}", List.of("200", "404", "window-not-found")),
+            Map.entry("post /reservations", List.of("201", "400", "409", "reservation-exists")),
+            Map.entry("get /reservations/{id}", List.of("200", "404", "reservation-not-found")),
+            Map.entry("post /reservations/{id}/select-resource", List.of("200", "400", "404", "reservation-not-found", "409",
                     "no-resource-available", "window-not-found", "reservation-cancelled", "already-confirmed",
-                    "selection-in-progress", "selection-timeout", "hold-expired", "202", "422", "idempotency-key-reused"),
-            "post /reservations/{id}/cancel", List.of("200", "404", "409", "reservation-cancelled", "hold-expired"),
-            "post /reservations/{id}/confirm", List.of("200", "404", "reservation-not-found", "409", "hold-expired",
-                    "not-held", "reservation-cancelled"),
-            "get /commands/{commandId}", List.of("200", "404"));
+                    "selection-in-progress", "selection-timeout", "hold-expired", "202", "422", "idempotency-key-reused")),
+            Map.entry("post /reservations/{id}/cancel", List.of("200", "404", "409", "reservation-cancelled", "hold-expired")),
+            Map.entry("post /reservations/{id}/confirm", List.of("200", "404", "reservation-not-found", "409", "hold-expired",
+                    "not-held", "reservation-cancelled")),
+            Map.entry("get /commands/{commandId}", List.of("200", "404")),
+            Map.entry("get /windows/{id}/availability", List.of("200", "404", "window-not-found")),
+            Map.entry("get /windows/{id}/resources", List.of("200", "400", "invalid", "404", "window-not-found")));
 
     private static EmbeddedKafkaKraftBroker broker;
     private static ServiceInstance service;

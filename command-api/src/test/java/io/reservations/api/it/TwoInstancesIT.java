@@ -72,13 +72,18 @@ class TwoInstancesIT {
 
             for (final String path : List.of("/windows/window-0", "/windows/window-3", "/windows/window-5",
                     "/reservations/reservation-0", "/reservations/reservation-7", "/reservations/reservation-11",
-                    "/windows/missing", "/reservations/missing")) {
+                    "/windows/missing", "/reservations/missing", "/windows/window-3/availability",
+                    "/windows/window-0/resources?type=seat&limit=1", "/windows/window-5/resources?available=false")) {
                 final Response fromA = viaA.get(path);
                 final Response fromB = viaB.get(path);
                 assertThat(fromA.status()).as(path).isIn(200, 404).isEqualTo(fromB.status());
                 assertThat(fromA.json()).as(path).isEqualTo(fromB.json());
                 assertThat(fromA.contentType()).isEqualTo(fromB.contentType());
             }
+            // a page token from one instance walks on through the other (the query string travels with the read)
+            final String next = viaA.get("/windows/window-3/resources?limit=1").text("next_page_token");
+            assertThat(viaB.get("/windows/window-3/resources?limit=1&page_token=" + next).json().get("items").get(0)
+                    .get("id").asString()).isEqualTo("s2");
             assertThat(viaB.get("/windows/window-1").json().findValues("held_by").stream().map(n -> n.asString()).toList())
                     .containsExactlyInAnyOrder("reservation-1", "reservation-7");
 

@@ -7,7 +7,11 @@ import io.reservations.processor.domain.ReservationState;
 import io.reservations.processor.domain.Slot;
 import io.reservations.processor.shard.ShardMasterTopology;
 import io.reservations.processor.store.WindowLayout;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
@@ -44,6 +48,41 @@ public final class EntityQueries {
         final ReadOnlyKeyValueStore<String, byte[]> index = store(WindowLayout.INDEX);
         return Optional.ofNullable(WindowLayout.read(index, store(WindowLayout.WHOLE_WINDOWS), id)).map(window ->
                 new Window(id, window.resources().stream().map(slot -> view(slot, index, id, mayKnowHolder)).toList()));
+    }
+
+    /** Per resource type of the window: how many, and how many are available. */
+    public Optional<Availability> availability(final String windowId) {
+        final List<WindowLayout.PositionedSlot> all = WindowLayout.slots(store(WindowLayout.INDEX),
+                store(WindowLayout.WHOLE_WINDOWS), windowId, 0, slot -> true, Integer.MAX_VALUE);
+        if (all == null) {
+            return Optional.empty();
+        }
+        final Map<String, Availability.Count> types = new TreeMap<>();
+        for (final WindowLayout.PositionedSlot positioned : all) {
+            final Slot slot = positioned.slot();
+            types.merge(slot.type(), new Availability.Count(1, slot.available() ? 1 : 0),
+                    (a, b) -> new Availability.Count(a.total() + b.total(), a.available() + b.available()));
+        }
+        return Optional.of(new Availability(windowId, types));
+    }
+
+    /**
+     * Up to {@code limit} resources the filter accepts, from declared position {@code from} on; the holder shown as
+     * in {@link #window}.
+     */
+    public Optional<ResourceSlice> resources(final String windowId, final ResourceFilter filter, final int from,
+                                             final int limit, final Predicate<String> mayKnowHolder) {
+        final ReadOnlyKeyValueStore<String, byte[]> index = store(WindowLayout.INDEX);
+        // one more than asked: whether a next page exists
+        final List<WindowLayout.PositionedSlot> slots = WindowLayout.slots(index, store(WindowLayout.WHOLE_WINDOWS),
+                windowId, from, filter, limit + 1);
+        if (slots == null) {
+            return Optional.empty();
+        }
+        final List<WindowResource> items = slots.stream().limit(limit)
+                .map(positioned -> view(positioned.slot(), index, windowId, mayKnowHolder)).toList();
+        return Optional.of(new ResourceSlice(items, slots.size() > limit
+                ? OptionalInt.of(slots.get(limit).position()) : OptionalInt.empty()));
     }
 
     private static WindowResource view(final Slot slot, final ReadOnlyKeyValueStore<String, byte[]> index,

@@ -119,6 +119,7 @@ final class ShardMasterMetrics {
         Timer.builder("reservations.holds.expiry_lag")
                 .description("From a hold's due time to its expiry being applied")
                 .publishPercentileHistogram()
+                .publishPercentiles(0.5, 0.9, 0.99)
                 .register(registry)
                 .record(Duration.ofMillis(Math.max(0, System.currentTimeMillis() - expired.occurredAt().toEpochMilli())));
     }

@@ -22,6 +22,11 @@ final class WindowKeys {
         return slotsOf(windowId) + String.format("%05d", position);
     }
 
+    /** The declared position a slot key names. */
+    static int positionOf(final String slotKey) {
+        return Integer.parseInt(slotKey.substring(slotKey.length() - 5));
+    }
+
     static String slotsOf(final String windowId) {
         return "s" + SEPARATOR + windowId + SEPARATOR;
     }

@@ -8,7 +8,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.function.Predicate;
+import java.util.stream.IntStream;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -40,6 +43,38 @@ public final class WindowLayout {
             entries.forEachRemaining(entry -> resources.add(WindowValues.slot(entry.value)));
         }
         return new WindowState(id, resources);
+    }
+
+    /** A resource and its declared position (0 for the first). */
+    public record PositionedSlot(int position, Slot slot) {
+    }
+
+    /**
+     * Up to {@code limit} resources of the window that {@code wanted} accepts, from declared position {@code from}
+     * on, in declared order: one range of the index, however large the window. Null when no window has the id.
+     */
+    public static List<PositionedSlot> slots(final ReadOnlyKeyValueStore<String, byte[]> index,
+                                             final ReadOnlyKeyValueStore<String, WindowState> wholeWindows,
+                                             final String id, final int from, final Predicate<Slot> wanted,
+                                             final int limit) {
+        if (index.get(WindowKeys.header(id)) == null) {
+            final WindowState whole = wholeWindows.get(id); // not migrated yet: read whole
+            return whole == null ? null : IntStream.range(Math.min(from, whole.resources().size()), whole.resources().size())
+                    .mapToObj(position -> new PositionedSlot(position, whole.resources().get(position)))
+                    .filter(slot -> wanted.test(slot.slot())).limit(limit).toList();
+        }
+        final List<PositionedSlot> slots = new ArrayList<>();
+        try (KeyValueIterator<String, byte[]> entries = index.range(WindowKeys.slot(id, from),
+                WindowKeys.slotsOf(id) + Character.MAX_VALUE)) {
+            while (entries.hasNext() && slots.size() < limit) {
+                final KeyValue<String, byte[]> entry = entries.next();
+                final Slot slot = WindowValues.slot(entry.value);
+                if (wanted.test(slot)) {
+                    slots.add(new PositionedSlot(WindowKeys.positionOf(entry.key), slot));
+                }
+            }
+        }
+        return slots;
     }
 
     /** The owner of the reservation holding a resource of the window, when known. */
