@@ -2,50 +2,77 @@ package io.reservations.api.commands;
 
 import io.reservations.api.errors.ApiException;
 import io.reservations.api.errors.ProblemCodes;
+import io.reservations.api.query.EntityReader;
 import io.reservations.api.security.Caller;
 import io.reservations.contract.CommandResult;
 import io.reservations.contract.CommandStatus;
+import io.reservations.contract.Ids;
+import io.reservations.processor.query.EntityQueries;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /commands/{command_id}}: the result when this instance has seen it (every instance reads every
- * result), PENDING for a command this instance accepted that has no result yet.
+ * {@code GET /commands/{command_id}}: a result this instance has seen; PENDING for a command it accepted that has
+ * no result yet; otherwise the result from durable state ({@code command.results}, kept by command id for the
+ * de-duplication retention in the processors' {@code command-status} store), wherever it was sent and across
+ * restarts.
  */
 @RestController
-@ConditionalOnBooleanProperty(name = "reservations.api.enabled", matchIfMissing = true)
 public class CommandController {
 
-    private final CommandResults results;
+    private static final String NOT_FOUND = "No command with this id is known";
 
-    public CommandController(final CommandResults results) {
+    /** Absent on a processor-only instance, which still answers reads forwarded to it. */
+    private final ObjectProvider<CommandResults> results;
+    private final EntityReader reader;
+
+    public CommandController(final ObjectProvider<CommandResults> results, final EntityReader reader) {
         this.results = results;
+        this.reader = reader;
     }
-
 
     @Operation(summary = "A command's status: PENDING, SUCCEEDED or REJECTED, with code and entity once known")
     @ApiResponse(responseCode = "200", description = "{command_id, status, code?, entity?}")
     @ApiResponse(responseCode = "404", description = "command-not-found")
     @GetMapping("/commands/{commandId}")
-    public CommandView get(@PathVariable final String commandId) {
+    public ResponseEntity<?> get(@PathVariable final String commandId,
+                                 @RequestHeader(name = EntityReader.ROUTED_HEADER, required = false) final String routed,
+                                 @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) final String authorization) {
+        if (!Ids.isValid(commandId)) {
+            throw new ApiException(HttpStatus.NOT_FOUND, ProblemCodes.COMMAND_NOT_FOUND, NOT_FOUND);
+        }
         final Caller caller = Caller.current();
-        final CommandResult result = results.recent(commandId);
-        // only the sender and admins see a result; one recorded without its sender, admins only
-        if (result != null && !caller.maySee(result.requestedBy())) {
-            throw new ApiException(HttpStatus.NOT_FOUND, ProblemCodes.COMMAND_NOT_FOUND, "No command with this id is known here");
+        final CommandResults seenHere = results.getIfAvailable();
+        final CommandResult recent = seenHere == null ? null : seenHere.recent(commandId);
+        if (recent != null) {
+            return ResponseEntity.ok(view(visible(recent, caller)));
         }
-        if (result != null) {
-            return new CommandView(result.commandId(), result.status(), result.code(), result.entity());
-        }
-        final CommandResults.Accepted accepted = results.accepted(commandId);
+        final CommandResults.Accepted accepted = seenHere == null ? null : seenHere.accepted(commandId);
         if (accepted != null && caller.maySee(accepted.subject())) {
-            return new CommandView(commandId, CommandStatus.PENDING, null, null);
+            return ResponseEntity.ok(new CommandView(commandId, CommandStatus.PENDING, null, null));
         }
-        throw new ApiException(HttpStatus.NOT_FOUND, ProblemCodes.COMMAND_NOT_FOUND, "No command with this id is known here");
+        // only the sender and admins see a result; one recorded without its sender, admins only
+        return reader.read(EntityQueries.COMMAND_ROUTING_STORE, commandId, "/commands/" + commandId, routed != null,
+                authorization, queries -> queries.commandResult(commandId).filter(result -> caller.maySee(result.requestedBy()))
+                        .map(CommandController::view), ProblemCodes.COMMAND_NOT_FOUND, NOT_FOUND);
+    }
+
+    private static CommandResult visible(final CommandResult result, final Caller caller) {
+        if (!caller.maySee(result.requestedBy())) {
+            throw new ApiException(HttpStatus.NOT_FOUND, ProblemCodes.COMMAND_NOT_FOUND, NOT_FOUND);
+        }
+        return result;
+    }
+
+    private static CommandView view(final CommandResult result) {
+        return new CommandView(result.commandId(), result.status(), result.code(), result.entity());
     }
 }

@@ -63,6 +63,13 @@ public class EntityReader {
     public <T> ResponseEntity<?> read(final String id, final String path, final boolean routed, final String authorization,
                                       final Function<EntityQueries, Optional<T>> lookup,
                                       final String notFoundCode, final String notFoundDetail) {
+        return read(EntityQueries.ROUTING_STORE, id, path, routed, authorization, lookup, notFoundCode, notFoundDetail);
+    }
+
+    /** As {@link #read(String, String, boolean, String, Function, String, String)}, routed by another store's keys. */
+    public <T> ResponseEntity<?> read(final String routingStore, final String id, final String path, final boolean routed,
+                                      final String authorization, final Function<EntityQueries, Optional<T>> lookup,
+                                      final String notFoundCode, final String notFoundDetail) {
         final StreamProcessor local = processor.getIfAvailable();
         if (local == null) {
             return forwardToAnyProcessor(path, authorization);
@@ -70,7 +77,7 @@ public class EntityReader {
         final KafkaStreams streams = local.streams();
         final KeyQueryMetadata owner;
         try {
-            owner = streams.queryMetadataForKey(EntityQueries.ROUTING_STORE, id, Serdes.String().serializer());
+            owner = streams.queryMetadataForKey(routingStore, id, Serdes.String().serializer());
         } catch (final IllegalStateException | StreamsException e) {
             // not started yet, shutting down, or failed: nobody here can answer for now
             throw ApiException.unavailable("The processor is " + streams.state() + "; retry shortly");

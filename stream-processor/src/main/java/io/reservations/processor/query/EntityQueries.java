@@ -1,5 +1,6 @@
 package io.reservations.processor.query;
 
+import io.reservations.contract.CommandResult;
 import io.reservations.contract.Reservation;
 import io.reservations.contract.Window;
 import io.reservations.contract.WindowResource;
@@ -7,6 +8,7 @@ import io.reservations.processor.domain.ReservationState;
 import io.reservations.processor.domain.Slot;
 import io.reservations.processor.shard.ShardMasterTopology;
 import io.reservations.processor.store.WindowLayout;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +19,8 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.apache.kafka.streams.state.ReadOnlyWindowStore;
+import org.apache.kafka.streams.state.WindowStoreIterator;
 
 /**
  * What the API may read of a partition this instance masters: the contract's views, never the stores' layout.
@@ -26,6 +30,8 @@ public final class EntityQueries {
 
     /** The store whose key metadata tells which instance masters an entity id (every store is partitioned alike). */
     public static final String ROUTING_STORE = ShardMasterTopology.RESERVATIONS_STORE;
+    /** The store whose key metadata tells which instance holds a command's result. */
+    public static final String COMMAND_ROUTING_STORE = ShardMasterTopology.COMMAND_STATUS_STORE;
 
     private final KafkaStreams streams;
     private final int partition;
@@ -33,6 +39,20 @@ public final class EntityQueries {
     public EntityQueries(final KafkaStreams streams, final int partition) {
         this.streams = streams;
         this.partition = partition;
+    }
+
+    /** The result of a command, from {@code command.results} (the command-status store), for the retention. */
+    public Optional<CommandResult> commandResult(final String commandId) {
+        final ReadOnlyWindowStore<String, CommandResult> results = streams.store(StoreQueryParameters.fromNameAndType(
+                ShardMasterTopology.COMMAND_STATUS_STORE, QueryableStoreTypes.<String, CommandResult>windowStore())
+                .withPartition(partition));
+        CommandResult latest = null;
+        try (WindowStoreIterator<CommandResult> entries = results.fetch(commandId, Instant.EPOCH, Instant.ofEpochMilli(Long.MAX_VALUE))) {
+            while (entries.hasNext()) {
+                latest = entries.next().value;
+            }
+        }
+        return Optional.ofNullable(latest);
     }
 
     public Optional<Reservation> reservation(final String id) {

@@ -22,6 +22,8 @@ public final class ShardMasterTopology {
 
     public static final String RESERVATIONS_STORE = "reservations";
     public static final String PROCESSED_COMMANDS_STORE = "processed-commands";
+    /** Every command's result by command id, read from {@code command.results}: its status from any instance. */
+    public static final String COMMAND_STATUS_STORE = "command-status";
     /** Holds' ends and selections' deadlines, by due time (see SagaTimers). */
     public static final String TIMERS_STORE = "saga-timers";
 
@@ -61,6 +63,13 @@ public final class ShardMasterTopology {
         // cached: a fast-path saga starts and stops its deadline timer within one commit
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TIMERS_STORE),
                 Serdes.String(), new StoreSerde<>(SagaTimer.class)).withCachingEnabled(), SHARD_MASTER);
+
+        // a second sub-topology, added last so that the shard masters keep their task ids (0_n)
+        topology.addReadOnlyStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(COMMAND_STATUS_STORE,
+                        options.commandRetention(), COMMAND_WINDOW, false), Serdes.String(),
+                        new StoreSerde<>(CommandResult.class)).withLoggingDisabled(),
+                "command-results-source", null, Serdes.String().deserializer(), Serdes.ByteArray().deserializer(),
+                Topics.COMMAND_RESULTS.name(), "command-status-updater", CommandStatusUpdater::new);
 
         topology.addSink(RESERVATION_EVENTS_SINK, Topics.RESERVATION_EVENTS.name(), Serdes.String().serializer(),
                 new JsonSerde<>(ReservationEvent.class), SHARD_MASTER);

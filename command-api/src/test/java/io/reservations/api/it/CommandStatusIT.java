@@ -1,0 +1,71 @@
+package io.reservations.api.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.reservations.api.security.Scopes;
+import io.reservations.api.support.HttpJson;
+import io.reservations.api.support.HttpJson.Response;
+import io.reservations.api.support.ServiceInstance;
+import io.reservations.processor.it.KafkaTestBroker;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+/**
+ * A 202's Location answers from durable state: through an instance that did not take the command, and through one
+ * started after it was settled (whose own cache of results begins at its start), to the sender and admins only.
+ */
+class CommandStatusIT {
+
+    @TempDir
+    Path data;
+
+    @Test
+    void shouldAnswerTheLocationOfA202FromAnyInstanceAndAfterARestart() {
+        final EmbeddedKafkaKraftBroker broker = KafkaTestBroker.start();
+        final Map<String, Object> sharedKey = Map.of("reservations.security.local-key-dir", data.resolve("jwt"));
+        try (ServiceInstance b = ServiceInstance.start(broker.getBrokersAsString(), data.resolve("b"), "command-status", sharedKey)) {
+            final String location;
+            final String creator;
+            try (ServiceInstance a = ServiceInstance.start(broker.getBrokersAsString(), data.resolve("a"), "command-status",
+                    sharedKey)) {
+                final HttpJson viaA = a.http();
+                assertThat(viaA.post("/windows", "{\"id\":\"w\",\"resources\":[{\"id\":\"s1\",\"type\":\"seat\"}]}").status())
+                        .isEqualTo(201);
+                creator = a.token("alice", Scopes.ALL, List.of(), Duration.ofHours(1));
+                final Response accepted = a.http(creator).post("/reservations", "{\"id\":\"r1\",\"window_id\":\"w\"}",
+                        "Prefer", "respond-async");
+                assertThat(accepted.status()).isEqualTo(202);
+                location = accepted.location();
+                await().atMost(Duration.ofSeconds(30)).until(() -> "SUCCEEDED".equals(viaA.get(location).text("status")));
+            }
+
+            // a's results cache is gone with it; b never took the command
+            assertSettled(b.http(creator).get(location));
+            assertSettled(b.http().get(location));
+            final Response stranger = b.http(b.token("mallory", Scopes.ALL, List.of(), Duration.ofHours(1))).get(location);
+            assertThat(stranger.status()).as("another caller").isEqualTo(404);
+            assertThat(stranger.code()).isEqualTo("command-not-found");
+            assertThat(b.http().get("/commands/never-sent").code()).isEqualTo("command-not-found");
+
+            try (ServiceInstance restarted = ServiceInstance.start(broker.getBrokersAsString(), data.resolve("a"),
+                    "command-status", sharedKey)) {
+                await().atMost(Duration.ofMinutes(1)).ignoreExceptions()
+                        .untilAsserted(() -> assertSettled(restarted.http(creator).get(location)));
+            }
+        } finally {
+            broker.destroy();
+        }
+    }
+
+    private static void assertSettled(final Response command) {
+        assertThat(command.status()).as(command.body()).isEqualTo(200);
+        assertThat(command.text("status")).isEqualTo("SUCCEEDED");
+        assertThat(command.json().get("entity").get("id").asString()).isEqualTo("r1");
+    }
+}
