@@ -2,6 +2,10 @@ package io.reservations.api;
 
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+import java.util.Map;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -19,5 +23,28 @@ class OpenApiConfiguration {
                         entity once processed, or 202 with Location /commands/{command_id} after wait_ms (default \
                         10 s) or at once with 'Prefer: respond-async'. Any POST takes an Idempotency-Key. Errors \
                         are application/problem+json with a 'code' member."""));
+    }
+
+    /** The answers every command POST can give, and every read's 503, declared once instead of per endpoint. */
+    @Bean
+    OpenApiCustomizer sharedResponses() {
+        return openApi -> openApi.getPaths().values().forEach(path -> {
+            if (path.getPost() != null) {
+                shared(path.getPost().getResponses(), Map.of(
+                        "202", "Not processed within wait_ms: {command_id, status: PENDING}, Location /commands/{command_id}",
+                        "422", "idempotency-key-reused: the Idempotency-Key was used for another request",
+                        "413", "payload-too-large: body over 1 MiB for POST /windows, 64 KiB elsewhere",
+                        "415", "unsupported-media-type: not application/json",
+                        "503", "unavailable: Kafka unreachable; retry (Retry-After)"));
+            }
+            if (path.getGet() != null) {
+                shared(path.getGet().getResponses(), Map.of(
+                        "503", "unavailable: partitions are moving or the owning instance is unreachable; retry (Retry-After)"));
+            }
+        });
+    }
+
+    private static void shared(final ApiResponses responses, final Map<String, String> descriptions) {
+        descriptions.forEach((code, description) -> responses.putIfAbsent(code, new ApiResponse().description(description)));
     }
 }

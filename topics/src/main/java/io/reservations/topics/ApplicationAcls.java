@@ -19,8 +19,9 @@ import org.apache.kafka.common.resource.ResourceType;
  */
 public final class ApplicationAcls {
 
+    /** The shard masters' inputs, and the results that the command-status store follows. */
     private static final List<TopicSpec<?, ?>> PROCESSOR_INPUTS = List.of(
-            Topics.RESERVATION_COMMANDS, Topics.WINDOW_COMMANDS, Topics.FORWARD_WRITES);
+            Topics.RESERVATION_COMMANDS, Topics.WINDOW_COMMANDS, Topics.FORWARD_WRITES, Topics.COMMAND_RESULTS);
     private static final List<TopicSpec<?, ?>> PROCESSOR_OUTPUTS = List.of(Topics.FORWARD_WRITES,
             Topics.RESERVATION_EVENTS, Topics.WINDOW_EVENTS, Topics.COMMAND_RESULTS, Topics.DEAD_LETTERS);
 

@@ -48,11 +48,6 @@ public class ReservationController {
     @ApiResponse(responseCode = "201", description = "The reservation, PENDING, with Location /reservations/{id}")
     @ApiResponse(responseCode = "400", description = "invalid: malformed JSON, missing window_id, ids outside the allowed form")
     @ApiResponse(responseCode = "409", description = "reservation-exists")
-    @ApiResponse(responseCode = "202", description = "Not processed within wait_ms: {command_id, status: PENDING}, Location /commands/{command_id}")
-    @ApiResponse(responseCode = "422", description = "idempotency-key-reused: the Idempotency-Key was used for another request")
-    @ApiResponse(responseCode = "413", description = "payload-too-large: body over 64 KiB")
-    @ApiResponse(responseCode = "415", description = "unsupported-media-type: not application/json")
-    @ApiResponse(responseCode = "503", description = "unavailable: Kafka unreachable; retry (Retry-After)")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     public CompletableFuture<ResponseEntity<Object>> create(
             @RequestBody final CreateReservationRequest request,
@@ -76,11 +71,6 @@ public class ReservationController {
     @ApiResponse(responseCode = "404", description = "reservation-not-found")
     @ApiResponse(responseCode = "409", description = "no-resource-available, window-not-found, reservation-cancelled, "
             + "already-confirmed, selection-in-progress, selection-timeout (no answer from the window in time), hold-expired")
-    @ApiResponse(responseCode = "202", description = "Not processed within wait_ms: {command_id, status: PENDING}, Location /commands/{command_id}")
-    @ApiResponse(responseCode = "422", description = "idempotency-key-reused: the Idempotency-Key was used for another request")
-    @ApiResponse(responseCode = "413", description = "payload-too-large: body over 64 KiB")
-    @ApiResponse(responseCode = "415", description = "unsupported-media-type: not application/json")
-    @ApiResponse(responseCode = "503", description = "unavailable: Kafka unreachable; retry (Retry-After)")
     @PostMapping(path = "/{id}/select-resource", consumes = MediaType.APPLICATION_JSON_VALUE)
     public CompletableFuture<ResponseEntity<Object>> selectResource(
             @PathVariable final String id,
@@ -100,9 +90,6 @@ public class ReservationController {
     @ApiResponse(responseCode = "400", description = "invalid: id outside the allowed form")
     @ApiResponse(responseCode = "404", description = "reservation-not-found")
     @ApiResponse(responseCode = "409", description = "hold-expired, not-held, reservation-cancelled")
-    @ApiResponse(responseCode = "202", description = "Not processed within wait_ms: {command_id, status: PENDING}, Location /commands/{command_id}")
-    @ApiResponse(responseCode = "422", description = "idempotency-key-reused: the Idempotency-Key was used for another request")
-    @ApiResponse(responseCode = "503", description = "unavailable: Kafka unreachable; retry (Retry-After)")
     @PostMapping("/{id}/confirm")
     public CompletableFuture<ResponseEntity<Object>> confirm(
             @PathVariable final String id,
@@ -117,9 +104,6 @@ public class ReservationController {
     @ApiResponse(responseCode = "400", description = "invalid: id outside the allowed form")
     @ApiResponse(responseCode = "404", description = "reservation-not-found")
     @ApiResponse(responseCode = "409", description = "reservation-cancelled, hold-expired")
-    @ApiResponse(responseCode = "202", description = "Not processed within wait_ms: {command_id, status: PENDING}, Location /commands/{command_id}")
-    @ApiResponse(responseCode = "422", description = "idempotency-key-reused: the Idempotency-Key was used for another request")
-    @ApiResponse(responseCode = "503", description = "unavailable: Kafka unreachable; retry (Retry-After)")
     @PostMapping("/{id}/cancel")
     public CompletableFuture<ResponseEntity<Object>> cancel(
             @PathVariable final String id,
@@ -133,7 +117,6 @@ public class ReservationController {
     @ApiResponse(responseCode = "200", description = "The reservation")
     @ApiResponse(responseCode = "400", description = "invalid: id outside the allowed form")
     @ApiResponse(responseCode = "404", description = "reservation-not-found")
-    @ApiResponse(responseCode = "503", description = "unavailable: partitions are moving; retry (Retry-After)")
     @GetMapping("/{id}")
     public ResponseEntity<?> get(@PathVariable final String id,
                                  @RequestHeader(name = EntityReader.ROUTED_HEADER, required = false) final String routed,

@@ -43,11 +43,6 @@ public class WindowController {
     @ApiResponse(responseCode = "201", description = "The window, with Location /windows/{id}")
     @ApiResponse(responseCode = "400", description = "invalid: malformed JSON, missing resources, ids outside the allowed form, a resource id twice")
     @ApiResponse(responseCode = "409", description = "window-exists")
-    @ApiResponse(responseCode = "202", description = "Not processed within wait_ms: {command_id, status: PENDING}, Location /commands/{command_id}")
-    @ApiResponse(responseCode = "422", description = "idempotency-key-reused: the Idempotency-Key was used for another request")
-    @ApiResponse(responseCode = "413", description = "payload-too-large: body over 1 MiB")
-    @ApiResponse(responseCode = "415", description = "unsupported-media-type: not application/json")
-    @ApiResponse(responseCode = "503", description = "unavailable: Kafka unreachable; retry (Retry-After)")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     public CompletableFuture<ResponseEntity<Object>> create(
             @RequestBody final CreateWindowRequest request,
@@ -67,7 +62,6 @@ public class WindowController {
     @ApiResponse(responseCode = "200", description = "The window")
     @ApiResponse(responseCode = "400", description = "invalid: id outside the allowed form")
     @ApiResponse(responseCode = "404", description = "window-not-found")
-    @ApiResponse(responseCode = "503", description = "unavailable: partitions are moving; retry (Retry-After)")
     @GetMapping("/{id}")
     public ResponseEntity<?> get(@PathVariable final String id,
                                  @RequestHeader(name = EntityReader.ROUTED_HEADER, required = false) final String routed,

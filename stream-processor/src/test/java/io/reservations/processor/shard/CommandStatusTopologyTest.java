@@ -1,0 +1,68 @@
+package io.reservations.processor.shard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.reservations.contract.CommandResult;
+import io.reservations.contract.CommandStatus;
+import io.reservations.contract.CreateWindow;
+import io.reservations.contract.ResourceSpec;
+import io.reservations.contract.WindowCommand;
+import io.reservations.topics.Topics;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyDescription;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.WindowStore;
+import org.apache.kafka.streams.state.WindowStoreIterator;
+import org.junit.jupiter.api.Test;
+
+/** The {@code command-status} store follows {@code command.results}, in a sub-topology of its own. */
+class CommandStatusTopologyTest {
+
+    private static final Instant START = Instant.parse("2026-11-30T10:00:00Z");
+    private final ShardMasterOptions options = new ShardMasterOptions(12, Duration.ofHours(24), false, new SimpleMeterRegistry());
+
+    @Test
+    void shouldKeepTheShardMastersAsSubTopologyZeroSoThatTaskIdsAndStateDirectoriesStay() {
+        final TopologyDescription description = ShardMasterTopology.build(options).describe();
+
+        assertThat(description.subtopologies()).hasSize(2);
+        for (final TopologyDescription.Subtopology subtopology : description.subtopologies()) {
+            final List<String> nodes = subtopology.nodes().stream().map(TopologyDescription.Node::name).toList();
+            assertThat(nodes).as("sub-topology %d", subtopology.id())
+                    .contains(subtopology.id() == 0 ? ShardMasterTopology.SHARD_MASTER : "command-status-updater");
+        }
+    }
+
+    @Test
+    void shouldKeepEveryResultByCommandIdAndSkipARecordThatIsNoResult() {
+        final Topology topology = ShardMasterTopology.build(options);
+        final Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "command-status-test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        try (TopologyTestDriver driver = new TopologyTestDriver(topology, props, START)) {
+            final TestInputTopic<String, WindowCommand> commands = driver.createInputTopic(Topics.WINDOW_COMMANDS.name(),
+                    Serdes.String().serializer(), Topics.WINDOW_COMMANDS.valueSerde().serializer(), START, Duration.ZERO);
+            driver.createInputTopic(Topics.COMMAND_RESULTS.name(), Serdes.String().serializer(), Serdes.ByteArray().serializer())
+                    .pipeInput("garbage", "not a result".getBytes());
+            commands.pipeInput("w1", new CreateWindow("create-w1", "w1", List.of(new ResourceSpec("s1", "seat"))));
+
+            final WindowStore<String, CommandResult> store = driver.getWindowStore(ShardMasterTopology.COMMAND_STATUS_STORE);
+            try (WindowStoreIterator<CommandResult> results = store.fetch("create-w1", Instant.EPOCH, START.plusSeconds(1))) {
+                final CommandResult result = results.next().value;
+                assertThat(result.status()).isEqualTo(CommandStatus.SUCCEEDED);
+                assertThat(result.entity().id()).isEqualTo("w1");
+            }
+            try (WindowStoreIterator<CommandResult> none = store.fetch("garbage", Instant.EPOCH, START.plusSeconds(1))) {
+                assertThat(none.hasNext()).isFalse();
+            }
+        }
+    }
+}
