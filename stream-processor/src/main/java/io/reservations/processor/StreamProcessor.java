@@ -3,16 +3,22 @@ package io.reservations.processor;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.reservations.contract.Reservation;
 import io.reservations.processor.shard.ShardMasterTopology;
+import io.reservations.topics.JsonSerde;
 import io.reservations.topics.TopicProvisioner;
 import io.reservations.topics.TopicSettings;
+import io.reservations.topics.TopicSpec;
 import io.reservations.topics.Topics;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
@@ -43,10 +49,12 @@ public final class StreamProcessor implements AutoCloseable {
     public static StreamProcessor start(final ProcessorSettings settings, final MeterRegistry registry) {
         final short replicationFactor;
         try (Admin admin = Admin.create(settings.clientConfig())) {
-            replicationFactor = new TopicProvisioner(admin, settings.topics()).provision(Topics.ALL);
+            final TopicProvisioner provisioner = new TopicProvisioner(admin, settings.topics());
+            replicationFactor = provisioner.provision(Topics.ALL);
+            provisioner.provision(List.of(ownerIndexTopic(settings.applicationId())));
         }
-        final KafkaStreams streams = new KafkaStreams(
-                ShardMasterTopology.build(settings.shardMasterOptions(registry)), streamsProperties(settings, replicationFactor));
+        final KafkaStreams streams = new KafkaStreams(ShardMasterTopology.build(settings.shardMasterOptions(registry),
+                settings.applicationId()), streamsProperties(settings, replicationFactor));
         new KafkaStreamsMetrics(streams).bindTo(registry);
         // a failed thread is replaced; its tasks resume from the last committed transaction
         streams.setUncaughtExceptionHandler(error -> {
@@ -57,6 +65,16 @@ public final class StreamProcessor implements AutoCloseable {
         LOG.info("Stream processor {} started against {} ({} partitions)",
                 settings.applicationId(), settings.bootstrapServers(), settings.topics().partitions());
         return new StreamProcessor(settings, streams);
+    }
+
+    /**
+     * The owner index's topic, internal to the application (its name starts with the application id, so the
+     * processor's ACLs cover it): one record per change of a reservation, read once into the index.
+     */
+    private static TopicSpec<String, Reservation> ownerIndexTopic(final String applicationId) {
+        return new TopicSpec<>(ShardMasterTopology.ownerIndexTopic(applicationId), Serdes.String(),
+                new JsonSerde<>(Reservation.class), true, Map.of(TopicConfig.CLEANUP_POLICY_CONFIG,
+                TopicConfig.CLEANUP_POLICY_DELETE, TopicConfig.RETENTION_MS_CONFIG, Long.toString(Duration.ofDays(7).toMillis())));
     }
 
     static Properties streamsProperties(final ProcessorSettings settings, final short replicationFactor) {

@@ -2,6 +2,7 @@ package io.reservations.api.query;
 
 import io.reservations.api.ReservationsProperties;
 import io.reservations.api.errors.ApiException;
+import io.reservations.api.errors.ProblemCodes;
 import io.reservations.processor.StreamProcessor;
 import io.reservations.processor.query.EntityQueries;
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.apache.kafka.common.serialization.Serdes;
@@ -20,6 +22,7 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.errors.StreamsException;
+import org.apache.kafka.streams.processor.StreamPartitioner;
 import org.apache.kafka.streams.state.HostInfo;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -70,6 +73,24 @@ public class EntityReader {
     public <T> ResponseEntity<?> read(final String routingStore, final String id, final String path, final boolean routed,
                                       final String authorization, final Function<EntityQueries, Optional<T>> lookup,
                                       final String notFoundCode, final String notFoundDetail) {
+        return read(streams -> streams.queryMetadataForKey(routingStore, id, Serdes.String().serializer()), path, routed,
+                authorization, lookup, notFoundCode, notFoundDetail);
+    }
+
+    /** As above, from one partition of {@code store}, whatever the key: a listing that walks the partitions. */
+    public <T> ResponseEntity<?> readPartition(final String store, final int partition, final String path,
+                                               final boolean routed, final String authorization,
+                                               final Function<EntityQueries, Optional<T>> lookup) {
+        final StreamPartitioner<String, Object> thatPartition = (topic, key, value, partitions) ->
+                Optional.of(Set.of(partition));
+        return read(streams -> streams.queryMetadataForKey(store, "", thatPartition), path, routed, authorization, lookup,
+                ProblemCodes.INTERNAL, "A partition always answers");
+    }
+
+    private <T> ResponseEntity<?> read(final Function<KafkaStreams, KeyQueryMetadata> locate, final String path,
+                                       final boolean routed, final String authorization,
+                                       final Function<EntityQueries, Optional<T>> lookup,
+                                       final String notFoundCode, final String notFoundDetail) {
         final StreamProcessor local = processor.getIfAvailable();
         if (local == null) {
             return forwardToAnyProcessor(path, authorization);
@@ -77,7 +98,7 @@ public class EntityReader {
         final KafkaStreams streams = local.streams();
         final KeyQueryMetadata owner;
         try {
-            owner = streams.queryMetadataForKey(routingStore, id, Serdes.String().serializer());
+            owner = locate.apply(streams);
         } catch (final IllegalStateException | StreamsException e) {
             // not started yet, shutting down, or failed: nobody here can answer for now
             throw ApiException.unavailable("The processor is " + streams.state() + "; retry shortly");

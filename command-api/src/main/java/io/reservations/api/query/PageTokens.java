@@ -36,17 +36,22 @@ public final class PageTokens {
     }
 
     /**
-     * @param scope what the token is bound to: the caller and every filter of the query (not the limit, which may
-     *              change from page to page)
+     * @param scope    what the token is bound to: the caller and every filter of the query (not the limit, which may
+     *                 change from page to page)
+     * @param position where the next page starts, in the listing's own terms (a declared position, an id)
      */
-    public static String issue(final String scope, final int position) {
-        return ENCODER.encodeToString((position + "." + digest(scope, String.valueOf(position))).getBytes(StandardCharsets.UTF_8));
+    public static String issue(final String scope, final String position) {
+        return ENCODER.encodeToString((position + "." + digest(scope, position)).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Where the page starts: {@code first} without a token, else the position the token carries for this scope. */
-    public static int position(final String scope, final String token, final int first) {
+    public static String issue(final String scope, final int position) {
+        return issue(scope, String.valueOf(position));
+    }
+
+    /** Where the page starts: null without a token, else the position the token carries for this scope. */
+    public static String position(final String scope, final String token) {
         if (token == null) {
-            return first;
+            return null;
         }
         final String decoded;
         try {
@@ -58,12 +63,21 @@ public final class PageTokens {
         if (dot < 0 || !decoded.substring(dot + 1).equals(digest(scope, decoded.substring(0, dot)))) {
             throw foreign();
         }
+        return decoded.substring(0, dot);
+    }
+
+    /** A declared position: {@code first} without a token. */
+    public static int position(final String scope, final String token, final int first) {
+        final String position = position(scope, token);
+        if (position == null) {
+            return first;
+        }
         try {
-            final int position = Integer.parseInt(decoded.substring(0, dot));
-            if (position < 0) {
+            final int parsed = Integer.parseInt(position);
+            if (parsed < 0) {
                 throw foreign();
             }
-            return position;
+            return parsed;
         } catch (final NumberFormatException e) {
             throw foreign();
         }

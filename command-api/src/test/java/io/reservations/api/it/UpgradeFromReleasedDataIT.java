@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,6 +60,10 @@ class UpgradeFromReleasedDataIT {
                 }
             });
 
+            // the owner index did not exist in the released version: its reservations are indexed at the first start
+            await().atMost(Duration.ofMinutes(1)).ignoreExceptions().untilAsserted(() -> assertThat(everyone(http))
+                    .as("GET /reservations for an admin").contains("r-old-1", "r-old-3"));
+
             final HttpJson.Response selected = http.post("/reservations/r-old-3/select-resource", "{\"resource_type\":\"seat\"}");
             assertThat(selected.status()).as(selected.body()).isEqualTo(200);
             assertThat(selected.json().get("selected_resource").get("id").asString())
@@ -84,6 +89,18 @@ class UpgradeFromReleasedDataIT {
             final HttpJson.Response next = http.post("/reservations/r-old-4/select-resource", "{\"resource_type\":\"seat\"}");
             assertThat(next.json().get("selected_resource").get("id").asString()).isEqualTo("s2");
         }
+    }
+
+    /** Every reservation id an admin's walk of {@code GET /reservations} returns. */
+    private static List<String> everyone(final HttpJson http) {
+        final List<String> ids = new ArrayList<>();
+        String page = "/reservations?limit=500";
+        while (page != null) {
+            final JsonNode body = http.get(page).json();
+            body.get("items").forEach(item -> ids.add(item.get("id").asString()));
+            page = body.has("next_page_token") ? "/reservations?limit=500&page_token=" + body.get("next_page_token").asString() : null;
+        }
+        return ids;
     }
 
     private static JsonNode expected(final String entity) {

@@ -30,6 +30,8 @@ public final class EntityQueries {
 
     /** The store whose key metadata tells which instance masters an entity id (every store is partitioned alike). */
     public static final String ROUTING_STORE = ShardMasterTopology.RESERVATIONS_STORE;
+    /** The store whose key metadata tells which instance holds an owner's part of the index (key: the owner). */
+    public static final String OWNER_ROUTING_STORE = ShardMasterTopology.OWNER_INDEX_STORE;
     /** The store whose key metadata tells which instance holds a command's result. */
     public static final String COMMAND_ROUTING_STORE = ShardMasterTopology.COMMAND_STATUS_STORE;
 
@@ -53,6 +55,11 @@ public final class EntityQueries {
             }
         }
         return Optional.ofNullable(latest);
+    }
+
+    /** Reservations by owner, from the owner index's partition {@code partition} (this instance must hold it). */
+    public ReservationListings listings() {
+        return new ReservationListings(store(ShardMasterTopology.OWNER_INDEX_STORE));
     }
 
     public Optional<Reservation> reservation(final String id) {

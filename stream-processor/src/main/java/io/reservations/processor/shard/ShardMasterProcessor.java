@@ -38,6 +38,7 @@ final class ShardMasterProcessor implements Processor<String, byte[], String, Ob
     private WindowStores windows;
     private ProcessedCommands processed;
     private SagaTimers timers;
+    private OwnerIndex ownerIndex;
 
     ShardMasterProcessor(final ShardMasterOptions options, final ShardMasterMetrics metrics) {
         this.options = options;
@@ -54,6 +55,7 @@ final class ShardMasterProcessor implements Processor<String, byte[], String, Ob
         this.windows = WindowStores.of(processorContext);
         this.processed = new ProcessedCommands(processorContext.getStateStore(ShardMasterTopology.PROCESSED_COMMANDS_STORE));
         this.timers = new SagaTimers(processorContext, options, metrics, dispatcher::sendToMaster);
+        this.ownerIndex = new OwnerIndex(processorContext, reservations);
     }
 
     @Override
@@ -134,6 +136,7 @@ final class ShardMasterProcessor implements Processor<String, byte[], String, Ob
             final ReservationState next = ReservationDecider.fold(state, outcome.events());
             reservations.put(id, next);
             timers.track(state, next, context.currentSystemTimeMs());
+            ownerIndex.changed(next, step.timestamp());
         }
         dispatcher.emit(id, outcome.events(), ShardMasterTopology.RESERVATION_EVENTS_SINK, step);
         settle(input, outcome, step);

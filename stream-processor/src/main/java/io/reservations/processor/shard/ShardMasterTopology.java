@@ -2,6 +2,7 @@ package io.reservations.processor.shard;
 
 import io.reservations.contract.CommandResult;
 import io.reservations.contract.ForwardWrite;
+import io.reservations.contract.Reservation;
 import io.reservations.contract.ReservationEvent;
 import io.reservations.contract.WindowEvent;
 import io.reservations.processor.domain.ReservationState;
@@ -24,6 +25,10 @@ public final class ShardMasterTopology {
     public static final String PROCESSED_COMMANDS_STORE = "processed-commands";
     /** Every command's result by command id, read from {@code command.results}: its status from any instance. */
     public static final String COMMAND_STATUS_STORE = "command-status";
+    /** Reservations by owner ({@code <owner>|<id>}), partitioned by owner: one owner's listing reads one place. */
+    public static final String OWNER_INDEX_STORE = "reservations-by-owner";
+    /** Marks of one-time work done in a partition (the owner index built over older reservations). */
+    static final String MARKS_STORE = "shard-marks";
     /** Holds' ends and selections' deadlines, by due time (see SagaTimers). */
     public static final String TIMERS_STORE = "saga-timers";
 
@@ -33,13 +38,30 @@ public final class ShardMasterTopology {
     static final String FORWARD_WRITES_SINK = "forward-writes-sink";
     static final String COMMAND_RESULTS_SINK = "command-results-sink";
     static final String DEAD_LETTERS_SINK = "dead-letters-sink";
+    static final String OWNER_INDEX_SINK = "owner-index-sink";
+    /** The application's default id, whose owner-index topic a topology built without one uses. */
+    private static final String DEFAULT_APPLICATION_ID = "reservation-processor";
 
     private static final Duration COMMAND_WINDOW = Duration.ofMillis(1);
 
     private ShardMasterTopology() {
     }
 
+    /** An owner's key in the index: the owner, or {@code ~} for reservations recorded without one (admins see them). */
+    public static String ownerKey(final String owner) {
+        return owner == null ? "~" : owner;
+    }
+
+    /** The internal topic that carries reservations to their owner's partition of the index. */
+    public static String ownerIndexTopic(final String applicationId) {
+        return applicationId + "-reservations-by-owner";
+    }
+
     public static Topology build(final ShardMasterOptions options) {
+        return build(options, DEFAULT_APPLICATION_ID);
+    }
+
+    public static Topology build(final ShardMasterOptions options, final String applicationId) {
         final Topology topology = new Topology();
         // values stay bytes until the master decodes them, so a poison record is dead-lettered, not fatal
         topology.addSource("reservation-commands-source", Serdes.String().deserializer(),
@@ -70,6 +92,17 @@ public final class ShardMasterTopology {
                         new StoreSerde<>(CommandResult.class)).withLoggingDisabled(),
                 "command-results-source", null, Serdes.String().deserializer(), Serdes.ByteArray().deserializer(),
                 Topics.COMMAND_RESULTS.name(), "command-status-updater", CommandStatusUpdater::new);
+
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(MARKS_STORE),
+                Serdes.String(), Serdes.String()), SHARD_MASTER);
+        // a third sub-topology: the owner index, fed by the shard masters through its own topic
+        topology.addSink(OWNER_INDEX_SINK, ownerIndexTopic(applicationId), Serdes.String().serializer(),
+                new JsonSerde<>(Reservation.class), SHARD_MASTER);
+        topology.addSource("owner-index-source", Serdes.String().deserializer(), Serdes.ByteArray().deserializer(),
+                ownerIndexTopic(applicationId));
+        topology.addProcessor("owner-index-updater", OwnerIndexUpdater::new, "owner-index-source");
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(OWNER_INDEX_STORE),
+                Serdes.String(), new StoreSerde<>(Reservation.class)).withCachingEnabled(), "owner-index-updater");
 
         topology.addSink(RESERVATION_EVENTS_SINK, Topics.RESERVATION_EVENTS.name(), Serdes.String().serializer(),
                 new JsonSerde<>(ReservationEvent.class), SHARD_MASTER);

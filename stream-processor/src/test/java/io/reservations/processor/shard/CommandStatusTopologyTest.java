@@ -31,13 +31,15 @@ class CommandStatusTopologyTest {
 
     @Test
     void shouldKeepTheShardMastersAsSubTopologyZeroSoThatTaskIdsAndStateDirectoriesStay() {
+        // new sub-topologies are added after the shard masters: their tasks (0_n) keep their ids and state directories
         final TopologyDescription description = ShardMasterTopology.build(options).describe();
 
-        assertThat(description.subtopologies()).hasSize(2);
+        assertThat(description.subtopologies()).hasSize(3);
         for (final TopologyDescription.Subtopology subtopology : description.subtopologies()) {
             final List<String> nodes = subtopology.nodes().stream().map(TopologyDescription.Node::name).toList();
             assertThat(nodes).as("sub-topology %d", subtopology.id())
-                    .contains(subtopology.id() == 0 ? ShardMasterTopology.SHARD_MASTER : "command-status-updater");
+                    .contains(List.of(ShardMasterTopology.SHARD_MASTER, "command-status-updater", "owner-index-updater")
+                            .get(subtopology.id()));
         }
     }
 

@@ -1,0 +1,54 @@
+package io.reservations.processor.shard;
+
+import io.reservations.processor.domain.ReservationState;
+import java.time.Duration;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.Cancellable;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Sends every change of a reservation, keyed by its owner, to the owner-index topic in the step's transaction; the
+ * task of the owner's partition keeps it in {@code reservations-by-owner} (see {@link OwnerIndexUpdater}), so that
+ * listing one owner's reservations reads one partition. Reservations stored before the index existed are sent
+ * once, at the first start of the partition's task that finds no mark of it.
+ */
+final class OwnerIndex {
+
+    private static final String BUILT = "owner-index";
+
+    private final ProcessorContext<String, Object> context;
+    private final KeyValueStore<String, ReservationState> reservations;
+    private final KeyValueStore<String, String> marks;
+    private Cancellable backfill;
+
+    OwnerIndex(final ProcessorContext<String, Object> context, final KeyValueStore<String, ReservationState> reservations) {
+        this.context = context;
+        this.reservations = reservations;
+        this.marks = context.getStateStore(ShardMasterTopology.MARKS_STORE);
+        if (marks.get(BUILT) == null) {
+            // from a punctuation, inside a transaction of the task: not from init
+            backfill = context.schedule(Duration.ofMillis(1), PunctuationType.WALL_CLOCK_TIME, this::sendAll);
+        }
+    }
+
+    /** The reservation as it is now goes to its owner's partition of the index. */
+    void changed(final ReservationState reservation, final long timestamp) {
+        context.forward(new Record<>(ShardMasterTopology.ownerKey(reservation.owner()), reservation.toView(), timestamp),
+                ShardMasterTopology.OWNER_INDEX_SINK);
+    }
+
+    private void sendAll(final long now) {
+        try (KeyValueIterator<String, ReservationState> all = reservations.all()) {
+            while (all.hasNext()) {
+                final KeyValue<String, ReservationState> reservation = all.next();
+                changed(reservation.value, now);
+            }
+        }
+        marks.put(BUILT, "1");
+        backfill.cancel();
+    }
+}
