@@ -5,17 +5,9 @@ import io.reservations.api.errors.ApiException;
 import io.reservations.api.errors.ProblemCodes;
 import io.reservations.processor.StreamProcessor;
 import io.reservations.processor.query.EntityQueries;
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
@@ -26,7 +18,6 @@ import org.apache.kafka.streams.processor.StreamPartitioner;
 import org.apache.kafka.streams.state.HostInfo;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -44,17 +35,13 @@ public class EntityReader {
 
     private final ObjectProvider<StreamProcessor> processor;
     private final HostInfo self;
-    private final List<String> readFrom;
-    /** Where the next read without a local processor starts, so reads spread over the processor instances. */
-    private final AtomicInteger nextReadFrom = new AtomicInteger();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final ReadForwarding forwarding;
 
     public EntityReader(final ObjectProvider<StreamProcessor> processor, final ReservationsProperties properties,
-                        @Value("${server.port:8080}") final int port) {
+                        final ReadForwarding forwarding, @Value("${server.port:8080}") final int port) {
         this.processor = processor;
         this.self = new HostInfo(properties.processor().advertisedHost(), port);
-        this.readFrom = Arrays.stream(properties.api().readFrom().split(","))
-                .map(String::trim).filter(url -> !url.isEmpty()).map(url -> url.replaceAll("/$", "")).toList();
+        this.forwarding = forwarding;
     }
 
     /**
@@ -93,7 +80,7 @@ public class EntityReader {
                                        final String notFoundCode, final String notFoundDetail) {
         final StreamProcessor local = processor.getIfAvailable();
         if (local == null) {
-            return forwardToAnyProcessor(path, authorization);
+            return forwarding.toAnyProcessor(path, authorization);
         }
         final KafkaStreams streams = local.streams();
         final KeyQueryMetadata owner;
@@ -110,8 +97,8 @@ public class EntityReader {
             if (routed) {
                 throw ApiException.unavailable("Partition ownership is moving; retry shortly");
             }
-            return forward(URI.create("http://" + owner.activeHost().host() + ":" + owner.activeHost().port() + path), true,
-                    authorization);
+            return forwarding.to(URI.create("http://" + owner.activeHost().host() + ":" + owner.activeHost().port() + path),
+                    true, authorization);
         }
         final Optional<T> visible;
         try {
@@ -121,52 +108,5 @@ public class EntityReader {
         }
         return visible.<ResponseEntity<?>>map(ResponseEntity::ok)
                 .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, notFoundCode, notFoundDetail));
-    }
-
-    /**
-     * Without a local processor: asks the processor instances in turn, passing over those that are down or
-     * answer 503 (a killed or restarting instance), so one live processor is enough to serve every read.
-     */
-    private ResponseEntity<byte[]> forwardToAnyProcessor(final String path, final String authorization) {
-        if (readFrom.isEmpty()) {
-            throw ApiException.unavailable("This instance runs no processor and reservations.api.read-from is not set");
-        }
-        final int first = Math.floorMod(nextReadFrom.getAndIncrement(), readFrom.size());
-        ApiException lastFailure = null;
-        for (int i = 0; i < readFrom.size(); i++) {
-            try {
-                final ResponseEntity<byte[]> response = forward(
-                        URI.create(readFrom.get((first + i) % readFrom.size()) + path), false, authorization);
-                if (response.getStatusCode().value() != HttpStatus.SERVICE_UNAVAILABLE.value()) {
-                    return response;
-                }
-                lastFailure = ApiException.unavailable("No processor instance can answer now; retry shortly");
-            } catch (final ApiException unreachable) {
-                lastFailure = unreachable;
-            }
-        }
-        throw lastFailure;
-    }
-
-    private ResponseEntity<byte[]> forward(final URI uri, final boolean markRouted, final String authorization) {
-        final HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).GET();
-        if (authorization != null) {
-            request.header(HttpHeaders.AUTHORIZATION, authorization);
-        }
-        if (markRouted) {
-            request.header(ROUTED_HEADER, "true");
-        }
-        try {
-            final HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            final HttpHeaders headers = new HttpHeaders();
-            response.headers().firstValue(HttpHeaders.CONTENT_TYPE).ifPresent(type -> headers.set(HttpHeaders.CONTENT_TYPE, type));
-            response.headers().firstValue(HttpHeaders.RETRY_AFTER).ifPresent(after -> headers.set(HttpHeaders.RETRY_AFTER, after));
-            return ResponseEntity.status(response.statusCode()).headers(headers).body(response.body());
-        } catch (final IOException e) {
-            throw ApiException.unavailable("The instance owning this entity is unreachable; retry shortly");
-        } catch (final InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw ApiException.unavailable("Interrupted while reading from the owning instance");
-        }
     }
 }

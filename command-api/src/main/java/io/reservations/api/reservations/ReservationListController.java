@@ -6,6 +6,7 @@ import io.reservations.api.errors.ProblemCodes;
 import io.reservations.api.query.EntityReader;
 import io.reservations.api.query.Page;
 import io.reservations.api.query.PageTokens;
+import io.reservations.api.query.PartitionWalk;
 import io.reservations.api.security.Caller;
 import io.reservations.contract.Ids;
 import io.reservations.contract.Reservation;
@@ -67,35 +68,17 @@ public class ReservationListController {
                     queries -> Optional.of(page(queries.listings().reservationsOf(listed, filter, from, size), scope, "")),
                     ProblemCodes.INTERNAL, "An owner always has a listing");
         }
-        // everyone's: partition by partition; the token names the partition and the index key to go on from
-        final int partition = from == null ? 0 : partitionOf(from);
-        final String fromKey = from == null ? null : from.substring(from.indexOf('/') + 1);
-        return reader.readPartition(EntityQueries.OWNER_ROUTING_STORE, partition, path, routed != null, authorization,
+        // everyone's: partition by partition of the owner index
+        final PartitionWalk walk = PartitionWalk.at(from, partitions);
+        return reader.readPartition(EntityQueries.OWNER_ROUTING_STORE, walk.partition(), path, routed != null, authorization,
                 queries -> {
-                    final ReservationSlice slice = queries.listings().allReservations(filter, fromKey, size);
-                    if (slice.next().isPresent()) {
-                        return Optional.of(page(slice, scope, partition + "/"));
-                    }
-                    final boolean more = partition + 1 < partitions;
-                    return Optional.of(new Page<>(slice.items(), more ? PageTokens.issue(scope, (partition + 1) + "/") : null));
+                    final ReservationSlice slice = queries.listings().allReservations(filter, walk.from(), size);
+                    return Optional.of(walk.page(slice.items(), slice.next(), scope, partitions));
                 });
     }
 
     private static Page<Reservation> page(final ReservationSlice slice, final String scope, final String prefix) {
         return new Page<>(slice.items(), slice.next().map(next -> PageTokens.issue(scope, prefix + next)).orElse(null));
-    }
-
-    private int partitionOf(final String position) {
-        final int slash = position.indexOf('/');
-        try {
-            final int partition = Integer.parseInt(position.substring(0, Math.max(0, slash)));
-            if (partition >= 0 && partition < partitions) {
-                return partition;
-            }
-        } catch (final NumberFormatException e) {
-            // refused below
-        }
-        throw ApiException.invalid("page_token is not one this query gave this caller: start again without it");
     }
 
     /** Whose reservations: the caller's own; an admin's choice, or everyone's (null). */

@@ -1,18 +1,25 @@
 package io.reservations.api.windows;
 
+import io.reservations.api.ReservationsProperties;
 import io.reservations.api.commands.CommandAnswers;
 import io.reservations.api.commands.CommandEnvelope;
 import io.reservations.api.commands.CommandGateway;
 import io.reservations.api.errors.ApiException;
 import io.reservations.api.query.EntityReader;
+import io.reservations.api.query.PageTokens;
+import io.reservations.api.query.PartitionWalk;
 import io.reservations.api.security.Caller;
 import io.reservations.contract.CreateWindow;
 import io.reservations.contract.ErrorCodes;
 import io.reservations.contract.Ids;
-import java.net.URI;
-import java.util.concurrent.CompletableFuture;
+import io.reservations.processor.query.EntityQueries;
+import io.reservations.processor.query.WindowSlice;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -33,10 +40,33 @@ public class WindowController {
 
     private final ObjectProvider<CommandGateway> gateway;
     private final EntityReader reader;
+    private final int partitions;
 
-    public WindowController(final ObjectProvider<CommandGateway> gateway, final EntityReader reader) {
+    public WindowController(final ObjectProvider<CommandGateway> gateway, final EntityReader reader,
+                            final ReservationsProperties properties) {
         this.gateway = gateway;
         this.reader = reader;
+        this.partitions = properties.kafka().partitions();
+    }
+
+    @Operation(summary = "Every window with its resource count and how many are available, in pages")
+    @ApiResponse(responseCode = "200", description = "{items: [{id, resource_count, available_count}], next_page_token?}")
+    @ApiResponse(responseCode = "400", description = "invalid: limit outside 1 to 500, a page_token not given to this caller")
+    @GetMapping
+    public ResponseEntity<?> list(@RequestParam(name = "limit", required = false) final Integer limit,
+                                  @RequestParam(name = "page_token", required = false) final String pageToken,
+                                  final HttpServletRequest request,
+                                  @RequestHeader(name = EntityReader.ROUTED_HEADER, required = false) final String routed,
+                                  @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) final String authorization) {
+        final int size = PageTokens.limit(limit);
+        final String scope = "windows\n" + Caller.current().subject();
+        final PartitionWalk walk = PartitionWalk.at(PageTokens.position(scope, pageToken), partitions);
+        final String path = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+        return reader.readPartition(EntityQueries.ROUTING_STORE, walk.partition(), path, routed != null, authorization,
+                queries -> {
+                    final WindowSlice slice = queries.windows(walk.from(), size);
+                    return Optional.of(walk.page(slice.items(), slice.next(), scope, partitions));
+                });
     }
 
     @Operation(summary = "Create a window with its resources")

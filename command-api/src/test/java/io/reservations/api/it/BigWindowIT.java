@@ -57,6 +57,14 @@ class BigWindowIT {
             assertThat(walk(http, "/windows/big/resources?type=desk&available=false", 1)).containsExactly(id(75, 1));
             assertThat(walk(http, "/windows/big/resources?type=desk&available=true&limit=500", 10))
                     .hasSize(4_999).doesNotContain(id(75, 1)).allMatch(id -> Integer.parseInt(id.substring(70)) % 2 == 1);
+            final StringBuilder listed = new StringBuilder();
+            for (String page = "/windows"; page != null; ) {
+                final JsonNode body = http.get(page).json();
+                listed.append(body.get("items"));
+                page = body.has("next_page_token") ? "/windows?page_token=" + body.get("next_page_token").asString() : null;
+            }
+            assertThat(listed.toString()).as("GET /windows, every page")
+                    .contains("{\"id\":\"big\",\"resource_count\":10000,\"available_count\":9999}");
             final JsonNode types = http.get("/windows/big/availability").json().get("types");
             assertThat(types.get("seat").get("total").asInt()).isEqualTo(5_000);
             assertThat(types.get("seat").get("available").asInt()).isEqualTo(5_000);

@@ -21,7 +21,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * {@code GET /reservations} over two instances: 300 reservations of three owners spread over every partition; each
- * page walk returns every item once, owners see only their own, an admin sees everyone's or one owner's.
+ * page walk returns every item once, owners see only their own, an admin sees everyone's or one owner's; the
+ * windows are listed with their counts.
  */
 class ListingsIT {
 
@@ -65,6 +66,13 @@ class ListingsIT {
             assertThat(walk(clients.get("alice"), "/reservations?window_id=w-1&status=PENDING"))
                     .containsExactlyElementsOf(expected.get("alice").stream().filter(id -> (Integer.parseInt(id.substring(2)) / 3) % 2 == 1).toList());
             assertThat(walk(clients.get("bob"), "/reservations?status=CONFIRMED")).isEmpty();
+
+            assertThat(walk(admins, "/windows?limit=1")).as("every window, each once").containsExactlyInAnyOrder("w-0", "w-1");
+            final JsonNode firstWindows = admins.get(0).get("/windows?limit=500").json().get("items");
+            firstWindows.forEach(window -> {
+                assertThat(window.get("resource_count").asInt()).isEqualTo(1);
+                assertThat(window.get("available_count").asInt()).isEqualTo(1);
+            });
 
             assertBadListingsRefused(clients.get("alice").get(0), clients.get("bob").get(0));
         } finally {

@@ -48,7 +48,8 @@ class OperabilityIT {
             Map.entry("get /commands/{commandId}", List.of("200", "404")),
             Map.entry("get /windows/{id}/availability", List.of("200", "404", "window-not-found")),
             Map.entry("get /windows/{id}/resources", List.of("200", "400", "invalid", "404", "window-not-found")),
-            Map.entry("get /reservations", List.of("200", "400", "invalid", "403", "forbidden")));
+            Map.entry("get /reservations", List.of("200", "400", "invalid", "403", "forbidden")),
+            Map.entry("get /windows", List.of("200", "400", "invalid")));
 
     private static EmbeddedKafkaKraftBroker broker;
     private static ServiceInstance service;

@@ -8,6 +8,8 @@ import io.reservations.processor.domain.ReservationState;
 import io.reservations.processor.domain.Slot;
 import io.reservations.processor.shard.ShardMasterTopology;
 import io.reservations.processor.store.WindowLayout;
+import io.reservations.processor.store.WindowSummaries;
+import io.reservations.topics.Topics;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +17,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.TreeMap;
 import java.util.function.Predicate;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
@@ -43,18 +46,37 @@ public final class EntityQueries {
         this.partition = partition;
     }
 
-    /** The result of a command, from {@code command.results} (the command-status store), for the retention. */
+    /**
+     * The result of a command, from {@code command.results} (the command-status store keeps its bytes), for the
+     * retention; empty also for a record there that is not a result.
+     */
     public Optional<CommandResult> commandResult(final String commandId) {
-        final ReadOnlyWindowStore<String, CommandResult> results = streams.store(StoreQueryParameters.fromNameAndType(
-                ShardMasterTopology.COMMAND_STATUS_STORE, QueryableStoreTypes.<String, CommandResult>windowStore())
+        final ReadOnlyWindowStore<String, byte[]> results = streams.store(StoreQueryParameters.fromNameAndType(
+                ShardMasterTopology.COMMAND_STATUS_STORE, QueryableStoreTypes.<String, byte[]>windowStore())
                 .withPartition(partition));
-        CommandResult latest = null;
-        try (WindowStoreIterator<CommandResult> entries = results.fetch(commandId, Instant.EPOCH, Instant.ofEpochMilli(Long.MAX_VALUE))) {
+        byte[] latest = null;
+        try (WindowStoreIterator<byte[]> entries = results.fetch(commandId, Instant.EPOCH, Instant.ofEpochMilli(Long.MAX_VALUE))) {
             while (entries.hasNext()) {
                 latest = entries.next().value;
             }
         }
-        return Optional.ofNullable(latest);
+        try {
+            return latest == null ? Optional.empty()
+                    : Optional.of(Topics.COMMAND_RESULTS.valueSerde().deserializer().deserialize(Topics.COMMAND_RESULTS.name(), latest));
+        } catch (final SerializationException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Up to {@code limit} windows of this partition from id {@code fromId} on (null: the first), with their counts;
+     * the id the next page starts from, if any.
+     */
+    public WindowSlice windows(final String fromId, final int limit) {
+        final List<WindowSummaries.Summary> windows = WindowSummaries.from(store(WindowLayout.INDEX),
+                store(WindowLayout.WHOLE_WINDOWS), fromId, limit + 1);
+        return windows.size() > limit ? new WindowSlice(windows.subList(0, limit), Optional.of(windows.get(limit).id()))
+                : new WindowSlice(windows, Optional.empty());
     }
 
     /** Reservations by owner, from the owner index's partition {@code partition} (this instance must hold it). */

@@ -2,9 +2,11 @@ package io.reservations.processor.query;
 
 import io.reservations.contract.Reservation;
 import io.reservations.processor.shard.ShardMasterTopology;
+import io.reservations.topics.JsonSerde;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -15,9 +17,11 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  */
 public final class ReservationListings {
 
-    private final ReadOnlyKeyValueStore<String, Reservation> index;
+    private static final Deserializer<Reservation> JSON = new JsonSerde<>(Reservation.class).deserializer();
 
-    ReservationListings(final ReadOnlyKeyValueStore<String, Reservation> index) {
+    private final ReadOnlyKeyValueStore<String, byte[]> index;
+
+    ReservationListings(final ReadOnlyKeyValueStore<String, byte[]> index) {
         this.index = index;
     }
 
@@ -29,10 +33,10 @@ public final class ReservationListings {
                                            final int limit) {
         final String prefix = owner + "|";
         final List<Reservation> items = new ArrayList<>();
-        try (KeyValueIterator<String, Reservation> entries = index.range(prefix + (fromId == null ? "" : fromId),
+        try (KeyValueIterator<String, byte[]> entries = index.range(prefix + (fromId == null ? "" : fromId),
                 prefix + Character.MAX_VALUE)) {
             while (entries.hasNext()) {
-                final Reservation reservation = entries.next().value;
+                final Reservation reservation = decode(entries.next().value);
                 if (!owner.equals(ShardMasterTopology.ownerKey(reservation.owner())) || !filter.test(reservation)) {
                     continue; // another owner's entry under a prefix of this one's, or filtered out
                 }
@@ -51,19 +55,24 @@ public final class ReservationListings {
      */
     public ReservationSlice allReservations(final ReservationFilter filter, final String fromKey, final int limit) {
         final List<Reservation> items = new ArrayList<>();
-        try (KeyValueIterator<String, Reservation> entries = fromKey == null || fromKey.isEmpty() ? index.all()
+        try (KeyValueIterator<String, byte[]> entries = fromKey == null || fromKey.isEmpty() ? index.all()
                 : index.range(fromKey, null)) {
             while (entries.hasNext()) {
-                final KeyValue<String, Reservation> entry = entries.next();
-                if (!filter.test(entry.value)) {
+                final KeyValue<String, byte[]> entry = entries.next();
+                final Reservation reservation = decode(entry.value);
+                if (!filter.test(reservation)) {
                     continue;
                 }
                 if (items.size() == limit) {
                     return new ReservationSlice(items, Optional.of(entry.key));
                 }
-                items.add(entry.value);
+                items.add(reservation);
             }
         }
         return new ReservationSlice(items, Optional.empty());
+    }
+
+    private static Reservation decode(final byte[] json) {
+        return JSON.deserialize(null, json);
     }
 }

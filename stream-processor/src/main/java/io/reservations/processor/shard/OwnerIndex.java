@@ -1,7 +1,9 @@
 package io.reservations.processor.shard;
 
 import io.reservations.processor.domain.ReservationState;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.Cancellable;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -37,8 +39,10 @@ final class OwnerIndex {
 
     /** The reservation as it is now goes to its owner's partition of the index. */
     void changed(final ReservationState reservation, final long timestamp) {
-        context.forward(new Record<>(ShardMasterTopology.ownerKey(reservation.owner()), reservation.toView(), timestamp),
-                ShardMasterTopology.OWNER_INDEX_SINK);
+        final RecordHeaders headers = new RecordHeaders();
+        headers.add(OwnerIndexUpdater.RESERVATION_ID_HEADER, reservation.id().getBytes(StandardCharsets.UTF_8));
+        context.forward(new Record<>(ShardMasterTopology.ownerKey(reservation.owner()), reservation.toView(), timestamp,
+                headers), ShardMasterTopology.OWNER_INDEX_SINK);
     }
 
     private void sendAll(final long now) {

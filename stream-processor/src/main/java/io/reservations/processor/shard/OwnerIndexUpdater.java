@@ -1,9 +1,7 @@
 package io.reservations.processor.shard;
 
-import io.reservations.contract.Reservation;
-import io.reservations.topics.JsonSerde;
-import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.serialization.Deserializer;
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -12,15 +10,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps {@code reservations-by-owner}: key {@code <owner>|<reservation id>}, the reservation as its owner sees it.
- * The owner-index topic is keyed by owner, so one owner's reservations are in one partition, in id order.
+ * Keeps {@code reservations-by-owner}: key {@code <owner>|<reservation id>}, the reservation's JSON as its owner
+ * reads it, stored as it came (a listing decodes what it reads; this runs for every change). The owner-index topic
+ * is keyed by owner, so one owner's reservations are in one partition, in id order; the reservation id travels in
+ * a header.
  */
 final class OwnerIndexUpdater implements Processor<String, byte[], Void, Void> {
 
+    static final String RESERVATION_ID_HEADER = "reservation_id";
     private static final Logger LOG = LoggerFactory.getLogger(OwnerIndexUpdater.class);
-    private static final Deserializer<Reservation> RESERVATIONS = new JsonSerde<>(Reservation.class).deserializer();
 
-    private KeyValueStore<String, Reservation> index;
+    private KeyValueStore<String, byte[]> index;
 
     @Override
     public void init(final ProcessorContext<Void, Void> context) {
@@ -29,12 +29,12 @@ final class OwnerIndexUpdater implements Processor<String, byte[], Void, Void> {
 
     @Override
     public void process(final Record<String, byte[]> record) {
-        try {
-            final Reservation reservation = RESERVATIONS.deserialize(null, record.value());
-            index.put(entryKey(record.key(), reservation.id()), reservation);
-        } catch (final SerializationException | IllegalArgumentException | NullPointerException e) {
-            LOG.warn("Skipped a record of the owner index that is not a reservation (key {}): {}", record.key(), e.getMessage());
+        final Header id = record.headers().lastHeader(RESERVATION_ID_HEADER);
+        if (record.key() == null || record.value() == null || id == null) {
+            LOG.warn("Skipped a record of the owner index without owner, reservation or id (key {})", record.key());
+            return;
         }
+        index.put(entryKey(record.key(), new String(id.value(), StandardCharsets.UTF_8)), record.value());
     }
 
     /** Ids never contain '|': an owner's entries are exactly those under {@code <owner>|}, unless the owner has one. */

@@ -89,7 +89,7 @@ public final class ShardMasterTopology {
         // a second sub-topology, added last so that the shard masters keep their task ids (0_n)
         topology.addReadOnlyStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(COMMAND_STATUS_STORE,
                         options.commandRetention(), COMMAND_WINDOW, false), Serdes.String(),
-                        new StoreSerde<>(CommandResult.class)).withLoggingDisabled(),
+                        Serdes.ByteArray()).withLoggingDisabled(),
                 "command-results-source", null, Serdes.String().deserializer(), Serdes.ByteArray().deserializer(),
                 Topics.COMMAND_RESULTS.name(), "command-status-updater", CommandStatusUpdater::new);
 
@@ -102,7 +102,7 @@ public final class ShardMasterTopology {
                 ownerIndexTopic(applicationId));
         topology.addProcessor("owner-index-updater", OwnerIndexUpdater::new, "owner-index-source");
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(OWNER_INDEX_STORE),
-                Serdes.String(), new StoreSerde<>(Reservation.class)).withCachingEnabled(), "owner-index-updater");
+                Serdes.String(), Serdes.ByteArray()).withCachingEnabled(), "owner-index-updater");
 
         topology.addSink(RESERVATION_EVENTS_SINK, Topics.RESERVATION_EVENTS.name(), Serdes.String().serializer(),
                 new JsonSerde<>(ReservationEvent.class), SHARD_MASTER);

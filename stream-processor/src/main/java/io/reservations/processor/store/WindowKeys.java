@@ -36,6 +36,11 @@ final class WindowKeys {
         return freeBlocksOf(windowId, type) + String.format("%03d", block);
     }
 
+    /** Every free block of the window, of any type. */
+    static String freeBlocksOf(final String windowId) {
+        return "f" + SEPARATOR + windowId + SEPARATOR;
+    }
+
     static String freeBlocksOf(final String windowId, final String type) {
         return "f" + SEPARATOR + windowId + SEPARATOR + type + SEPARATOR;
     }
