@@ -17,8 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
- * A 202's Location answers from durable state: through an instance that did not take the command, and through one
- * started after it was settled (whose own cache of results begins at its start), to the sender and admins only.
+ * A 202's Location answers from durable state: through an instance that did not take the command, and through a
+ * new one started after it was settled (its cache of results begins at its start, its stores are restored from the
+ * topics), to the sender and admins only.
  */
 class CommandStatusIT {
 
@@ -54,7 +55,8 @@ class CommandStatusIT {
             // b takes a's partitions over first (503 meanwhile): then an unknown id is looked up in durable state
             await().atMost(Duration.ofMinutes(1)).until(() -> "command-not-found".equals(b.http().get("/commands/never-sent").code()));
 
-            try (ServiceInstance restarted = ServiceInstance.start(broker.getBrokersAsString(), data.resolve("a"),
+            // a new instance on an empty state directory: its command-status is restored from command.results
+            try (ServiceInstance restarted = ServiceInstance.start(broker.getBrokersAsString(), data.resolve("c"),
                     "command-status", sharedKey)) {
                 await().atMost(Duration.ofMinutes(1)).ignoreExceptions()
                         .untilAsserted(() -> assertSettled(restarted.http(creator).get(location)));

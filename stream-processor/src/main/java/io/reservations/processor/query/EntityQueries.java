@@ -10,7 +10,6 @@ import io.reservations.processor.shard.ShardMasterTopology;
 import io.reservations.processor.store.WindowLayout;
 import io.reservations.processor.store.WindowSummaries;
 import io.reservations.topics.Topics;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,8 +21,6 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
-import org.apache.kafka.streams.state.ReadOnlyWindowStore;
-import org.apache.kafka.streams.state.WindowStoreIterator;
 
 /**
  * What the API may read of a partition this instance masters: the contract's views, never the stores' layout.
@@ -51,18 +48,10 @@ public final class EntityQueries {
      * retention; empty also for a record there that is not a result.
      */
     public Optional<CommandResult> commandResult(final String commandId) {
-        final ReadOnlyWindowStore<String, byte[]> results = streams.store(StoreQueryParameters.fromNameAndType(
-                ShardMasterTopology.COMMAND_STATUS_STORE, QueryableStoreTypes.<String, byte[]>windowStore())
-                .withPartition(partition));
-        byte[] latest = null;
-        try (WindowStoreIterator<byte[]> entries = results.fetch(commandId, Instant.EPOCH, Instant.ofEpochMilli(Long.MAX_VALUE))) {
-            while (entries.hasNext()) {
-                latest = entries.next().value;
-            }
-        }
+        final byte[] result = this.<byte[]>store(ShardMasterTopology.COMMAND_STATUS_STORE).get(commandId);
         try {
-            return latest == null ? Optional.empty()
-                    : Optional.of(Topics.COMMAND_RESULTS.valueSerde().deserializer().deserialize(Topics.COMMAND_RESULTS.name(), latest));
+            return result == null ? Optional.empty()
+                    : Optional.of(Topics.COMMAND_RESULTS.valueSerde().deserializer().deserialize(Topics.COMMAND_RESULTS.name(), result));
         } catch (final SerializationException | IllegalArgumentException e) {
             return Optional.empty();
         }

@@ -87,11 +87,12 @@ public final class ShardMasterTopology {
                 Serdes.String(), new StoreSerde<>(SagaTimer.class)).withCachingEnabled(), SHARD_MASTER);
 
         // a second sub-topology, added last so that the shard masters keep their task ids (0_n)
-        topology.addReadOnlyStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(COMMAND_STATUS_STORE,
-                        options.commandRetention(), COMMAND_WINDOW, false), Serdes.String(),
-                        Serdes.ByteArray()).withLoggingDisabled(),
+        topology.addReadOnlyStateStore(Stores.timestampedKeyValueStoreBuilder(
+                        Stores.persistentTimestampedKeyValueStore(COMMAND_STATUS_STORE), Serdes.String(), Serdes.ByteArray())
+                        .withLoggingDisabled(),
                 "command-results-source", null, Serdes.String().deserializer(), Serdes.ByteArray().deserializer(),
-                Topics.COMMAND_RESULTS.name(), "command-status-updater", CommandStatusUpdater::new);
+                Topics.COMMAND_RESULTS.name(), "command-status-updater",
+                () -> new CommandStatusUpdater(options.commandRetention()));
 
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(MARKS_STORE),
                 Serdes.String(), Serdes.String()), SHARD_MASTER);

@@ -19,8 +19,8 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyDescription;
 import org.apache.kafka.streams.TopologyTestDriver;
-import org.apache.kafka.streams.state.WindowStore;
-import org.apache.kafka.streams.state.WindowStoreIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.junit.jupiter.api.Test;
 
 /** The {@code command-status} store follows {@code command.results}, in a sub-topology of its own. */
@@ -44,7 +44,7 @@ class CommandStatusTopologyTest {
     }
 
     @Test
-    void shouldKeepEveryResultByCommandIdAsPublished() {
+    void shouldKeepEveryResultByCommandIdAsPublishedForTheRetention() {
         final Topology topology = ShardMasterTopology.build(options);
         final Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "command-status-test");
@@ -54,14 +54,15 @@ class CommandStatusTopologyTest {
                     Serdes.String().serializer(), Topics.WINDOW_COMMANDS.valueSerde().serializer(), START, Duration.ZERO);
             commands.pipeInput("w1", new CreateWindow("create-w1", "w1", List.of(new ResourceSpec("s1", "seat"))));
 
-            final WindowStore<String, byte[]> store = driver.getWindowStore(ShardMasterTopology.COMMAND_STATUS_STORE);
-            try (WindowStoreIterator<byte[]> results = store.fetch("create-w1", Instant.EPOCH, START.plusSeconds(1))) {
-                final CommandResult result = Topics.COMMAND_RESULTS.valueSerde().deserializer()
-                        .deserialize(Topics.COMMAND_RESULTS.name(), results.next().value);
-                assertThat(result.status()).isEqualTo(CommandStatus.SUCCEEDED);
-                assertThat(result.entity().id()).isEqualTo("w1");
-                assertThat(results.hasNext()).isFalse();
-            }
+            final KeyValueStore<String, ValueAndTimestamp<byte[]>> store =
+                    driver.getTimestampedKeyValueStore(ShardMasterTopology.COMMAND_STATUS_STORE);
+            final CommandResult result = Topics.COMMAND_RESULTS.valueSerde().deserializer()
+                    .deserialize(Topics.COMMAND_RESULTS.name(), store.get("create-w1").value());
+            assertThat(result.status()).isEqualTo(CommandStatus.SUCCEEDED);
+            assertThat(result.entity().id()).isEqualTo("w1");
+
+            driver.advanceWallClockTime(options.commandRetention().plusMinutes(20));
+            assertThat(store.get("create-w1")).as("dropped after the retention").isNull();
         }
     }
 }
