@@ -17,7 +17,10 @@ import io.reservations.processor.query.ReservationSlice;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -68,13 +71,32 @@ public class ReservationListController {
                     queries -> Optional.of(page(queries.listings().reservationsOf(listed, filter, from, size), scope, "")),
                     ProblemCodes.INTERNAL, "An owner always has a listing");
         }
-        // everyone's: partition by partition of the owner index
+        // everyone's: partition by partition of the owner index, going on into the next ones this instance holds
         final PartitionWalk walk = PartitionWalk.at(from, partitions);
         return reader.readPartition(EntityQueries.OWNER_ROUTING_STORE, walk.partition(), path, routed != null, authorization,
-                queries -> {
-                    final ReservationSlice slice = queries.listings().allReservations(filter, walk.from(), size);
-                    return Optional.of(walk.page(slice.items(), slice.next(), scope, partitions));
-                });
+                queries -> Optional.of(everyone(queries, walk, filter, size, scope)));
+    }
+
+    private Page<Reservation> everyone(final EntityQueries queries, final PartitionWalk start, final ReservationFilter filter,
+                                       final int size, final String scope) {
+        final List<Reservation> items = new ArrayList<>();
+        PartitionWalk at = start;
+        while (true) {
+            final ReservationSlice slice;
+            try {
+                slice = queries.listingsOf(at.partition()).allReservations(filter, at.from(), size - items.size());
+            } catch (final InvalidStateStoreException elsewhere) {
+                if (at == start) {
+                    throw elsewhere; // the partition the read was routed for: the store is moving
+                }
+                return new Page<>(items, PageTokens.issue(scope, at.partition() + "/")); // the next page asks its owner
+            }
+            items.addAll(slice.items());
+            if (slice.next().isPresent() || at.partition() + 1 >= partitions || items.size() == size) {
+                return at.page(items, slice.next(), scope, partitions);
+            }
+            at = new PartitionWalk(at.partition() + 1, null);
+        }
     }
 
     private static Page<Reservation> page(final ReservationSlice slice, final String scope, final String prefix) {

@@ -70,7 +70,16 @@ public final class EntityQueries {
 
     /** Reservations by owner, from the owner index's partition {@code partition} (this instance must hold it). */
     public ReservationListings listings() {
-        return new ReservationListings(store(ShardMasterTopology.OWNER_INDEX_STORE));
+        return listingsOf(partition);
+    }
+
+    /**
+     * As {@link #listings()}, for another partition of the owner index; {@code InvalidStateStoreException} when this
+     * instance does not hold it as an active task.
+     */
+    public ReservationListings listingsOf(final int indexPartition) {
+        return new ReservationListings(streams.store(StoreQueryParameters.fromNameAndType(ShardMasterTopology.OWNER_INDEX_STORE,
+                QueryableStoreTypes.<String, byte[]>keyValueStore()).withPartition(indexPartition)));
     }
 
     public Optional<Reservation> reservation(final String id) {
