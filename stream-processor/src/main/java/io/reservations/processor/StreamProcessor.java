@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.reservations.contract.Reservation;
+import io.reservations.processor.shard.OwnerIndexSync;
 import io.reservations.processor.shard.ShardMasterTopology;
 import io.reservations.topics.JsonSerde;
 import io.reservations.topics.TopicProvisioner;
@@ -32,12 +33,20 @@ public final class StreamProcessor implements AutoCloseable {
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
     private static final String STREAMS_OVERRIDE_PREFIX = "reservations.streams.";
 
+    /** How long a listing waits for the owner index to catch up before it reads what the index holds. */
+    private static final Duration INDEX_SYNC_TIMEOUT = Duration.ofSeconds(1);
+
     private final ProcessorSettings settings;
     private final KafkaStreams streams;
+    private final IndexMarkers markers;
+    private final OwnerIndexSync indexSync;
 
-    private StreamProcessor(final ProcessorSettings settings, final KafkaStreams streams) {
+    private StreamProcessor(final ProcessorSettings settings, final KafkaStreams streams,
+                            final IndexMarkers markers, final OwnerIndexSync indexSync) {
         this.settings = settings;
         this.streams = streams;
+        this.markers = markers;
+        this.indexSync = indexSync;
     }
 
     /** Creates missing topics, refuses mismatched partition counts, and starts Kafka Streams. */
@@ -53,8 +62,10 @@ public final class StreamProcessor implements AutoCloseable {
             replicationFactor = provisioner.provision(Topics.ALL);
             provisioner.provision(List.of(ownerIndexTopic(settings.applicationId())));
         }
+        final IndexMarkers markers = new IndexMarkers(settings, INDEX_SYNC_TIMEOUT);
+        final OwnerIndexSync indexSync = new OwnerIndexSync(markers, INDEX_SYNC_TIMEOUT, registry);
         final KafkaStreams streams = new KafkaStreams(ShardMasterTopology.build(settings.shardMasterOptions(registry),
-                settings.applicationId()), streamsProperties(settings, replicationFactor));
+                settings.applicationId(), indexSync), streamsProperties(settings, replicationFactor));
         new KafkaStreamsMetrics(streams).bindTo(registry);
         // a failed thread is replaced; its tasks resume from the last committed transaction
         streams.setUncaughtExceptionHandler(error -> {
@@ -64,7 +75,7 @@ public final class StreamProcessor implements AutoCloseable {
         streams.start();
         LOG.info("Stream processor {} started against {} ({} partitions)",
                 settings.applicationId(), settings.bootstrapServers(), settings.topics().partitions());
-        return new StreamProcessor(settings, streams);
+        return new StreamProcessor(settings, streams, markers, indexSync);
     }
 
     /**
@@ -129,6 +140,11 @@ public final class StreamProcessor implements AutoCloseable {
         return streams;
     }
 
+    /** Read-your-writes for listings: see {@link OwnerIndexSync}. */
+    public OwnerIndexSync ownerIndexSync() {
+        return indexSync;
+    }
+
     public ProcessorSettings settings() {
         return settings;
     }
@@ -137,6 +153,7 @@ public final class StreamProcessor implements AutoCloseable {
     @Override
     public void close() {
         streams.close(new KafkaStreams.CloseOptions().leaveGroup(true).timeout(CLOSE_TIMEOUT));
+        markers.close();
         LOG.info("Stream processor {} stopped", settings.applicationId());
     }
 }

@@ -102,7 +102,7 @@ public class EntityReader {
         }
         final Optional<T> visible;
         try {
-            visible = lookup.apply(new EntityQueries(streams, owner.partition()));
+            visible = lookup.apply(new EntityQueries(streams, owner.partition(), local.ownerIndexSync()));
         } catch (final InvalidStateStoreException | IllegalStateException e) {
             throw ApiException.unavailable("The store is being restored or moved; retry shortly");
         }

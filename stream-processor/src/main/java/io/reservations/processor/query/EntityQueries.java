@@ -6,6 +6,7 @@ import io.reservations.contract.Window;
 import io.reservations.contract.WindowResource;
 import io.reservations.processor.domain.ReservationState;
 import io.reservations.processor.domain.Slot;
+import io.reservations.processor.shard.OwnerIndexSync;
 import io.reservations.processor.shard.ShardMasterTopology;
 import io.reservations.processor.store.WindowLayout;
 import io.reservations.processor.store.WindowSummaries;
@@ -37,10 +38,12 @@ public final class EntityQueries {
 
     private final KafkaStreams streams;
     private final int partition;
+    private final OwnerIndexSync indexSync;
 
-    public EntityQueries(final KafkaStreams streams, final int partition) {
+    public EntityQueries(final KafkaStreams streams, final int partition, final OwnerIndexSync indexSync) {
         this.streams = streams;
         this.partition = partition;
+        this.indexSync = indexSync;
     }
 
     /**
@@ -68,8 +71,12 @@ public final class EntityQueries {
                 : new WindowSlice(windows, Optional.empty());
     }
 
-    /** Reservations by owner, from the owner index's partition {@code partition} (this instance must hold it). */
+    /**
+     * Reservations by owner, from the owner index's partition {@code partition} (this instance must hold it), once
+     * the index has every change committed before this call (read-your-writes; after a second's wait, what it has).
+     */
     public ReservationListings listings() {
+        indexSync.awaitPartition(partition);
         return listingsOf(partition);
     }
 

@@ -13,14 +13,19 @@ import org.slf4j.LoggerFactory;
  * Keeps {@code reservations-by-owner}: key {@code <owner>|<reservation id>}, the reservation's JSON as its owner
  * reads it, stored as it came (a listing decodes what it reads; this runs for every change). The owner-index topic
  * is keyed by owner, so one owner's reservations are in one partition, in id order; the reservation id travels in
- * a header.
+ * a header. Markers of {@link OwnerIndexSync} are only noted.
  */
 final class OwnerIndexUpdater implements Processor<String, byte[], Void, Void> {
 
     static final String RESERVATION_ID_HEADER = "reservation_id";
     private static final Logger LOG = LoggerFactory.getLogger(OwnerIndexUpdater.class);
 
+    private final OwnerIndexSync sync;
     private KeyValueStore<String, byte[]> index;
+
+    OwnerIndexUpdater(final OwnerIndexSync sync) {
+        this.sync = sync;
+    }
 
     @Override
     public void init(final ProcessorContext<Void, Void> context) {
@@ -29,6 +34,11 @@ final class OwnerIndexUpdater implements Processor<String, byte[], Void, Void> {
 
     @Override
     public void process(final Record<String, byte[]> record) {
+        final Header marker = record.headers().lastHeader(OwnerIndexSync.MARKER_HEADER);
+        if (marker != null) {
+            sync.reached(marker.value()); // a listing waits for the index to get this far
+            return;
+        }
         final Header id = record.headers().lastHeader(RESERVATION_ID_HEADER);
         if (record.key() == null || record.value() == null || id == null) {
             LOG.warn("Skipped a record of the owner index without owner, reservation or id (key {})", record.key());

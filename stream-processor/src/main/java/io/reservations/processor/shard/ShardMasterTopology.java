@@ -58,10 +58,12 @@ public final class ShardMasterTopology {
     }
 
     public static Topology build(final ShardMasterOptions options) {
-        return build(options, DEFAULT_APPLICATION_ID);
+        return build(options, DEFAULT_APPLICATION_ID, OwnerIndexSync.none(options.meterRegistry()));
     }
 
-    public static Topology build(final ShardMasterOptions options, final String applicationId) {
+    /** @param indexSync where the owner index reports the markers it reads (read-your-writes for listings) */
+    public static Topology build(final ShardMasterOptions options, final String applicationId,
+                                 final OwnerIndexSync indexSync) {
         final Topology topology = new Topology();
         // values stay bytes until the master decodes them, so a poison record is dead-lettered, not fatal
         topology.addSource("reservation-commands-source", Serdes.String().deserializer(),
@@ -101,7 +103,7 @@ public final class ShardMasterTopology {
                 new JsonSerde<>(Reservation.class), SHARD_MASTER);
         topology.addSource("owner-index-source", Serdes.String().deserializer(), Serdes.ByteArray().deserializer(),
                 ownerIndexTopic(applicationId));
-        topology.addProcessor("owner-index-updater", OwnerIndexUpdater::new, "owner-index-source");
+        topology.addProcessor("owner-index-updater", () -> new OwnerIndexUpdater(indexSync), "owner-index-source");
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(OWNER_INDEX_STORE),
                 Serdes.String(), Serdes.ByteArray()).withCachingEnabled(), "owner-index-updater");
 
