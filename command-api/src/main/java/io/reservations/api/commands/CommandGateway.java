@@ -2,34 +2,27 @@ package io.reservations.api.commands;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.reservations.api.ReservationsProperties;
 import io.reservations.api.errors.ApiException;
-import io.reservations.api.errors.ProblemCodes;
-import io.reservations.api.errors.ProblemHandler;
 import io.reservations.contract.CommandResult;
-import io.reservations.contract.CommandStatus;
 import io.reservations.contract.ReservationCommand;
 import io.reservations.contract.WindowCommand;
 import io.reservations.topics.Topics;
-import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Publishes a command and answers with its result, or with 202 and a link to the command once the wait is over.
- * No thread waits: the answer is a future completed by {@link CommandResults}.
+ * Publishes a command and tells what became of it: settled (its result), pending once the wait is over, or refused
+ * for a reused idempotency key ({@link CommandOutcome}); a failure to publish fails the future with 503's
+ * {@link ApiException}. No thread waits: the outcome is a future completed by {@link CommandResults}.
  */
 @Component
 @ConditionalOnBooleanProperty(name = "reservations.api.enabled", matchIfMissing = true)
@@ -39,72 +32,51 @@ public class CommandGateway {
 
     private final KafkaTemplate<String, byte[]> template;
     private final CommandResults results;
-    private final ReservationsProperties.Api settings;
     private final MeterRegistry meters;
 
     public CommandGateway(final KafkaTemplate<String, byte[]> template, final CommandResults results,
-                          final ReservationsProperties properties, final MeterRegistry meters) {
+                          final MeterRegistry meters) {
         this.template = template;
         this.meters = meters;
         this.results = results;
-        this.settings = properties.api();
     }
 
-    /** How long the client is willing to wait: {@code ?wait_ms=} and {@code Prefer: respond-async}. */
-    Duration waitFor(final Long waitMs, final String prefer) {
-        if (prefer != null && prefer.toLowerCase().contains("respond-async")) {
-            return Duration.ZERO;
-        }
-        if (waitMs == null) {
-            return settings.defaultWait();
-        }
-        if (waitMs < 0 || waitMs > settings.maxWait().toMillis()) {
-            throw ApiException.invalid("wait_ms must be between 0 and " + settings.maxWait().toMillis());
-        }
-        return Duration.ofMillis(waitMs);
-    }
-
-    public CompletableFuture<ResponseEntity<Object>> submit(final ReservationCommand command, final CommandEnvelope envelope,
-                                                            final Long waitMs, final String prefer,
-                                                            final Function<CommandResult, ResponseEntity<Object>> answer) {
-        final Duration wait = waitFor(waitMs, prefer);
+    /** Publishes the command unless this key's request is known, and waits up to {@code wait} for its result. */
+    public CompletableFuture<CommandOutcome> submit(final ReservationCommand command, final CommandEnvelope envelope,
+                                                    final Duration wait) {
         return submit(new OutgoingCommand(Topics.RESERVATION_COMMANDS.name(), command.reservationId(), command.commandId(),
                 command.requestHash(), Topics.RESERVATION_COMMANDS.valueSerde().serializer()
-                        .serialize(Topics.RESERVATION_COMMANDS.name(), command), envelope.caller().subject()), wait, answer);
+                        .serialize(Topics.RESERVATION_COMMANDS.name(), command), envelope.caller().subject()), wait);
     }
 
-    public CompletableFuture<ResponseEntity<Object>> submit(final WindowCommand command, final CommandEnvelope envelope,
-                                                            final Long waitMs, final String prefer,
-                                                            final Function<CommandResult, ResponseEntity<Object>> answer) {
-        final Duration wait = waitFor(waitMs, prefer);
+    public CompletableFuture<CommandOutcome> submit(final WindowCommand command, final CommandEnvelope envelope,
+                                                    final Duration wait) {
         return submit(new OutgoingCommand(Topics.WINDOW_COMMANDS.name(), command.windowId(), command.commandId(),
                 command.requestHash(), Topics.WINDOW_COMMANDS.valueSerde().serializer()
-                        .serialize(Topics.WINDOW_COMMANDS.name(), command), envelope.caller().subject()), wait, answer);
+                        .serialize(Topics.WINDOW_COMMANDS.name(), command), envelope.caller().subject()), wait);
     }
 
-    CompletableFuture<ResponseEntity<Object>> submit(final OutgoingCommand command, final Duration wait,
-                                                            final Function<CommandResult, ResponseEntity<Object>> answer) {
+    CompletableFuture<CommandOutcome> submit(final OutgoingCommand command, final Duration wait) {
         final Timer.Sample sample = Timer.start(meters);
-        return answerFor(command, wait, answer).whenComplete((response, failure) -> sample.stop(Timer.builder(
+        return outcomeOf(command, wait).whenComplete((outcome, failure) -> sample.stop(Timer.builder(
                         "reservations.api.command.wait")
-                .description("Time a command POST waited for its answer, by HTTP status")
+                .description("Time a command POST waited for what became of it, by outcome")
                 .tag("topic", command.topic())
-                .tag("status", response == null ? "error" : Integer.toString(response.getStatusCode().value()))
+                .tag("outcome", outcome == null ? "failed" : name(outcome))
                 .publishPercentileHistogram()
                 .register(meters)));
     }
 
-    private CompletableFuture<ResponseEntity<Object>> answerFor(final OutgoingCommand command, final Duration wait,
-                                                                final Function<CommandResult, ResponseEntity<Object>> answer) {
+    private CompletableFuture<CommandOutcome> outcomeOf(final OutgoingCommand command, final Duration wait) {
         final String commandId = command.commandId();
         final CommandResult known = results.recent(commandId);
         if (known != null) {
-            return CompletableFuture.completedFuture(answerOrReuse(command, known, answer));
+            return CompletableFuture.completedFuture(settledOrReused(command, known));
         }
         final CommandResults.Accepted earlier = results.accepted(commandId);
         final String acceptedHash = earlier == null ? null : earlier.requestHash();
         if (acceptedHash != null && !acceptedHash.equals(nullToEmpty(command.requestHash()))) {
-            return CompletableFuture.completedFuture(reused(commandId));
+            return CompletableFuture.completedFuture(new CommandOutcome.KeyReused(commandId));
         }
         final CompletableFuture<CommandResult> result = results.await(commandId);
         final CompletableFuture<?> published = acceptedHash != null
@@ -115,13 +87,13 @@ public class CommandGateway {
                 .handle((arrived, failure) -> {
                     if (failure != null) {
                         results.forget(commandId, result);
-                        return ProblemHandler.toResponse(unwrap(failure));
+                        throw unavailable(failure);
                     }
                     if (arrived == null) {
                         results.forget(commandId, result);
-                        return accepted(commandId, wait.isZero());
+                        return new CommandOutcome.Pending(commandId, wait);
                     }
-                    return answerOrReuse(command, arrived, answer);
+                    return settledOrReused(command, arrived);
                 });
     }
 
@@ -142,29 +114,21 @@ public class CommandGateway {
         }
     }
 
-    private static ResponseEntity<Object> answerOrReuse(final OutgoingCommand command, final CommandResult result,
-                                                        final Function<CommandResult, ResponseEntity<Object>> answer) {
+    private static CommandOutcome settledOrReused(final OutgoingCommand command, final CommandResult result) {
         if (result.requestHash() != null && !result.requestHash().equals(command.requestHash())) {
-            return reused(command.commandId());
+            return new CommandOutcome.KeyReused(command.commandId());
         }
-        return answer.apply(result);
+        return new CommandOutcome.Settled(result);
     }
 
-    private static ResponseEntity<Object> reused(final String commandId) {
-        return ProblemHandler.toResponse(new ApiException(HttpStatus.UNPROCESSABLE_CONTENT,
-                ProblemCodes.IDEMPOTENCY_KEY_REUSED,
-                "Idempotency-Key '" + commandId + "' was already used for a different request"));
-    }
-
-    private static ResponseEntity<Object> accepted(final String commandId, final boolean asyncPreferred) {
-        final ResponseEntity.BodyBuilder builder = ResponseEntity.accepted().location(URI.create("/commands/" + commandId));
-        if (asyncPreferred) {
-            builder.header("Preference-Applied", "respond-async");
+    private static String name(final CommandOutcome outcome) {
+        if (outcome instanceof CommandOutcome.Settled) {
+            return "settled";
         }
-        return builder.body(new CommandView(commandId, CommandStatus.PENDING, null, null));
+        return outcome instanceof CommandOutcome.Pending ? "pending" : "key-reused";
     }
 
-    private static ApiException unwrap(final Throwable failure) {
+    private static ApiException unavailable(final Throwable failure) {
         final Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                 ? failure.getCause() : failure;
         if (cause instanceof ApiException api) {

@@ -2,11 +2,10 @@ package io.reservations.api.reservations;
 
 import io.reservations.api.commands.CommandAnswers;
 import io.reservations.api.commands.CommandEnvelope;
-import io.reservations.api.commands.CommandGateway;
+import io.reservations.api.commands.CommandResponses;
 import io.reservations.api.errors.ApiException;
 import io.reservations.api.query.EntityReader;
 import io.reservations.api.security.Caller;
-import io.reservations.api.windows.Roles;
 import io.reservations.contract.CancelReservation;
 import io.reservations.contract.ConfirmHold;
 import io.reservations.contract.CreateReservation;
@@ -18,7 +17,6 @@ import java.net.URI;
 import java.util.concurrent.CompletableFuture;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -36,11 +34,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/reservations")
 public class ReservationController {
 
-    private final ObjectProvider<CommandGateway> gateway;
+    private final CommandResponses commands;
     private final EntityReader reader;
 
-    public ReservationController(final ObjectProvider<CommandGateway> gateway, final EntityReader reader) {
-        this.gateway = gateway;
+    public ReservationController(final CommandResponses commands, final EntityReader reader) {
+        this.commands = commands;
         this.reader = reader;
     }
 
@@ -57,7 +55,7 @@ public class ReservationController {
         final CommandEnvelope envelope = CommandEnvelope.of(idempotencyKey);
         final String reservationId = envelope.entityId(request.id(), "reservation");
         final String hash = envelope.requestHash("/reservations", new CreateReservationRequest(reservationId, request.windowId()));
-        return Roles.api(gateway).submit(new CreateReservation(envelope.commandId(), reservationId, request.windowId(), hash,
+        return commands.submit(new CreateReservation(envelope.commandId(), reservationId, request.windowId(), hash,
                         envelope.caller().subject()), envelope, waitMs, prefer,
                 result -> CommandAnswers.answer(result, HttpStatus.CREATED, URI.create("/reservations/" + reservationId)));
     }
@@ -150,7 +148,7 @@ public class ReservationController {
     private CompletableFuture<ResponseEntity<Object>> submit(final ReservationCommand command,
                                                              final CommandEnvelope envelope, final Long waitMs,
                                                              final String prefer) {
-        return Roles.api(gateway).submit(command, envelope, waitMs, prefer,
+        return commands.submit(command, envelope, waitMs, prefer,
                 result -> CommandAnswers.answer(result, HttpStatus.OK, null));
     }
 

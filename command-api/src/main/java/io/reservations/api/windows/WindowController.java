@@ -3,7 +3,7 @@ package io.reservations.api.windows;
 import io.reservations.api.ReservationsProperties;
 import io.reservations.api.commands.CommandAnswers;
 import io.reservations.api.commands.CommandEnvelope;
-import io.reservations.api.commands.CommandGateway;
+import io.reservations.api.commands.CommandResponses;
 import io.reservations.api.errors.ApiException;
 import io.reservations.api.query.EntityReader;
 import io.reservations.api.query.PageTokens;
@@ -20,7 +20,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -38,13 +37,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/windows")
 public class WindowController {
 
-    private final ObjectProvider<CommandGateway> gateway;
+    private final CommandResponses commands;
     private final EntityReader reader;
     private final int partitions;
 
-    public WindowController(final ObjectProvider<CommandGateway> gateway, final EntityReader reader,
+    public WindowController(final CommandResponses commands, final EntityReader reader,
                             final ReservationsProperties properties) {
-        this.gateway = gateway;
+        this.commands = commands;
         this.reader = reader;
         this.partitions = properties.kafka().partitions();
     }
@@ -82,7 +81,7 @@ public class WindowController {
         final CommandEnvelope envelope = CommandEnvelope.of(idempotencyKey);
         final String windowId = envelope.entityId(request.id(), "window");
         final String hash = envelope.requestHash("/windows", new CreateWindowRequest(windowId, request.resources()));
-        return Roles.api(gateway).submit(new CreateWindow(envelope.commandId(), windowId, request.resources(), hash,
+        return commands.submit(new CreateWindow(envelope.commandId(), windowId, request.resources(), hash,
                         envelope.caller().subject()),
                 envelope, waitMs, prefer,
                 result -> CommandAnswers.answer(result, HttpStatus.CREATED, URI.create("/windows/" + windowId)));

@@ -1,0 +1,96 @@
+package io.reservations.api.commands;
+
+import io.reservations.api.ReservationsProperties;
+import io.reservations.api.errors.ApiException;
+import io.reservations.api.errors.ProblemCodes;
+import io.reservations.api.errors.ProblemHandler;
+import io.reservations.api.windows.Roles;
+import io.reservations.contract.CommandResult;
+import io.reservations.contract.CommandStatus;
+import io.reservations.contract.ReservationCommand;
+import io.reservations.contract.WindowCommand;
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Function;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+
+/**
+ * The HTTP side of a command POST: how long the client waits ({@code ?wait_ms=}, {@code Prefer: respond-async}),
+ * and the response for what became of the command: the controller's answer to its result, 202 with the command's
+ * {@code Location}, or 422 for a reused idempotency key.
+ */
+@Component
+public class CommandResponses {
+
+    private final ObjectProvider<CommandGateway> gateway;
+    private final ReservationsProperties.Api settings;
+
+    public CommandResponses(final ObjectProvider<CommandGateway> gateway, final ReservationsProperties properties) {
+        this.gateway = gateway;
+        this.settings = properties.api();
+    }
+
+    public CompletableFuture<ResponseEntity<Object>> submit(final ReservationCommand command, final CommandEnvelope envelope,
+                                                            final Long waitMs, final String prefer,
+                                                            final Function<CommandResult, ResponseEntity<Object>> answer) {
+        final Duration wait = waitFor(waitMs, prefer);
+        return respond(Roles.api(gateway).submit(command, envelope, wait), answer);
+    }
+
+    public CompletableFuture<ResponseEntity<Object>> submit(final WindowCommand command, final CommandEnvelope envelope,
+                                                            final Long waitMs, final String prefer,
+                                                            final Function<CommandResult, ResponseEntity<Object>> answer) {
+        final Duration wait = waitFor(waitMs, prefer);
+        return respond(Roles.api(gateway).submit(command, envelope, wait), answer);
+    }
+
+    Duration waitFor(final Long waitMs, final String prefer) {
+        if (prefer != null && prefer.toLowerCase().contains("respond-async")) {
+            return Duration.ZERO;
+        }
+        if (waitMs == null) {
+            return settings.defaultWait();
+        }
+        if (waitMs < 0 || waitMs > settings.maxWait().toMillis()) {
+            throw ApiException.invalid("wait_ms must be between 0 and " + settings.maxWait().toMillis());
+        }
+        return Duration.ofMillis(waitMs);
+    }
+
+    private static CompletableFuture<ResponseEntity<Object>> respond(final CompletableFuture<CommandOutcome> outcome,
+                                                                     final Function<CommandResult, ResponseEntity<Object>> answer) {
+        return outcome.handle((done, failure) -> failure != null ? ProblemHandler.toResponse(apiException(failure))
+                : response(done, answer));
+    }
+
+    static ResponseEntity<Object> response(final CommandOutcome outcome,
+                                           final Function<CommandResult, ResponseEntity<Object>> answer) {
+        if (outcome instanceof CommandOutcome.Settled settled) {
+            return answer.apply(settled.result());
+        }
+        if (outcome instanceof CommandOutcome.KeyReused reused) {
+            return ProblemHandler.toResponse(new ApiException(HttpStatus.UNPROCESSABLE_CONTENT,
+                    ProblemCodes.IDEMPOTENCY_KEY_REUSED,
+                    "Idempotency-Key '" + reused.commandId() + "' was already used for a different request"));
+        }
+        final CommandOutcome.Pending pending = (CommandOutcome.Pending) outcome;
+        final ResponseEntity.BodyBuilder builder = ResponseEntity.accepted()
+                .location(URI.create("/commands/" + pending.commandId()));
+        if (pending.waited().isZero()) {
+            builder.header("Preference-Applied", "respond-async");
+        }
+        return builder.body(new CommandView(pending.commandId(), CommandStatus.PENDING, null, null));
+    }
+
+    private static ApiException apiException(final Throwable failure) {
+        final Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        return cause instanceof ApiException api ? api
+                : ApiException.unavailable("The command could not be published to Kafka; retry shortly");
+    }
+}
