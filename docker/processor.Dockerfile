@@ -1,17 +1,15 @@
-# The stream processor: the service jar with the API role off. It still serves reads of the entities it
-# masters (interactive queries) and the actuator probes on port 8080.
-FROM maven:3.9-eclipse-temurin-17 AS build
-WORKDIR /src
-COPY . .
-RUN mvn -B -q -DskipTests -pl command-api -am package
-
-FROM eclipse-temurin:17-jre
-RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*
-WORKDIR /app
-COPY --from=build /src/command-api/target/command-api.jar app.jar
+# The stream processor: the service jar (built on the host: mvn -DskipTests package) with the API role off. It
+# still serves reads of the entities it masters (interactive queries) and the actuator probes on port 8080.
+ARG BASE_IMAGE=eclipse-temurin:17-jre
+FROM ${BASE_IMAGE}
+# curl for the health check, where the base image lacks it
+RUN command -v curl > /dev/null || (apt-get update && apt-get install -y --no-install-recommends curl \
+    && rm -rf /var/lib/apt/lists/*)
 # a user of its own, not root, owning the state directory (a new named volume takes its owner from the image)
 RUN useradd --system --uid 10001 --no-create-home reservations \
     && mkdir -p /var/lib/reservations && chown 10001 /var/lib/reservations && chmod 700 /var/lib/reservations
+WORKDIR /app
+COPY command-api/target/command-api.jar app.jar
 USER 10001
 ENV RESERVATIONS_API_ENABLED=false \
     RESERVATIONS_DATA_DIR=/var/lib/reservations
