@@ -5,16 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import io.reservations.contract.CommandStatus;
 import io.reservations.contract.ErrorCodes;
-import io.reservations.contract.ReservationCommand;
 import io.reservations.contract.ReservationStatus;
-import io.reservations.contract.WindowCommand;
 import io.reservations.processor.ProcessorSettings;
 import io.reservations.processor.StreamProcessor;
 import io.reservations.processor.it.MixedCommandLoad.Keyed;
 import io.reservations.processor.domain.WindowState;
 import io.reservations.processor.shard.ShardMasterTopology;
 import io.reservations.processor.store.WindowLayout;
-import io.reservations.topics.Topics;
 import io.reservations.topics.TopicSettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
@@ -80,15 +76,15 @@ class ExactlyOnceFailoverIT {
             final List<Keyed> setup = MixedCommandLoad.windowsAndReservations(WINDOWS, RESOURCES_PER_WINDOW, RESERVATIONS);
             final List<Keyed> load = MixedCommandLoad.selectionsAndCancels(RESERVATIONS, 42L);
             final int third = load.size() / 3;
-            send(producer, setup);
-            send(producer, load.subList(0, third));
+            MixedCommandLoad.publish(producer, setup);
+            MixedCommandLoad.publish(producer, load.subList(0, third));
 
             b.close(); // its partitions move to a while a works through the backlog
             running.remove(b);
-            send(producer, load.subList(third, 2 * third));
+            MixedCommandLoad.publish(producer, load.subList(third, 2 * third));
 
             b = track(running, StreamProcessor.start(settingsB)); // resumes from its local state and the changelogs
-            send(producer, load.subList(2 * third, load.size()));
+            MixedCommandLoad.publish(producer, load.subList(2 * third, load.size()));
 
             final List<String> sent = new ArrayList<>();
             setup.forEach(command -> sent.add(command.commandId()));
@@ -155,22 +151,6 @@ class ExactlyOnceFailoverIT {
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true), new StringSerializer(), new ByteArraySerializer());
-    }
-
-    private static void send(final KafkaProducer<String, byte[]> producer, final List<Keyed> commands) {
-        for (final Keyed keyed : commands) {
-            final ProducerRecord<String, byte[]> record;
-            if (keyed.command() instanceof WindowCommand command) {
-                record = new ProducerRecord<>(Topics.WINDOW_COMMANDS.name(), keyed.key(),
-                        Topics.WINDOW_COMMANDS.valueSerde().serializer().serialize(Topics.WINDOW_COMMANDS.name(), command));
-            } else {
-                record = new ProducerRecord<>(Topics.RESERVATION_COMMANDS.name(), keyed.key(),
-                        Topics.RESERVATION_COMMANDS.valueSerde().serializer().serialize(Topics.RESERVATION_COMMANDS.name(),
-                                (ReservationCommand) keyed.command()));
-            }
-            producer.send(record);
-        }
-        producer.flush();
     }
 
     /** Every instance's windows, read through interactive queries of the window layout. */

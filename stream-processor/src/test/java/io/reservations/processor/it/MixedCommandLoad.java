@@ -3,27 +3,32 @@ package io.reservations.processor.it;
 import io.reservations.contract.CancelReservation;
 import io.reservations.contract.CreateReservation;
 import io.reservations.contract.CreateWindow;
+import io.reservations.contract.ReservationCommand;
 import io.reservations.contract.ResourceSpec;
 import io.reservations.contract.SelectResource;
+import io.reservations.contract.WindowCommand;
+import io.reservations.topics.Topics;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * A reproducible mix of commands: windows, reservations, then selections (some for a type the window lacks,
  * some racing each other on one reservation) and cancels, interleaved at random.
  */
-final class MixedCommandLoad {
+public final class MixedCommandLoad {
 
     /** One command and the topic key it is published under. */
-    record Keyed(String key, Object command, String commandId) {
+    public record Keyed(String key, Object command, String commandId) {
     }
 
     private MixedCommandLoad() {
     }
 
-    static List<Keyed> windowsAndReservations(final int windows, final int resourcesPerWindow, final int reservations) {
+    public static List<Keyed> windowsAndReservations(final int windows, final int resourcesPerWindow, final int reservations) {
         final List<Keyed> commands = new ArrayList<>();
         for (int w = 0; w < windows; w++) {
             final List<ResourceSpec> resources = new ArrayList<>();
@@ -40,7 +45,7 @@ final class MixedCommandLoad {
         return commands;
     }
 
-    static List<Keyed> selectionsAndCancels(final int reservations, final long seed) {
+    public static List<Keyed> selectionsAndCancels(final int reservations, final long seed) {
         final Random random = new Random(seed);
         final List<Keyed> commands = new ArrayList<>();
         for (int r = 0; r < reservations; r++) {
@@ -57,6 +62,23 @@ final class MixedCommandLoad {
         }
         Collections.shuffle(commands, random);
         return commands;
+    }
+
+    /** Publishes each command to its topic under its key, and waits until all are acknowledged. */
+    public static void publish(final Producer<String, byte[]> producer, final List<Keyed> commands) {
+        for (final Keyed keyed : commands) {
+            final ProducerRecord<String, byte[]> record;
+            if (keyed.command() instanceof WindowCommand command) {
+                record = new ProducerRecord<>(Topics.WINDOW_COMMANDS.name(), keyed.key(),
+                        Topics.WINDOW_COMMANDS.valueSerde().serializer().serialize(Topics.WINDOW_COMMANDS.name(), command));
+            } else {
+                record = new ProducerRecord<>(Topics.RESERVATION_COMMANDS.name(), keyed.key(),
+                        Topics.RESERVATION_COMMANDS.valueSerde().serializer().serialize(Topics.RESERVATION_COMMANDS.name(),
+                                (ReservationCommand) keyed.command()));
+            }
+            producer.send(record);
+        }
+        producer.flush();
     }
 
     private static String windowId(final int w) {
