@@ -73,6 +73,12 @@ public final class BenchMain implements Callable<Integer> {
     @Option(names = "--skip-rest", description = "Leave out the REST scenarios")
     private boolean skipRest;
 
+    @Option(names = "--only-listings", description = "Only the listing latencies")
+    private boolean onlyListings;
+
+    @Option(names = "--skip-listings", description = "Leave out the listing latencies")
+    private boolean skipListings;
+
     @Option(names = "--rates", split = ",", description = "Open-loop rates per second (default: fractions of the "
             + "closed-loop peak, see --fractions)")
     private List<Integer> rates;
@@ -119,10 +125,12 @@ public final class BenchMain implements Callable<Integer> {
 
             final Measurements measured = new Measurements();
             if (!onlyReferences) {
-                new ServiceScenarios(cluster, rest, service, new ServiceScenarios.Options(smoke, onlyPipeline, skipRest,
-                        hotResources, clients, rates, fractions), load, measured).run(session, runCount);
+                new ServiceScenarios(cluster, rest, service, new ServiceScenarios.Options(smoke, onlyPipeline,
+                        onlyListings, skipRest, skipListings, hotResources, clients, rates, fractions), load, measured).run(session, runCount);
             }
-            ReferenceScenarios.run(cluster.bootstrap(), load, smoke, runCount, commitMs, hopRecords, measured);
+            if (!onlyListings) {
+                ReferenceScenarios.run(cluster.bootstrap(), load, smoke, runCount, commitMs, hopRecords, measured);
+            }
 
             final List<Figure> figures = measured.figures();
             final Map<String, Double> references = measured.references();

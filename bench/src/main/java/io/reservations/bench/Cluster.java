@@ -71,6 +71,13 @@ final class Cluster implements AutoCloseable {
         return commandId;
     }
 
+    /** As {@link #createReservation(String, String)}, recorded as created by {@code owner}. */
+    String createReservation(final String id, final String windowId, final String owner) {
+        final String commandId = "cr-" + id;
+        send(new CreateReservation(commandId, id, windowId, null, owner));
+        return commandId;
+    }
+
     String select(final String reservationId) {
         final String commandId = "sel-" + reservationId;
         send(new SelectResource(commandId, reservationId, "seat"));

@@ -34,6 +34,14 @@ final class Rest {
         this.token = token;
     }
 
+    String apiUrl() {
+        return apiUrl;
+    }
+
+    String token() {
+        return token;
+    }
+
     private HttpRequest select(final String reservation) {
         return HttpRequest.newBuilder(URI.create(apiUrl + "/reservations/" + reservation + "/select-resource"))
                 .timeout(Duration.ofSeconds(30))

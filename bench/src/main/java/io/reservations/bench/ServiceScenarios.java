@@ -2,6 +2,7 @@ package io.reservations.bench;
 
 import java.time.Duration;
 import java.util.List;
+import org.HdrHistogram.Histogram;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -9,8 +10,9 @@ import org.slf4j.LoggerFactory;
 final class ServiceScenarios {
 
     /** What to measure beyond the pipeline. */
-    record Options(boolean smoke, boolean onlyPipeline, boolean skipRest, int hotResources, List<Integer> clients,
-                   List<Integer> rates, List<Double> fractions) {
+    record Options(boolean smoke, boolean onlyPipeline, boolean onlyListings, boolean skipRest, boolean skipListings,
+                   int hotResources,
+                   List<Integer> clients, List<Integer> rates, List<Double> fractions) {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(ServiceScenarios.class);
@@ -33,13 +35,23 @@ final class ServiceScenarios {
         this.measured = measured;
     }
 
-    void run(final String session, final int runCount) throws InterruptedException {
+    void run(final String session, final int runCount) throws Exception {
+        if (options.onlyListings()) {
+            final List<String> owners = owners(session);
+            for (int run = 1; run <= runCount; run++) {
+                for (final String owner : owners) {
+                    listings(owner);
+                }
+            }
+            return;
+        }
         LOG.info("Warm-up (not counted)");
         Pipeline.run(cluster, Pipeline.prepare(cluster, session + "-warm", load.sagas / 2, 50, false));
         if (!options.onlyPipeline() && !options.skipRest()) {
             rest.openLoop(Pipeline.prepare(cluster, session + "-warmrest", load.warmupRequests(), 50, false),
                     50, Duration.ZERO, load.warmup);
         }
+        final List<String> owners = options.onlyPipeline() || options.skipListings() ? List.of() : owners(session);
         for (int run = 1; run <= runCount; run++) {
             final String tag = session + "-" + run;
             LOG.info("Run {} of {}: pipeline", run, runCount);
@@ -53,7 +65,30 @@ final class ServiceScenarios {
             if (!options.skipRest()) {
                 openLoop(tag, closedLoopCurve(tag));
             }
+            for (final String owner : owners) {
+                listings(owner);
+            }
         }
+    }
+
+    /** Two owners, with few and with many reservations; the count ends the owner's name. */
+    private List<String> owners(final String session) {
+        return List.of(Listings.prepareOwner(cluster, session, options.smoke() ? 10 : 100),
+                Listings.prepareOwner(cluster, session, options.smoke() ? 100 : 10_000));
+    }
+
+    /** A first page of 100 again and again, then a walk of every page, of an owner's reservations. */
+    private void listings(final String owner) throws Exception {
+        final int count = Integer.parseInt(owner.substring(owner.lastIndexOf('-') + 1));
+        LOG.info("Listings of an owner with {} reservations", count);
+        final Listings listings = new Listings(rest.apiUrl(), rest.token());
+        final String name = "listing, " + count + " per owner";
+        final Histogram first = listings.firstPages(owner, options.smoke() ? 20 : 300);
+        measured.add(name + ", first page p50", Measurements.ms(first, 50));
+        measured.add(name + ", first page p99", Measurements.ms(first, 99));
+        final Histogram pages = listings.walk(owner, count);
+        measured.add(name + ", every page p50", Measurements.ms(pages, 50));
+        measured.add(name + ", every page p99", Measurements.ms(pages, 99));
     }
 
     private void pipeline(final String tag) {

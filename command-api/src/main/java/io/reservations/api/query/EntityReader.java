@@ -5,6 +5,7 @@ import io.reservations.api.errors.ApiException;
 import io.reservations.api.errors.ProblemCodes;
 import io.reservations.processor.StreamProcessor;
 import io.reservations.processor.query.EntityQueries;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.Optional;
 import java.util.Set;
@@ -42,6 +43,11 @@ public class EntityReader {
         this.processor = processor;
         this.self = new HostInfo(properties.processor().advertisedHost(), port);
         this.forwarding = forwarding;
+    }
+
+    /** The request's path and query, as a read forwards it to the owning instance. */
+    public static String pathAndQuery(final HttpServletRequest request) {
+        return request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
     }
 
     /**

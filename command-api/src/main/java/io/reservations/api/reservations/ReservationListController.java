@@ -64,7 +64,7 @@ public class ReservationListController {
         final String listed = owner(caller, owner);
         final String scope = String.join("\n", "reservations", caller.subject(), String.valueOf(listed),
                 String.valueOf(windowId), String.valueOf(filter.status()));
-        final String path = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+        final String path = EntityReader.pathAndQuery(request);
         final String from = PageTokens.position(scope, pageToken);
         if (listed != null) {
             return reader.read(EntityQueries.OWNER_ROUTING_STORE, listed, path, routed != null, authorization,

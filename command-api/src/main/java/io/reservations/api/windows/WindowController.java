@@ -60,7 +60,7 @@ public class WindowController {
         final int size = PageTokens.limit(limit);
         final String scope = "windows\n" + Caller.current().subject();
         final PartitionWalk walk = PartitionWalk.at(PageTokens.position(scope, pageToken), partitions);
-        final String path = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+        final String path = EntityReader.pathAndQuery(request);
         return reader.readPartition(EntityQueries.ROUTING_STORE, walk.partition(), path, routed != null, authorization,
                 queries -> {
                     final WindowSlice slice = queries.windows(walk.from(), size);

@@ -41,7 +41,7 @@ public class WindowResourcesController {
                                           @RequestHeader(name = EntityReader.ROUTED_HEADER, required = false) final String routed,
                                           @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) final String authorization) {
         validId(id);
-        return reader.read(id, pathAndQuery(request), routed != null, authorization,
+        return reader.read(id, EntityReader.pathAndQuery(request), routed != null, authorization,
                 queries -> queries.availability(id), ErrorCodes.WINDOW_NOT_FOUND, "No window has this id");
     }
 
@@ -65,7 +65,7 @@ public class WindowResourcesController {
         final String scope = String.join("\n", "resources", caller.subject(), id, String.valueOf(type),
                 String.valueOf(filter.available()));
         final int from = PageTokens.position(scope, pageToken, 0);
-        return reader.read(id, pathAndQuery(request), routed != null, authorization,
+        return reader.read(id, EntityReader.pathAndQuery(request), routed != null, authorization,
                 queries -> queries.resources(id, filter, from, size, caller::maySee).map(slice -> new Page<WindowResource>(
                         slice.items(), slice.next().isPresent() ? PageTokens.issue(scope, slice.next().getAsInt()) : null)),
                 ErrorCodes.WINDOW_NOT_FOUND, "No window has this id");
@@ -85,9 +85,5 @@ public class WindowResourcesController {
         if (!Ids.isValid(id)) {
             throw ApiException.invalid("window id must be 1 to 128 letters, digits, '-', '_', '.' or ':'");
         }
-    }
-
-    private static String pathAndQuery(final HttpServletRequest request) {
-        return request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
     }
 }
