@@ -35,6 +35,7 @@ import io.reservations.processor.domain.WindowDecider;
 import io.reservations.processor.domain.WindowState;
 import io.reservations.processor.store.DriverWindows;
 import io.reservations.topics.DeadLetterHeaders;
+import io.reservations.topics.EntityPartitioner;
 import io.reservations.topics.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -392,7 +393,12 @@ class ShardMasterTopologyTest {
     // --- helpers -------------------------------------------------------------------------------------------
 
     private static String idOnPartition(final String prefix, final int partition) {
-        return PartitionedIds.onPartition(prefix, partition, PARTITIONS);
+        for (int i = 0; ; i++) {
+            final String id = prefix + "-" + i;
+            if (EntityPartitioner.partitionOf(id, PARTITIONS) == partition) {
+                return id;
+            }
+        }
     }
 
     private void createWindow(final String id, final String... types) {
