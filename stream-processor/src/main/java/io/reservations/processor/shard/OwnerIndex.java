@@ -1,5 +1,6 @@
 package io.reservations.processor.shard;
 
+import io.reservations.contract.ReservationStatus;
 import io.reservations.processor.domain.ReservationState;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -37,8 +38,18 @@ final class OwnerIndex {
         }
     }
 
-    /** The reservation as it is now goes to its owner's partition of the index. */
+    /**
+     * The reservation as it is now goes to its owner's partition of the index; not a SELECTING state, which a saga
+     * leaves within one or two hops: the index keeps the state before it until the selection's outcome (the record
+     * saved per cross-partition saga is a record less in every transaction that carries one).
+     */
     void changed(final ReservationState reservation, final long timestamp) {
+        if (reservation.status() != ReservationStatus.SELECTING) {
+            send(reservation, timestamp);
+        }
+    }
+
+    private void send(final ReservationState reservation, final long timestamp) {
         final RecordHeaders headers = new RecordHeaders();
         headers.add(OwnerIndexUpdater.RESERVATION_ID_HEADER, reservation.id().getBytes(StandardCharsets.UTF_8));
         context.forward(new Record<>(ShardMasterTopology.ownerKey(reservation.owner()), reservation.toView(), timestamp,
@@ -49,7 +60,7 @@ final class OwnerIndex {
         try (KeyValueIterator<String, ReservationState> all = reservations.all()) {
             while (all.hasNext()) {
                 final KeyValue<String, ReservationState> reservation = all.next();
-                changed(reservation.value, now);
+                send(reservation.value, now);
             }
         }
         marks.put(BUILT, "1");

@@ -22,7 +22,6 @@ import io.reservations.contract.WindowCommand;
 import io.reservations.contract.WindowEvent;
 import io.reservations.processor.domain.ReservationState;
 import io.reservations.processor.store.DriverWindows;
-import io.reservations.topics.EntityPartitioner;
 import io.reservations.topics.Topics;
 import java.time.Duration;
 import java.time.Instant;
@@ -200,12 +199,7 @@ class SagaTimersTopologyTest {
     }
 
     private static String idOnPartition(final String prefix, final int partition) {
-        for (int i = 0; ; i++) {
-            final String id = prefix + "-" + i;
-            if (EntityPartitioner.partitionOf(id, PARTITIONS) == partition) {
-                return id;
-            }
-        }
+        return PartitionedIds.onPartition(prefix, partition, PARTITIONS);
     }
 
     private String nextCommandId() {

@@ -35,7 +35,6 @@ import io.reservations.processor.domain.WindowDecider;
 import io.reservations.processor.domain.WindowState;
 import io.reservations.processor.store.DriverWindows;
 import io.reservations.topics.DeadLetterHeaders;
-import io.reservations.topics.EntityPartitioner;
 import io.reservations.topics.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -393,12 +392,7 @@ class ShardMasterTopologyTest {
     // --- helpers -------------------------------------------------------------------------------------------
 
     private static String idOnPartition(final String prefix, final int partition) {
-        for (int i = 0; ; i++) {
-            final String id = prefix + "-" + i;
-            if (EntityPartitioner.partitionOf(id, PARTITIONS) == partition) {
-                return id;
-            }
-        }
+        return PartitionedIds.onPartition(prefix, partition, PARTITIONS);
     }
 
     private void createWindow(final String id, final String... types) {
