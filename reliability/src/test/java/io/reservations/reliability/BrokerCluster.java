@@ -92,7 +92,7 @@ final class BrokerCluster implements AutoCloseable {
                 "group.initial.rebalance.delay.ms=0",
                 // the controller fences a silent broker after this, and only then moves its partitions' leadership:
                 // the default 9 s is most of a broker failover, and a failover must stay well within the
-                // processors' transaction timeout (8 s here), or live transactions expire while coordinators move
+                // processors' transaction timeout (12 s here), or live transactions expire while coordinators move
                 "broker.session.timeout.ms=3000",
                 "broker.heartbeat.interval.ms=1000",
                 // a killed processor's open transaction is aborted soon after it times out, not up to 10 s later

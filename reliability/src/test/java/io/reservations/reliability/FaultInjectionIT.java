@@ -68,14 +68,16 @@ class FaultInjectionIT {
     }
 
     private void runLoadFaultsAndVerify(final ReliabilityCluster cluster) throws Exception {
-        final ApiClient api = cluster.client(Duration.ofMinutes(2));
+        // a patient client: a stall is reported (StallWatch) and the verifier still checks every answer it got
+        final ApiClient api = cluster.client(Duration.ofMinutes(4));
         final ClusterVerifier verifier = new ClusterVerifier(cluster.brokers().bootstrap(), api);
         verifier.assertTopicsReplicated();
         final List<String> windows = createWindows(api);
         final Ledger ledger = new Ledger();
         final List<PoisonRecords.Written> poison = new ArrayList<>();
 
-        try (CommandLoad load = CommandLoad.start(api, windows, ledger, full ? 8 : 6, 42)) {
+        try (CommandLoad load = CommandLoad.start(api, windows, ledger, full ? 8 : 6, 42);
+             StallWatch stalls = StallWatch.start(ledger, cluster, report)) {
             progress(ledger);
             poison.addAll(PoisonRecords.write(cluster.brokers().bootstrap(), ReliabilityCluster.PARTITIONS, windows.get(0), "1"));
             for (final Fault fault : full ? fullFaults() : List.of(Fault.KILL_PROCESSOR_1, Fault.KILL_BROKER)) {

@@ -22,6 +22,7 @@ final class Report {
     private final Instant started = Instant.now();
     private final List<String> steps = new ArrayList<>();
     private final List<String> faults = new ArrayList<>();
+    private final List<String> stalls = new ArrayList<>();
     private final Map<String, Object> load = new LinkedHashMap<>();
     private final Map<String, Object> invariants = new LinkedHashMap<>();
 
@@ -40,6 +41,11 @@ final class Report {
     synchronized void fault(final String what, final List<Integer> partitions, final Duration recovery, final Duration whole) {
         faults.add("| " + (faults.size() + 1) + " | " + what + " | " + partitions + " | " + seconds(recovery)
                 + (recovery.compareTo(RECOVERY_TARGET) > 0 ? " (over the 10 s target)" : "") + " | " + seconds(whole) + " |");
+    }
+
+    /** A time without any final answer under load (see {@link StallWatch}); the services' thread dumps are in their logs. */
+    synchronized void stall(final Instant from, final Duration took) {
+        stalls.add("| " + from + " | " + seconds(took) + " |");
     }
 
     synchronized void load(final Ledger ledger) {
@@ -63,6 +69,14 @@ final class Report {
         md.append("| # | fault | command partitions affected | commands complete again after (s) | fault to restored (s) |\n");
         md.append("|---|---|---|---|---|\n");
         faults.forEach(line -> md.append(line).append('\n'));
+        md.append("\n## Stalls (no final answer for ").append(StallWatch.STALL.toSeconds()).append(" s or more)\n\n");
+        if (stalls.isEmpty()) {
+            md.append("- none\n");
+        } else {
+            md.append("| from | seconds |\n|---|---|\n");
+            stalls.forEach(line -> md.append(line).append('\n'));
+            md.append("\nEvery service's threads were dumped into its log 30 s into each stall.\n");
+        }
         md.append("\n## Load\n\n");
         load.forEach((key, value) -> md.append("- ").append(key).append(": ").append(value).append('\n'));
         md.append("\n## Verifier\n\n");

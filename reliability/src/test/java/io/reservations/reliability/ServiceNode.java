@@ -40,10 +40,11 @@ final class ServiceNode {
     static ServiceNode processor(final Path serviceJar, final Path dir, final String name, final String bootstrap,
                                  final Duration sessionTimeout) {
         return node(serviceJar, dir, name, bootstrap, List.of(
-                // a killed processor's open transaction holds back the readers of what it wrote until the broker
-                // aborts it: 8 s instead of Kafka Streams' 10 s keeps failover under 10 s, and stays above the
-                // brokers' failover time (under 7 s here) so that no live transaction expires while one moves
-                "-Dreservations.streams.producer.transaction.timeout.ms=8000"), Map.of(
+                // above the brokers' failover time, so that no live transaction expires while its partitions'
+                // leaders or its coordinator move: with 8 s, a transaction open when a broker was killed (new
+                // leaders 7 s later) expired, its live processor was fenced and the group stalled for 2 minutes
+                // (docs/RELIABILITY.md). A killed processor's open transaction holds its readers this long.
+                "-Dreservations.streams.producer.transaction.timeout.ms=12000"), Map.of(
                 "reservations.api.enabled", "false",
                 "reservations.processor.instance-id", name,
                 "reservations.processor.standby-replicas", "1",

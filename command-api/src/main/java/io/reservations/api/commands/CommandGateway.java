@@ -9,7 +9,6 @@ import io.reservations.contract.WindowCommand;
 import io.reservations.topics.Topics;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
@@ -29,6 +28,8 @@ import org.springframework.stereotype.Component;
 public class CommandGateway {
 
     private static final Logger LOG = LoggerFactory.getLogger(CommandGateway.class);
+    /** The 503 detail when a command could not be published. */
+    static final String NOT_PUBLISHED = "The command could not be published to Kafka; retry shortly";
 
     private final KafkaTemplate<String, byte[]> template;
     private final CommandResults results;
@@ -129,14 +130,11 @@ public class CommandGateway {
     }
 
     private static ApiException unavailable(final Throwable failure) {
-        final Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                ? failure.getCause() : failure;
-        if (cause instanceof ApiException api) {
-            return api;
-        }
-        // the cause stays in the log: Kafka's text names brokers and topics a client has no business seeing
-        LOG.warn("A command could not be published: {}", cause.toString());
-        return ApiException.unavailable("The command could not be published to Kafka; retry shortly");
+        return ApiException.causeOf(failure).orElseGet(() -> {
+            // the cause stays in the log: Kafka's text names brokers and topics a client has no business seeing
+            LOG.warn("A command could not be published: {}", failure.toString());
+            return ApiException.unavailable(NOT_PUBLISHED);
+        });
     }
 
     private static String nullToEmpty(final String value) {

@@ -12,7 +12,6 @@ import io.reservations.contract.WindowCommand;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
@@ -88,9 +87,6 @@ public class CommandResponses {
     }
 
     private static ApiException apiException(final Throwable failure) {
-        final Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                ? failure.getCause() : failure;
-        return cause instanceof ApiException api ? api
-                : ApiException.unavailable("The command could not be published to Kafka; retry shortly");
+        return ApiException.causeOf(failure).orElseGet(() -> ApiException.unavailable(CommandGateway.NOT_PUBLISHED));
     }
 }

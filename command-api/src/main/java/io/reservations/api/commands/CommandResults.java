@@ -1,58 +1,29 @@
 package io.reservations.api.commands;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.reservations.api.ReservationsProperties;
-import io.reservations.api.kafka.KafkaConnection;
 import io.reservations.contract.CommandResult;
-import io.reservations.topics.Topics;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Every API instance reads all of {@code command.results} (committed only), so the result of a command reaches
- * the instance that holds its request, whichever processor produced it. Waiting requests hold a future, not a
- * thread. Recent results are kept in a cache bounded in bytes, this instance's accepted commands in one bounded
- * in entries.
+ * The results this instance has seen ({@link ResultsReader} reads all of {@code command.results}) and the requests
+ * waiting for them: waiting requests hold a future, not a thread. Recent results are kept in a cache bounded in
+ * bytes, this instance's accepted commands in one bounded in entries.
  */
 @Component
 @ConditionalOnBooleanProperty(name = "reservations.api.enabled", matchIfMissing = true)
-public class CommandResults implements SmartLifecycle {
+public class CommandResults {
 
-    private static final Logger LOG = LoggerFactory.getLogger(CommandResults.class);
-
-    private final KafkaConnection kafka;
-    private final MeterRegistry meters;
     private final Map<String, CompletableFuture<CommandResult>> waiting = new ConcurrentHashMap<>();
     private final Cache<String, CommandResult> recent;
     private final Cache<String, Accepted> accepted;
-    private final AtomicBoolean running = new AtomicBoolean();
-    private KafkaConsumer<String, byte[]> consumer;
-    private Thread poller;
 
-    public CommandResults(final KafkaConnection kafka, final ReservationsProperties properties, final MeterRegistry meters) {
-        this.kafka = kafka;
-        this.meters = meters;
+    public CommandResults(final ReservationsProperties properties) {
         // bounded in bytes: one caller's large windows cannot fill the heap
         this.recent = ResultWeight.cache(properties.api().resultCacheBytes().toBytes());
         this.accepted = Caffeine.newBuilder().maximumSize(properties.api().resultCacheSize()).build();
@@ -97,46 +68,7 @@ public class CommandResults implements SmartLifecycle {
         return recent.getIfPresent(commandId);
     }
 
-    @Override
-    public void start() {
-        final Map<String, Object> config = kafka.clientConfig();
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        // results are read_committed: do not let a fetch wait 500 ms in the broker after their commit
-        config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10);
-        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "command-results-" + UUID.randomUUID());
-        consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
-        final List<TopicPartition> partitions = consumer.partitionsFor(Topics.COMMAND_RESULTS.name()).stream()
-                .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-        new KafkaClientMetrics(consumer).bindTo(meters);
-        // no group: each instance reads every partition, from now on
-        consumer.assign(partitions);
-        consumer.seekToEnd(partitions);
-        partitions.forEach(consumer::position);
-        running.set(true);
-        poller = new Thread(this::poll, "command-results");
-        poller.setDaemon(true);
-        poller.start();
-    }
-
-    private void poll() {
-        try {
-            while (running.get()) {
-                for (final ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    try {
-                        deliver(Topics.COMMAND_RESULTS.valueSerde().deserializer().deserialize(record.topic(), record.value()));
-                    } catch (final SerializationException e) {
-                        LOG.error("Skipping unreadable result at {}-{}@{}", record.topic(), record.partition(), record.offset(), e);
-                    }
-                }
-            }
-        } catch (final WakeupException e) {
-            // stopping
-        } finally {
-            consumer.close();
-        }
-    }
-
+    /** A result read from {@code command.results}: cached, and handed to whoever waits for it. */
     void deliver(final CommandResult result) {
         if (result == null) {
             return;
@@ -146,25 +78,5 @@ public class CommandResults implements SmartLifecycle {
         if (future != null) {
             future.complete(result);
         }
-    }
-
-    @Override
-    public void stop() {
-        running.set(false);
-        if (consumer != null) {
-            consumer.wakeup();
-        }
-        if (poller != null) {
-            try {
-                poller.join(Duration.ofSeconds(5).toMillis());
-            } catch (final InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running.get();
     }
 }

@@ -1,6 +1,8 @@
 package io.reservations.api.errors;
 
 import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
 import org.springframework.http.HttpStatus;
 
 /** A client-visible failure: an HTTP status and the contract's {@code code} slug, rendered as problem+json. */
@@ -27,6 +29,13 @@ public class ApiException extends RuntimeException {
 
     public static ApiException unavailable(final String detail) {
         return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, ProblemCodes.UNAVAILABLE, detail, Duration.ofSeconds(1));
+    }
+
+    /** The {@code ApiException} a future failed with, seen through a {@link CompletionException}; empty for any other failure. */
+    public static Optional<ApiException> causeOf(final Throwable failure) {
+        final Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        return cause instanceof ApiException api ? Optional.of(api) : Optional.empty();
     }
 
     public HttpStatus status() {

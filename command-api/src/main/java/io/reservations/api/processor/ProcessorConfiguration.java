@@ -37,13 +37,19 @@ public class ProcessorConfiguration {
                 processor.advertisedHost() + ":" + port, kafka.security(), processor.selectionTimeout()), meters);
     }
 
-    /** Readiness: the processor can take traffic while Kafka Streams runs or rebalances. */
+    /**
+     * Readiness: the processor can take traffic while Kafka Streams runs or rebalances, unless its stream threads
+     * keep failing (each is replaced, so Kafka Streams stays RUNNING while nothing is processed).
+     */
     @Bean
     HealthIndicator kafkaStreams(final StreamProcessor processor) {
         return () -> {
             final KafkaStreams.State state = processor.streams().state();
-            final boolean serving = state == KafkaStreams.State.RUNNING || state == KafkaStreams.State.REBALANCING;
-            return (serving ? Health.up() : Health.down()).withDetail("state", state.name()).build();
+            final int failures = processor.threadFailures().recentFailures();
+            final boolean serving = (state == KafkaStreams.State.RUNNING || state == KafkaStreams.State.REBALANCING)
+                    && !processor.threadFailures().failingRepeatedly();
+            return (serving ? Health.up() : Health.down()).withDetail("state", state.name())
+                    .withDetail("recent_thread_failures", failures).build();
         };
     }
 

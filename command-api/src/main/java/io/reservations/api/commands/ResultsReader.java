@@ -1,0 +1,108 @@
+package io.reservations.api.commands;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import io.reservations.api.kafka.KafkaConnection;
+import io.reservations.topics.Topics;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every API instance reads all of {@code command.results} (committed only, from the moment it starts), so the
+ * result of a command reaches the instance that holds its request, whichever processor produced it.
+ */
+@Component
+@ConditionalOnBooleanProperty(name = "reservations.api.enabled", matchIfMissing = true)
+public class ResultsReader implements SmartLifecycle {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ResultsReader.class);
+
+    private final KafkaConnection kafka;
+    private final MeterRegistry meters;
+    private final CommandResults results;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private KafkaConsumer<String, byte[]> consumer;
+    private Thread poller;
+
+    public ResultsReader(final KafkaConnection kafka, final MeterRegistry meters, final CommandResults results) {
+        this.kafka = kafka;
+        this.meters = meters;
+        this.results = results;
+    }
+
+    @Override
+    public void start() {
+        final Map<String, Object> config = kafka.clientConfig();
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        // results are read_committed: do not let a fetch wait 500 ms in the broker after their commit
+        config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10);
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "command-results-" + UUID.randomUUID());
+        consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+        final List<TopicPartition> partitions = consumer.partitionsFor(Topics.COMMAND_RESULTS.name()).stream()
+                .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+        new KafkaClientMetrics(consumer).bindTo(meters);
+        // no group: each instance reads every partition, from now on
+        consumer.assign(partitions);
+        consumer.seekToEnd(partitions);
+        partitions.forEach(consumer::position);
+        running.set(true);
+        poller = new Thread(this::poll, "command-results");
+        poller.setDaemon(true);
+        poller.start();
+    }
+
+    private void poll() {
+        try {
+            while (running.get()) {
+                for (final ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    try {
+                        results.deliver(Topics.COMMAND_RESULTS.valueSerde().deserializer().deserialize(record.topic(), record.value()));
+                    } catch (final SerializationException e) {
+                        LOG.error("Skipping unreadable result at {}-{}@{}", record.topic(), record.partition(), record.offset(), e);
+                    }
+                }
+            }
+        } catch (final WakeupException e) {
+            // stopping
+        } finally {
+            consumer.close();
+        }
+    }
+
+    @Override
+    public void stop() {
+        running.set(false);
+        if (consumer != null) {
+            consumer.wakeup();
+        }
+        if (poller != null) {
+            try {
+                poller.join(Duration.ofSeconds(5).toMillis());
+            } catch (final InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running.get();
+    }
+}

@@ -1,0 +1,67 @@
+package io.reservations.processor;
+
+import io.reservations.topics.TopicSettings;
+import io.reservations.topics.Topics;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.streams.StreamsConfig;
+
+/** The Kafka Streams configuration of a processor, each setting with the reason it differs from the default. */
+final class KafkaStreamsProperties {
+
+    /** Operators' last word: any Kafka Streams setting as a system property, e.g. {@code -Dreservations.streams.commit.interval.ms=20}. */
+    private static final String STREAMS_OVERRIDE_PREFIX = "reservations.streams.";
+
+    private KafkaStreamsProperties() {
+    }
+
+    static Properties of(final ProcessorSettings settings, final short replicationFactor) {
+        final Properties props = new Properties();
+        props.putAll(settings.clientConfig()); // bootstrap servers and security, for every client Streams creates
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.applicationId());
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, settings.stateDir().toAbsolutePath().toString());
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, settings.commitInterval().toMillis());
+        // a saga hop waits for the origin's commit, and the thread only commits between polls: the default
+        // 100 ms poll added ~100 ms to every hop while the thread waited for input (docs/PERFORMANCE.md)
+        props.put(StreamsConfig.POLL_MS_CONFIG, 5);
+        props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, settings.standbyReplicas());
+        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.streamThreads());
+        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) replicationFactor);
+        props.put(StreamsConfig.topicPrefix(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG),
+                TopicSettings.minInSyncReplicasFor(replicationFactor));
+        // exactly-once producers retry CONCURRENT_TRANSACTIONS right after a commit; the default 100 ms stalls them
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.RETRY_BACKOFF_MS_CONFIG), 10);
+        // under transactions v2 the first write of a transaction is refused with CONCURRENT_TRANSACTIONS until the
+        // markers of the previous one are written; with the default exponential back-off (up to 1 s) every 10 ms
+        // transaction then waited about a second on a slow host and the fault-injection suite's load stalled
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.RETRY_BACKOFF_MAX_MS_CONFIG), 50);
+        // a 10,000-resource window: its event, its result and its de-duplication entry are single records
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), Topics.MAX_RECORD_BYTES);
+        props.put(StreamsConfig.topicPrefix(TopicConfig.MAX_MESSAGE_BYTES_CONFIG), Integer.toString(Topics.MAX_RECORD_BYTES));
+        // each saga hop is a read_committed fetch of a record committed moments ago; with the default 500 ms wait
+        // the fetch can sit in the broker's purgatory after the commit marker, adding up to 500 ms per hop
+        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), 10);
+        // static membership: a restarted instance takes its partitions back at once, and close() can leave the
+        // group (Streams removes static members on close; dynamic ones would hold their partitions until timeout)
+        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), InstanceId.of(settings));
+        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG),
+                (int) settings.sessionTimeout().toMillis());
+        // three heartbeats per session, so one lost heartbeat does not cost the partitions
+        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG),
+                (int) Math.max(500, settings.sessionTimeout().toMillis() / 4));
+        // transaction.timeout.ms stays at Kafka Streams' 10 s: a killed instance's open transaction holds back the
+        // readers of what it wrote until the broker aborts it, but a timeout shorter than a broker failover expires
+        // live transactions whose coordinator is moving. With 6 s, a broker kill fenced both processors and left
+        // one stuck for minutes (docs/RELIABILITY.md)
+        // operators' last word: any Kafka Streams setting, e.g. -Dreservations.streams.commit.interval.ms=20
+        System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith(STREAMS_OVERRIDE_PREFIX))
+                .forEach(name -> props.put(name.substring(STREAMS_OVERRIDE_PREFIX.length()), System.getProperty(name)));
+        if (settings.applicationServer() != null) {
+            props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, settings.applicationServer());
+        }
+        return props;
+    }
+}
