@@ -56,7 +56,6 @@ final class KafkaStreamsProperties {
         // readers of what it wrote until the broker aborts it, but a timeout shorter than a broker failover expires
         // live transactions whose coordinator is moving. With 6 s, a broker kill fenced both processors and left
         // one stuck for minutes (docs/RELIABILITY.md)
-        // operators' last word: any Kafka Streams setting, e.g. -Dreservations.streams.commit.interval.ms=20
         System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith(STREAMS_OVERRIDE_PREFIX))
                 .forEach(name -> props.put(name.substring(STREAMS_OVERRIDE_PREFIX.length()), System.getProperty(name)));
         if (settings.applicationServer() != null) {

@@ -23,7 +23,7 @@ public final class ThreadFailures implements StreamsUncaughtExceptionHandler {
     /** How far back failures count. */
     static final Duration WINDOW = Duration.ofMinutes(5);
     /** Failures within {@link #WINDOW} that mean the threads are failing repeatedly. */
-    static final int REPEATED = 3;
+    public static final int REPEATED = 3;
 
     private final Clock clock;
     private final Counter failures;

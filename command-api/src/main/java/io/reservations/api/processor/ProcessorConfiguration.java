@@ -5,6 +5,7 @@ import io.reservations.api.ReservationsProperties;
 import io.reservations.api.kafka.KafkaConnection;
 import io.reservations.processor.ProcessorSettings;
 import io.reservations.processor.StreamProcessor;
+import io.reservations.processor.ThreadFailures;
 import io.reservations.topics.TopicSettings;
 import org.apache.kafka.streams.KafkaStreams;
 import org.springframework.beans.factory.annotation.Value;
@@ -47,7 +48,7 @@ public class ProcessorConfiguration {
             final KafkaStreams.State state = processor.streams().state();
             final int failures = processor.threadFailures().recentFailures();
             final boolean serving = (state == KafkaStreams.State.RUNNING || state == KafkaStreams.State.REBALANCING)
-                    && !processor.threadFailures().failingRepeatedly();
+                    && failures < ThreadFailures.REPEATED;
             return (serving ? Health.up() : Health.down()).withDetail("state", state.name())
                     .withDetail("recent_thread_failures", failures).build();
         };
