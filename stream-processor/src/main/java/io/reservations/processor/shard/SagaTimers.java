@@ -1,5 +1,10 @@
 package io.reservations.processor.shard;
 
+import static io.reservations.processor.shard.TimerKeys.HOLD;
+import static io.reservations.processor.shard.TimerKeys.SELECTION;
+import static io.reservations.processor.shard.TimerKeys.lastDueAt;
+import static io.reservations.processor.shard.TimerKeys.legacyDeadlineOf;
+
 import io.reservations.contract.ForwardWrite;
 import io.reservations.contract.Operation;
 import io.reservations.contract.ReservationStatus;
@@ -19,17 +24,14 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * The durable timers of one partition's reservations: a hold's end ({@code hold_expires_at}), and a selection's
  * deadline (the selection timeout after its master started it, on the wall clock: a backlog of commands does not
  * eat into it). A store ordered by kind and due time (key: {@code h|} or {@code s|}, due epoch millis zero-padded,
- * the reservation id), plus for each deadline an entry under {@code ~s|<reservation>} to find it again; the first
- * deadline is the oldest selection in flight. When a timer is due, a write with
+ * the reservation id): one entry per timer, found again through the reservation's state (its hold's end, its
+ * selection's deadline); the first deadline is the oldest selection in flight. When a timer is due, a write with
  * the due time as its record time goes to the reservation through {@code forward-writes}, in the transaction that
  * deletes the timer: it fires once, and the reservation's master decides between it and whatever else reached the
  * partition, in the order the partition holds them. Timers are checked on the wall clock, so one that fell due while
  * no processor ran fires at the first check after start.
  */
 final class SagaTimers {
-
-    private static final String HOLD = "h|";
-    private static final String SELECTION = "s|";
 
     private final ProcessorContext<?, ?> context;
     private final KeyValueStore<String, SagaTimer> store;
@@ -93,44 +95,59 @@ final class SagaTimers {
         }
     }
 
-    /** Starts or stops the reservation's timers as its state enters or leaves HELD and SELECTING. */
-    void track(final ReservationState before, final ReservationState after, final long wallClockMillis) {
+    /**
+     * Starts or stops the reservation's timers as its state enters or leaves HELD and SELECTING.
+     *
+     * @return the state to store: a selection that starts carries its deadline, so that its end finds the timer
+     */
+    ReservationState track(final ReservationState before, final ReservationState after, final long wallClockMillis) {
         if (entered(ReservationStatus.HELD, before, after)) {
             final long due = after.holdExpiresAt().toEpochMilli();
-            store.put(key(HOLD, due, after.id()), timer(after, Operation.EXPIRE_HOLD, due));
+            store.put(TimerKeys.of(HOLD, due, after.id()), SagaTimer.of(after, Operation.EXPIRE_HOLD, due));
             metrics.holdsActive(1);
             startChecks();
         } else if (entered(ReservationStatus.HELD, after, before)) {
-            store.delete(key(HOLD, before.holdExpiresAt().toEpochMilli(), before.id()));
+            store.delete(TimerKeys.of(HOLD, before.holdExpiresAt().toEpochMilli(), before.id()));
             metrics.holdsActive(-1);
         }
         if (entered(ReservationStatus.SELECTING, before, after)) {
-            final SagaTimer deadline = timer(after, Operation.EXPIRE_SELECTION,
-                    wallClockMillis + options.selectionTimeout().toMillis());
-            store.put(key(SELECTION, deadline.dueMillis(), after.id()), deadline);
-            store.put(deadlineOf(after.id()), deadline);
+            final long due = wallClockMillis + options.selectionTimeout().toMillis();
+            store.put(TimerKeys.of(SELECTION, due, after.id()), SagaTimer.of(after, Operation.EXPIRE_SELECTION, due));
             metrics.selectionStarted(context.taskId().partition(), wallClockMillis);
             startChecks();
-        } else if (entered(ReservationStatus.SELECTING, after, before)) {
-            final SagaTimer deadline = store.get(deadlineOf(before.id()));
-            if (deadline != null) {
-                store.delete(key(SELECTION, deadline.dueMillis(), before.id()));
-                store.delete(deadlineOf(before.id()));
-            }
+            return after.withSelectionDeadline(due);
+        }
+        if (entered(ReservationStatus.SELECTING, after, before)) {
+            stopDeadline(before);
+        }
+        return after;
+    }
+
+    private void stopDeadline(final ReservationState selecting) {
+        final Long due = selecting.pendingSelection().deadlineMillis();
+        if (due != null) {
+            store.delete(TimerKeys.of(SELECTION, due, selecting.id()));
+            return;
+        }
+        final SagaTimer started = store.get(legacyDeadlineOf(selecting.id())); // started by an earlier version
+        if (started != null) {
+            store.delete(TimerKeys.of(SELECTION, started.dueMillis(), selecting.id()));
+            store.delete(legacyDeadlineOf(selecting.id()));
         }
     }
 
     /** The timers of that kind due at {@code nowMillis}; they are deleted. */
     private List<SagaTimer> takeDue(final String kind, final long nowMillis) {
         final List<KeyValue<String, SagaTimer>> due = new ArrayList<>();
-        try (KeyValueIterator<String, SagaTimer> timers = store.range(kind, key(kind, nowMillis, "\uffff"))) {
+        try (KeyValueIterator<String, SagaTimer> timers = store.range(kind, lastDueAt(kind, nowMillis))) {
             timers.forEachRemaining(due::add);
         }
         // a hold stays active (and counted) until its reservation's master expires it
         for (final KeyValue<String, SagaTimer> timer : due) {
             store.delete(timer.key);
-            if (timer.value.operation() == Operation.EXPIRE_SELECTION) {
-                store.delete(deadlineOf(timer.value.reservationId()));
+            if (timer.value.operation() == Operation.EXPIRE_SELECTION
+                    && store.get(legacyDeadlineOf(timer.value.reservationId())) != null) {
+                store.delete(legacyDeadlineOf(timer.value.reservationId()));
             }
         }
         return due.stream().map(timer -> timer.value).toList();
@@ -138,18 +155,5 @@ final class SagaTimers {
 
     private static boolean entered(final ReservationStatus status, final ReservationState from, final ReservationState to) {
         return to != null && to.status() == status && (from == null || from.status() != status);
-    }
-
-    private static SagaTimer timer(final ReservationState state, final Operation operation, final long dueMillis) {
-        return new SagaTimer(operation, state.pendingSelection().commandId(), state.id(), state.windowId(), dueMillis);
-    }
-
-    private static String key(final String kind, final long dueMillis, final String reservationId) {
-        return String.format("%s%019d|%s", kind, dueMillis, reservationId);
-    }
-
-    /** Sorts after both kinds of timers ('~' follows the letters): never in a range of due timers. */
-    private static String deadlineOf(final String reservationId) {
-        return "~s|" + reservationId;
     }
 }

@@ -133,9 +133,9 @@ final class ShardMasterProcessor implements Processor<String, byte[], String, Ob
     private void applyReservation(final String id, final ReservationState state, final Input input,
                                   final Outcome<ReservationEvent> outcome, final Step step) {
         if (!outcome.events().isEmpty()) {
-            final ReservationState next = ReservationDecider.fold(state, outcome.events());
+            final ReservationState next = timers.track(state, ReservationDecider.fold(state, outcome.events()),
+                    context.currentSystemTimeMs());
             reservations.put(id, next);
-            timers.track(state, next, context.currentSystemTimeMs());
             ownerIndex.changed(next, step.timestamp());
         }
         dispatcher.emit(id, outcome.events(), ShardMasterTopology.RESERVATION_EVENTS_SINK, step);

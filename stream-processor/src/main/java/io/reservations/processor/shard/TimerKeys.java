@@ -1,0 +1,32 @@
+package io.reservations.processor.shard;
+
+/**
+ * Keys of the {@code saga-timers} store: the kind, the due time (epoch millis, zero-padded so that key order is due
+ * order), the reservation.
+ */
+final class TimerKeys {
+
+    static final String HOLD = "h|";
+    static final String SELECTION = "s|";
+
+    private TimerKeys() {
+    }
+
+    static String of(final String kind, final long dueMillis, final String reservationId) {
+        return String.format("%s%019d|%s", kind, dueMillis, reservationId);
+    }
+
+    /** The end of the range of that kind's timers due at {@code nowMillis}. */
+    static String lastDueAt(final String kind, final long nowMillis) {
+        return of(kind, nowMillis, "\uffff");
+    }
+
+    /**
+     * Where versions that did not keep a selection's deadline in its reservation's state stored it a second time, to
+     * find it again; read (and deleted) only for selections those versions started. Sorts after both kinds of timers
+     * ('~' follows the letters): never in a range of due timers.
+     */
+    static String legacyDeadlineOf(final String reservationId) {
+        return "~s|" + reservationId;
+    }
+}
