@@ -11,7 +11,6 @@ import io.reservations.contract.CommandResult;
 import io.reservations.contract.ConfirmHold;
 import io.reservations.contract.CreateReservation;
 import io.reservations.contract.ErrorCodes;
-import io.reservations.contract.ForwardData;
 import io.reservations.contract.ForwardWrite;
 import io.reservations.contract.HoldConfirmed;
 import io.reservations.contract.HoldExpired;
@@ -48,7 +47,7 @@ public final class ReservationDecider {
             return Selections.select(state, select, now);
         }
         if (command instanceof CancelReservation cancel) {
-            return cancel(state, cancel, now);
+            return Cancellations.cancel(state, cancel, now);
         }
         if (command instanceof ConfirmHold confirm) {
             return Holds.confirm(state, confirm, now);
@@ -119,25 +118,6 @@ public final class ReservationDecider {
         }
         return succeeded(null, command.commandId(), List.of(new ReservationCreated(
                 command.commandId(), now, command.reservationId(), command.windowId(), command.owner())), List.of());
-    }
-
-    private static Outcome<ReservationEvent> cancel(final ReservationState state, final CancelReservation command,
-                                                    final Instant now) {
-        final Optional<Outcome<ReservationEvent>> refused = refused(state, command);
-        if (refused.isPresent()) {
-            return refused.get();
-        }
-        final SelectedResource held = state.selectedResource();
-        final ReservationCancelled cancelled = new ReservationCancelled(
-                command.commandId(), now, state.id(), state.windowId(), held == null ? null : held.id());
-        if (held == null) {
-            // nothing held yet; a selection in flight is compensated when the window answers
-            return succeeded(state, command.commandId(), List.of(cancelled), List.of());
-        }
-        // the window publishes the result once the resource is free again
-        final EntityWrite release = new EntityWrite(Operation.RELEASE_RESOURCE,
-                ForwardData.release(state.id(), state.windowId(), held.id(), held.type()), true);
-        return succeeded(state, command.commandId(), List.of(cancelled), List.of(release));
     }
 
     /**

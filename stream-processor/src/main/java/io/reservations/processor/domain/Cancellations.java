@@ -1,0 +1,40 @@
+package io.reservations.processor.domain;
+
+import io.reservations.contract.CancelReservation;
+import io.reservations.contract.ForwardData;
+import io.reservations.contract.Operation;
+import io.reservations.contract.ReservationCancelled;
+import io.reservations.contract.ReservationEvent;
+import io.reservations.contract.SelectedResource;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Cancel on the reservation's side: CANCELLED at once; a resource it holds goes back to its window, whose master
+ * publishes the result once the resource is free again; a selection in flight is compensated when the window answers.
+ */
+final class Cancellations {
+
+    private Cancellations() {
+    }
+
+    static Outcome<ReservationEvent> cancel(final ReservationState state, final CancelReservation command,
+                                            final Instant now) {
+        final Optional<Outcome<ReservationEvent>> refused = ReservationDecider.refused(state, command);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        final SelectedResource held = state.selectedResource();
+        final ReservationCancelled cancelled = new ReservationCancelled(
+                command.commandId(), now, state.id(), state.windowId(), held == null ? null : held.id());
+        if (held == null) {
+            // nothing held yet; a selection in flight is compensated when the window answers
+            return ReservationDecider.succeeded(state, command.commandId(), List.of(cancelled), List.of());
+        }
+        // the window publishes the result once the resource is free again
+        final EntityWrite release = new EntityWrite(Operation.RELEASE_RESOURCE,
+                ForwardData.release(state.id(), state.windowId(), held.id(), held.type()), true);
+        return ReservationDecider.succeeded(state, command.commandId(), List.of(cancelled), List.of(release));
+    }
+}

@@ -1,0 +1,137 @@
+package io.reservations.processor.shard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.reservations.contract.CommandResult;
+import io.reservations.contract.CommandStatus;
+import io.reservations.contract.CreateReservation;
+import io.reservations.contract.CreateWindow;
+import io.reservations.contract.ReservationCommand;
+import io.reservations.contract.ResourceSpec;
+import io.reservations.contract.SelectResource;
+import io.reservations.contract.WindowCommand;
+import io.reservations.processor.store.WindowLayout;
+import io.reservations.topics.Topics;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What one select-resource saga writes to the stores' changelogs: every record here is also a broker write and,
+ * in a transaction, a partition to mark at commit, so the count is the saga's cost. The driver commits after every
+ * record it processes (a forward write looped back is a record of its own), as a master does between the steps of
+ * a cross-partition saga.
+ */
+class ChangelogRecordsTest {
+
+    private static final String APPLICATION_ID = "changelog-records-test";
+    private static final int PARTITIONS = 12;
+    private static final Instant START = Instant.parse("2026-11-26T10:00:00Z");
+
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, ReservationCommand> reservationCommands;
+    private TestInputTopic<String, WindowCommand> windowCommands;
+    private TestOutputTopic<String, CommandResult> results;
+    private int commandSequence;
+
+    @BeforeEach
+    void startDriver() {
+        final Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        final ShardMasterOptions options = new ShardMasterOptions(PARTITIONS, Duration.ofHours(24), false,
+                new SimpleMeterRegistry());
+        driver = new TopologyTestDriver(ShardMasterTopology.build(options, APPLICATION_ID,
+                OwnerIndexSync.none(new SimpleMeterRegistry())), props, START);
+        reservationCommands = driver.createInputTopic(Topics.RESERVATION_COMMANDS.name(), Serdes.String().serializer(),
+                Topics.RESERVATION_COMMANDS.valueSerde().serializer(), START, Duration.ofMillis(1));
+        windowCommands = driver.createInputTopic(Topics.WINDOW_COMMANDS.name(), Serdes.String().serializer(),
+                Topics.WINDOW_COMMANDS.valueSerde().serializer(), START, Duration.ofMillis(1));
+        results = driver.createOutputTopic(Topics.COMMAND_RESULTS.name(), Serdes.String().deserializer(),
+                Topics.COMMAND_RESULTS.valueSerde().deserializer());
+    }
+
+    @AfterEach
+    void closeDriver() {
+        driver.close();
+    }
+
+    @Test
+    void shouldWriteOneRecordPerChangeToEachStoreOfACrossPartitionSaga() {
+        final String reservation = readyToSelect(3, 8);
+
+        final Map<String, Integer> written = changelogRecordsOf(() -> select(reservation));
+
+        // reservation: SELECTING, then CONFIRMED; de-duplication: accepted, then its result; deadline: set, deleted;
+        // window: the slot, its holder, its free block; owner index: CONFIRMED (SELECTING is not indexed)
+        assertThat(written).isEqualTo(Map.of(ShardMasterTopology.RESERVATIONS_STORE, 2,
+                ShardMasterTopology.PROCESSED_COMMANDS_STORE, 2, ShardMasterTopology.TIMERS_STORE, 2,
+                WindowLayout.INDEX, 3, ShardMasterTopology.OWNER_INDEX_STORE, 1));
+    }
+
+    @Test
+    void shouldWriteEachStoreOnceWhenTheSagaRunsInOneStep() {
+        final String reservation = readyToSelect(3, 3);
+
+        final Map<String, Integer> written = changelogRecordsOf(() -> select(reservation));
+
+        // one step, one commit: the caches keep each key's last value (the deadline's, a deletion)
+        assertThat(written).isEqualTo(Map.of(ShardMasterTopology.RESERVATIONS_STORE, 1,
+                ShardMasterTopology.PROCESSED_COMMANDS_STORE, 1, ShardMasterTopology.TIMERS_STORE, 1,
+                WindowLayout.INDEX, 3, ShardMasterTopology.OWNER_INDEX_STORE, 1));
+    }
+
+    /** A window of one seat on one partition, a reservation for it on another (or the same); the reservation's id. */
+    private String readyToSelect(final int reservationPartition, final int windowPartition) {
+        final String window = PartitionedIds.onPartition("w", windowPartition, PARTITIONS);
+        final String reservation = PartitionedIds.onPartition("r", reservationPartition, PARTITIONS);
+        windowCommands.pipeInput(window, new CreateWindow(nextCommandId(), window, List.of(new ResourceSpec("s1", "seat"))));
+        reservationCommands.pipeInput(reservation, new CreateReservation(nextCommandId(), reservation, window));
+        return reservation;
+    }
+
+    private void select(final String reservation) {
+        final String commandId = nextCommandId();
+        reservationCommands.pipeInput(reservation, new SelectResource(commandId, reservation, "seat"));
+        assertThat(results.readValuesToList()).filteredOn(result -> result.commandId().equals(commandId))
+                .singleElement().satisfies(result -> assertThat(result.status()).isEqualTo(CommandStatus.SUCCEEDED));
+    }
+
+    /** The records {@code step} added to each store's changelog, by store. */
+    private Map<String, Integer> changelogRecordsOf(final Runnable step) {
+        final Map<String, TestOutputTopic<byte[], byte[]>> changelogs = new TreeMap<>();
+        driver.producedTopicNames().stream().filter(topic -> topic.endsWith("-changelog")).forEach(topic -> {
+            final TestOutputTopic<byte[], byte[]> changelog = driver.createOutputTopic(topic,
+                    Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer());
+            changelog.readRecordsToList(); // what came before
+            changelogs.put(topic, changelog);
+        });
+        step.run();
+        final Map<String, Integer> written = new TreeMap<>();
+        driver.producedTopicNames().stream().filter(topic -> topic.endsWith("-changelog")).forEach(topic -> {
+            final int records = changelogs.computeIfAbsent(topic, name -> driver.createOutputTopic(name,
+                    Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer())).readRecordsToList().size();
+            if (records > 0) {
+                written.put(topic.substring(APPLICATION_ID.length() + 1, topic.length() - "-changelog".length()), records);
+            }
+        });
+        return written;
+    }
+
+    private String nextCommandId() {
+        return "cmd-" + commandSequence++;
+    }
+}
