@@ -34,10 +34,9 @@ public record ReservationState(String id, String windowId, ReservationStatus sta
         return admin || subject != null && subject.equals(owner);
     }
 
-    /** The same state, its pending selection given up on at {@code millis} (see {@link PendingSelection}). */
-    public ReservationState withSelectionDeadline(final long millis) {
-        return new ReservationState(id, windowId, status, selectedResource, pendingSelection.withDeadline(millis), owner,
-                holdExpiresAt);
+    /** The same state waiting on {@code selection} (the master's additions to it: see {@link PendingSelection}). */
+    public ReservationState withPendingSelection(final PendingSelection selection) {
+        return new ReservationState(id, windowId, status, selectedResource, selection, owner, holdExpiresAt);
     }
 
     ReservationState with(final ReservationStatus newStatus, final SelectedResource resource,

@@ -1,7 +1,9 @@
 package io.reservations.processor.shard;
 
 import io.reservations.contract.CommandResult;
+import io.reservations.processor.domain.ReservationState;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
 
@@ -16,6 +18,17 @@ final class ProcessedCommands {
 
     ProcessedCommands(final WindowStore<String, CommandRecord> store) {
         this.store = store;
+    }
+
+    /**
+     * Whether the command id was seen before: then it has no second effect, and its result, once known, goes to
+     * {@code republish}. The result carries the digest of the original request, so a client that reused the id for
+     * another request can tell.
+     */
+    boolean seen(final String commandId, final Consumer<CommandResult> republish) {
+        final Optional<CommandRecord> seen = find(commandId);
+        seen.map(CommandRecord::result).ifPresent(republish);
+        return seen.isPresent();
     }
 
     Optional<CommandRecord> find(final String commandId) {
@@ -43,10 +56,13 @@ final class ProcessedCommands {
     /**
      * Stores the result a later step of the saga settled.
      *
+     * @param reservation the reservation before that step: a selection in flight is remembered there (see
+     *                    {@link InFlightSelections}), one accepted by an earlier build here
      * @return the result stamped with the digest and the sender of the request that started the saga
      */
-    CommandResult complete(final CommandResult result, final long timestamp) {
-        final CommandRecord accepted = find(result.commandId())
+    CommandResult complete(final CommandResult result, final long timestamp, final ReservationState reservation) {
+        final CommandRecord accepted = InFlightSelections.accepted(reservation, result.commandId())
+                .or(() -> find(result.commandId()))
                 .orElse(new CommandRecord(timestamp, null, null, null)); // accepted longer ago than the retention
         final CommandResult stamped = result.answering(accepted.requestHash(), accepted.requestedBy());
         store.put(result.commandId(), new CommandRecord(accepted.acceptedAt(), accepted.requestHash(), stamped,

@@ -115,7 +115,7 @@ final class SagaTimers {
             store.put(TimerKeys.of(SELECTION, due, after.id()), SagaTimer.of(after, Operation.EXPIRE_SELECTION, due));
             metrics.selectionStarted(context.taskId().partition(), wallClockMillis);
             startChecks();
-            return after.withSelectionDeadline(due);
+            return after.withPendingSelection(after.pendingSelection().withDeadline(due));
         }
         if (entered(ReservationStatus.SELECTING, after, before)) {
             stopDeadline(before);

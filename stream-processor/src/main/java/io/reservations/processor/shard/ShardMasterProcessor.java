@@ -87,16 +87,21 @@ final class ShardMasterProcessor implements Processor<String, byte[], String, Ob
     private void handle(final Input input, final Step step) {
         if (input instanceof Input.ForReservation forReservation) {
             final ReservationCommand command = forReservation.command();
-            if (!replayed(command.commandId(), step)) {
+            if (!processed.seen(command.commandId(), result -> dispatcher.publish(result, step))) {
                 final ReservationState state = reservations.get(command.reservationId());
+                if (InFlightSelections.awaits(state, command.commandId())) {
+                    return; // its result comes with the window's answer
+                }
                 final Outcome<ReservationEvent> decided = ReservationDecider.decide(state, command, step.now());
-                // remembered first: a same-partition saga may settle the result while its outcome is applied
-                applyReservation(command.reservationId(), state, input, decided.withResult(processed.accept(command.commandId(),
-                        command.requestHash(), command.requestedBy(), decided.result(), step.timestamp())), step);
+                // remembered first (here, or by the state this step stores): a same-partition saga may settle the
+                // result while its outcome is applied
+                applyReservation(command.reservationId(), state, input, InFlightSelections.starts(decided) ? decided
+                        : decided.withResult(processed.accept(command.commandId(), command.requestHash(),
+                        command.requestedBy(), decided.result(), step.timestamp())), step);
             }
         } else if (input instanceof Input.ForWindow forWindow) {
             final WindowCommand command = forWindow.command();
-            if (!replayed(command.commandId(), step)) {
+            if (!processed.seen(command.commandId(), result -> dispatcher.publish(result, step))) {
                 final Outcome<WindowEvent> decided = WindowDecider.decide(windows.find(command.windowId()), command, step.now());
                 applyWindow(command.windowId(), input, decided.withResult(processed.accept(command.commandId(),
                         command.requestHash(), command.requestedBy(), decided.result(), step.timestamp())), step);
@@ -107,7 +112,7 @@ final class ShardMasterProcessor implements Processor<String, byte[], String, Ob
                 final ReservationState state = reservations.get(write.entityId());
                 final Outcome<ReservationEvent> decided = ReservationDecider.decide(state, write, step.now());
                 applyReservation(write.entityId(), state, input, decided.result() == null ? decided
-                        : decided.withResult(processed.complete(decided.result(), step.timestamp())), step);
+                        : decided.withResult(processed.complete(decided.result(), step.timestamp(), state)), step);
             } else {
                 applyWindow(write.entityId(), input, WindowDecider.decide(windows.find(write.entityId()), write, step.now()), step);
                 if (write.data().result() != null) {
@@ -117,23 +122,12 @@ final class ShardMasterProcessor implements Processor<String, byte[], String, Ob
         }
     }
 
-    /**
-     * A command id seen before has no second effect: its result, once known, is published again. The result
-     * carries the digest of the original request, so a client that reused the id for another request can tell.
-     */
-    private boolean replayed(final String commandId, final Step step) {
-        return processed.find(commandId).map(seen -> {
-            if (seen.result() != null) {
-                dispatcher.publish(seen.result(), step);
-            }
-            return true;
-        }).orElse(false);
-    }
-
     private void applyReservation(final String id, final ReservationState state, final Input input,
                                   final Outcome<ReservationEvent> outcome, final Step step) {
         if (!outcome.events().isEmpty()) {
-            final ReservationState next = timers.track(state, ReservationDecider.fold(state, outcome.events()),
+            final ReservationState folded = ReservationDecider.fold(state, outcome.events());
+            final ReservationState next = timers.track(state, input instanceof Input.ForReservation forReservation
+                    ? InFlightSelections.remember(folded, forReservation.command(), step.timestamp()) : folded,
                     context.currentSystemTimeMs());
             reservations.put(id, next);
             ownerIndex.changed(next, step.timestamp());

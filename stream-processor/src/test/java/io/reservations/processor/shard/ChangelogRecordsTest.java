@@ -75,10 +75,10 @@ class ChangelogRecordsTest {
 
         final Map<String, Integer> written = changelogRecordsOf(() -> select(reservation));
 
-        // reservation: SELECTING, then CONFIRMED; de-duplication: accepted, then its result; deadline: set, deleted;
-        // window: the slot, its holder, its free block; owner index: CONFIRMED (SELECTING is not indexed)
+        // reservation: SELECTING (remembering the request), then CONFIRMED; de-duplication: the result; deadline:
+        // set, deleted; window: the slot, its holder, its free block; owner index: CONFIRMED (SELECTING is not indexed)
         assertThat(written).isEqualTo(Map.of(ShardMasterTopology.RESERVATIONS_STORE, 2,
-                ShardMasterTopology.PROCESSED_COMMANDS_STORE, 2, ShardMasterTopology.TIMERS_STORE, 2,
+                ShardMasterTopology.PROCESSED_COMMANDS_STORE, 1, ShardMasterTopology.TIMERS_STORE, 2,
                 WindowLayout.INDEX, 3, ShardMasterTopology.OWNER_INDEX_STORE, 1));
     }
 
@@ -88,10 +88,9 @@ class ChangelogRecordsTest {
 
         final Map<String, Integer> written = changelogRecordsOf(() -> select(reservation));
 
-        // one step, one commit: the cached stores keep each key's last value (the deadline's, a deletion); the
-        // de-duplication store is not cached (see ShardMasterTopology): accepted, then its result
+        // one step, one commit: the cached stores keep each key's last value (the deadline's, a deletion)
         assertThat(written).isEqualTo(Map.of(ShardMasterTopology.RESERVATIONS_STORE, 1,
-                ShardMasterTopology.PROCESSED_COMMANDS_STORE, 2, ShardMasterTopology.TIMERS_STORE, 1,
+                ShardMasterTopology.PROCESSED_COMMANDS_STORE, 1, ShardMasterTopology.TIMERS_STORE, 1,
                 WindowLayout.INDEX, 3, ShardMasterTopology.OWNER_INDEX_STORE, 1));
     }
 

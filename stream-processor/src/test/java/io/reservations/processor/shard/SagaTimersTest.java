@@ -130,7 +130,8 @@ class SagaTimersTest {
     }
 
     private static ReservationState selecting(final Long deadline) {
-        return new ReservationState("r", "w", SELECTING, null, new PendingSelection("c1", "seat", null, deadline));
+        return new ReservationState("r", "w", SELECTING, null,
+                new PendingSelection("c1", "seat", null, deadline, null, null, null));
     }
 
     private static ReservationState confirmed(final ReservationState selecting) {

@@ -56,6 +56,7 @@ import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -253,6 +254,57 @@ class ShardMasterTopologyTest {
                 ForwardData.confirm(reservation, window, "seat-0", "seat"), 6));
         assertThat(results.readValue()).isEqualTo(CommandResult.succeeded("first",
                 new Reservation(reservation, window, CONFIRMED, new SelectedResource("seat-0", "seat"))));
+    }
+
+    @Test
+    void shouldIgnoreARepeatOfTheSelectionInFlightAndAnswerWithTheDigestItsStateRemembers() {
+        final String window = idOnPartition("w", 6);
+        final String reservation = idOnPartition("r", 8);
+        createWindow(window, "seat");
+        results.readValuesToList(); // the window's
+        // between steps 2 and 4, as this build stores it: the state remembers the request, no de-duplication entry
+        reservations.put(reservation, new ReservationState(reservation, window, SELECTING, null,
+                new PendingSelection("first", "seat", null, null, "digest-a", "alice", START.toEpochMilli())));
+
+        reservationCommands.pipeInput(reservation, new SelectResource("first", reservation, "seat", "digest-b", "alice",
+                false));
+        assertThat(results.isEmpty()).as("no answer before the window's").isTrue();
+        assertThat(forwardWrites.isEmpty()).as("no second allocation").isTrue();
+
+        forwardWritesIn.pipeInput(reservation, ForwardWrite.of("first", Operation.CONFIRM_SELECTION,
+                ForwardData.confirm(reservation, window, "seat-0", "seat"), 6));
+        reservationCommands.pipeInput(reservation, new SelectResource("first", reservation, "seat", "digest-b", "alice",
+                false));
+
+        assertThat(results.readValuesToList()).hasSize(2).allSatisfy(answer -> {
+            assertThat(answer.status()).isEqualTo(CommandStatus.SUCCEEDED);
+            assertThat(answer.requestHash()).as("the request that took effect").isEqualTo("digest-a");
+            assertThat(answer.requestedBy()).isEqualTo("alice");
+        });
+        assertThat(reservationEventTypes()).containsExactly("ResourceSelected");
+    }
+
+    @Test
+    void shouldFinishASelectionAcceptedByAnEarlierBuildWithTheDigestItsDeDuplicationEntryKept() {
+        final String window = idOnPartition("w", 6);
+        final String reservation = idOnPartition("r", 8);
+        createWindow(window, "seat");
+        results.readValuesToList(); // the window's
+        // as earlier builds stored a selection in flight: an accepted entry without result, nothing in the state
+        reservations.put(reservation, new ReservationState(reservation, window, SELECTING, null,
+                new PendingSelection("first", "seat")));
+        final WindowStore<String, CommandRecord> processed = driver.getWindowStore(ShardMasterTopology.PROCESSED_COMMANDS_STORE);
+        processed.put("first", new CommandRecord(START.toEpochMilli(), "digest-a", null, "alice"), START.toEpochMilli());
+
+        reservationCommands.pipeInput(reservation, new SelectResource("first", reservation, "seat", "digest-b", "alice",
+                false));
+        forwardWritesIn.pipeInput(reservation, ForwardWrite.of("first", Operation.CONFIRM_SELECTION,
+                ForwardData.confirm(reservation, window, "seat-0", "seat"), 6));
+
+        assertThat(results.readValuesToList()).singleElement().satisfies(answer -> {
+            assertThat(answer.status()).isEqualTo(CommandStatus.SUCCEEDED);
+            assertThat(answer.requestHash()).isEqualTo("digest-a");
+        });
     }
 
     @Test
