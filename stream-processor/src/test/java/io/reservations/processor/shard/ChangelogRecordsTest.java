@@ -112,23 +112,22 @@ class ChangelogRecordsTest {
 
     /** The records {@code step} added to each store's changelog, by store. */
     private Map<String, Integer> changelogRecordsOf(final Runnable step) {
-        final Map<String, TestOutputTopic<byte[], byte[]>> changelogs = new TreeMap<>();
-        driver.producedTopicNames().stream().filter(topic -> topic.endsWith("-changelog")).forEach(topic -> {
-            final TestOutputTopic<byte[], byte[]> changelog = driver.createOutputTopic(topic,
-                    Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer());
-            changelog.readRecordsToList(); // what came before
-            changelogs.put(topic, changelog);
-        });
+        drainChangelogs(); // what came before
         step.run();
-        final Map<String, Integer> written = new TreeMap<>();
+        return drainChangelogs();
+    }
+
+    /** The records waiting in each store's changelog, by store; read, so gone. */
+    private Map<String, Integer> drainChangelogs() {
+        final Map<String, Integer> waiting = new TreeMap<>();
         driver.producedTopicNames().stream().filter(topic -> topic.endsWith("-changelog")).forEach(topic -> {
-            final int records = changelogs.computeIfAbsent(topic, name -> driver.createOutputTopic(name,
-                    Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer())).readRecordsToList().size();
+            final int records = driver.createOutputTopic(topic, Serdes.ByteArray().deserializer(),
+                    Serdes.ByteArray().deserializer()).readRecordsToList().size();
             if (records > 0) {
-                written.put(topic.substring(APPLICATION_ID.length() + 1, topic.length() - "-changelog".length()), records);
+                waiting.put(topic.substring(APPLICATION_ID.length() + 1, topic.length() - "-changelog".length()), records);
             }
         });
-        return written;
+        return waiting;
     }
 
     private String nextCommandId() {

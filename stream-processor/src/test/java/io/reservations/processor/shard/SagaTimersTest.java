@@ -81,9 +81,7 @@ class SagaTimersTest {
     @Test
     void shouldEndASelectionStartedByAnEarlierVersionAndDropBothOfItsEntries() {
         final long due = NOW + TIMEOUT.toMillis();
-        final SagaTimer deadline = new SagaTimer(Operation.EXPIRE_SELECTION, "c1", "r", "w", due);
-        store.put(selectionKey(due), deadline);
-        store.put("~s|r", deadline);
+        storeDeadlineAsEarlierBuildsDid(due);
 
         timers.track(selecting(null), confirmed(selecting(null)), NOW + 40);
 
@@ -93,9 +91,7 @@ class SagaTimersTest {
     @Test
     void shouldExpireASelectionStartedByAnEarlierVersionAndDropBothOfItsEntries() {
         final long due = NOW + TIMEOUT.toMillis();
-        final SagaTimer deadline = new SagaTimer(Operation.EXPIRE_SELECTION, "c1", "r", "w", due);
-        store.put(selectionKey(due), deadline);
-        store.put("~s|r", deadline);
+        storeDeadlineAsEarlierBuildsDid(due);
         final SagaTimers restarted = new SagaTimers(context, new ShardMasterOptions(12, Duration.ofHours(1), false,
                 new SimpleMeterRegistry()), new ShardMasterMetrics(new SimpleMeterRegistry()),
                 (write, time) -> sent.add(KeyValue.pair(write, time)));
@@ -106,6 +102,13 @@ class SagaTimersTest {
         assertThat(keys()).isEmpty();
         restarted.track(selecting(null), confirmed(selecting(null)), due + 1);
         assertThat(keys()).isEmpty();
+    }
+
+    /** The timer by due time, and the entry under {@code ~s|<reservation>} that found it again. */
+    private void storeDeadlineAsEarlierBuildsDid(final long due) {
+        final SagaTimer deadline = new SagaTimer(Operation.EXPIRE_SELECTION, "c1", "r", "w", due);
+        store.put(selectionKey(due), deadline);
+        store.put("~s|r", deadline);
     }
 
     private void punctuate(final long wallClock) {
