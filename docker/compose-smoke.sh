@@ -12,8 +12,14 @@ trap 'compose down -v --remove-orphans > /dev/null 2>&1 || true; rm -f "$env_fil
 docker/dev-env.sh > "$env_file"
 docker/build-images.sh >> "$env_file"
 
+# a run stopped half-way (a killed CI job, a lost daemon) leaves its containers and volumes behind: certificates
+# made with that run's random passwords, which this run's brokers could not open. Start from nothing.
+compose down -v --remove-orphans > /dev/null 2>&1 || true
+
 start=$SECONDS
-compose up -d --no-build
+if ! compose up -d --no-build; then
+  compose ps; compose logs --tail 50; echo "compose up failed after $(( SECONDS - start )) s" >&2; exit 1
+fi
 api=$(compose ps -q api)
 until [ "$(docker inspect -f '{{.State.Health.Status}}' "$api")" = healthy ]; do
   if (( SECONDS - start > 600 )); then
