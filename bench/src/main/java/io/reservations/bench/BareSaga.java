@@ -26,7 +26,9 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * The bare saga topology, the service's reference: the same three co-partitioned inputs, one processor, two
  * RocksDB stores with JSON values (the window whole), exactly-once v2 and the same-partition fast path; no events,
- * de-duplication, dead letters or results. Runs in this JVM; counts confirmed selections.
+ * de-duplication, dead letters or results. Runs in this JVM; counts confirmed selections. With the contract's
+ * records (a second reference) it also writes the events, the result and the de-duplication entry of every saga
+ * (see {@link BareSagaMaster}): the least that any topology keeping DESIGN.md's promises writes.
  */
 final class BareSaga {
 
@@ -34,9 +36,12 @@ final class BareSaga {
     }
 
     /** Sagas per second over {@code sagas} selections, windows of 50 resources on other partitions. */
-    static double run(final String bootstrap, final int sagas, final long commitMs, final Path stateDir) throws Exception {
+    static double run(final String bootstrap, final int sagas, final long commitMs, final Path stateDir,
+                      final boolean contractRecords) throws Exception {
         final String prefix = "bench.bare." + UUID.randomUUID();
-        final List<String> topics = List.of(prefix + ".reservations", prefix + ".windows", prefix + ".forwards");
+        final List<String> topics = contractRecords
+                ? List.of(prefix + ".reservations", prefix + ".windows", prefix + ".forwards", prefix + ".events", prefix + ".results")
+                : List.of(prefix + ".reservations", prefix + ".windows", prefix + ".forwards");
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             admin.createTopics(topics.stream().map(t -> new NewTopic(t, Cluster.PARTITIONS, (short) 1)).toList()).all().get();
             while (admin.describeTopics(topics).allTopicNames().get().values().stream()
@@ -59,7 +64,7 @@ final class BareSaga {
         final CountDownLatch created = new CountDownLatch(windows + sagas);
         final CountDownLatch confirmed = new CountDownLatch(sagas);
         final Properties props = References.exactlyOnceSettings("bench-bare", bootstrap, commitMs, stateDir);
-        try (KafkaStreams streams = new KafkaStreams(topology(topics, created, confirmed), props);
+        try (KafkaStreams streams = new KafkaStreams(topology(topics, created, confirmed, contractRecords), props);
              KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                      bootstrap, ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 5),
                      new StringSerializer(), new ByteArraySerializer())) {
@@ -96,19 +101,26 @@ final class BareSaga {
         producer.send(new ProducerRecord<>(topic, key, Json.mapper().writeValueAsBytes(message)));
     }
 
-    private static Topology topology(final List<String> topics, final CountDownLatch created, final CountDownLatch confirmed) {
+    private static Topology topology(final List<String> topics, final CountDownLatch created, final CountDownLatch confirmed,
+                                     final boolean contractRecords) {
         final Topology topology = new Topology();
         final List<String> sources = new ArrayList<>();
-        for (final String topic : topics) {
+        for (final String topic : topics.subList(0, 3)) {
             sources.add(topic + "-source");
             topology.addSource(topic + "-source", Serdes.String().deserializer(), Serdes.ByteArray().deserializer(), topic);
         }
-        topology.addProcessor("saga", () -> new BareSagaMaster(created, confirmed), sources.toArray(String[]::new));
+        topology.addProcessor("saga", () -> new BareSagaMaster(created, confirmed, contractRecords), sources.toArray(String[]::new));
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore("bare-reservations"),
                 Serdes.String(), Serdes.ByteArray()).withCachingEnabled(), "saga");
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore("bare-windows"),
                 Serdes.String(), Serdes.ByteArray()).withCachingEnabled(), "saga");
         topology.addSink("forwards", topics.get(2), Serdes.String().serializer(), Serdes.ByteArray().serializer(), "saga");
+        if (contractRecords) {
+            topology.addSink("events", topics.get(3), Serdes.String().serializer(), Serdes.ByteArray().serializer(), "saga");
+            topology.addSink("results", topics.get(4), Serdes.String().serializer(), Serdes.ByteArray().serializer(), "saga");
+            topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore("bare-processed"),
+                    Serdes.String(), Serdes.ByteArray()).withCachingEnabled(), "saga");
+        }
         return topology;
     }
 }

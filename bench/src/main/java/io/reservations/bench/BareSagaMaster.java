@@ -10,7 +10,11 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
-/** One partition's master: the saga's three steps, applied here when the target lives here too. */
+/**
+ * One partition's master: the saga's three steps, applied here when the target lives here too. With the contract's
+ * records it also writes what DESIGN.md asks of every saga and nothing more: an event per state change (two of the
+ * reservation, one of the window), the command's result, and the command id kept for de-duplication.
+ */
 final class BareSagaMaster implements Processor<String, byte[], String, byte[]> {
 
     /** A command or a forward write: {@code op} is create-window, create-reservation, select, allocate or confirm. */
@@ -26,15 +30,22 @@ final class BareSagaMaster implements Processor<String, byte[], String, byte[]> 
     record Window(String id, List<Slot> slots) {
     }
 
+    /** What an event or a result of the contract's records says. */
+    record Change(String entityId, String status, String resourceId) {
+    }
+
     private final CountDownLatch created;
     private final CountDownLatch confirmed;
+    private final boolean contractRecords;
     private ProcessorContext<String, byte[]> context;
     private KeyValueStore<String, byte[]> reservations;
     private KeyValueStore<String, byte[]> windows;
+    private KeyValueStore<String, byte[]> processed;
 
-    BareSagaMaster(final CountDownLatch created, final CountDownLatch confirmed) {
+    BareSagaMaster(final CountDownLatch created, final CountDownLatch confirmed, final boolean contractRecords) {
         this.created = created;
         this.confirmed = confirmed;
+        this.contractRecords = contractRecords;
     }
 
     @Override
@@ -42,6 +53,7 @@ final class BareSagaMaster implements Processor<String, byte[], String, byte[]> 
         context = processorContext;
         reservations = context.getStateStore("bare-reservations");
         windows = context.getStateStore("bare-windows");
+        processed = contractRecords ? context.getStateStore("bare-processed") : null;
     }
 
     @Override
@@ -68,8 +80,12 @@ final class BareSagaMaster implements Processor<String, byte[], String, byte[]> 
                 created.countDown();
             }
             case "select" -> {
+                if (contractRecords && processed.get(message.reservationId()) != null) {
+                    return; // a repeated command: no effect
+                }
                 final Reservation reservation = read(reservations.get(message.reservationId()), Reservation.class);
                 reservations.put(reservation.id(), json(new Reservation(reservation.id(), reservation.windowId(), "SELECTING", null)));
+                emit("events", reservation.id(), new Change(reservation.id(), "SELECTING", null), timestamp);
                 send(reservation.windowId(), new Message("allocate", reservation.id(), reservation.windowId(),
                         message.type(), null, 0), timestamp);
             }
@@ -80,6 +96,7 @@ final class BareSagaMaster implements Processor<String, byte[], String, byte[]> 
                     if (slots.get(i).heldBy() == null && slots.get(i).type().equals(message.type())) {
                         slots.set(i, new Slot(slots.get(i).id(), slots.get(i).type(), message.reservationId()));
                         windows.put(window.id(), json(new Window(window.id(), slots)));
+                        emit("events", window.id(), new Change(window.id(), "ALLOCATED", slots.get(i).id()), timestamp);
                         send(message.reservationId(), new Message("confirm", message.reservationId(), window.id(),
                                 message.type(), slots.get(i).id(), 0), timestamp);
                         return;
@@ -91,6 +108,12 @@ final class BareSagaMaster implements Processor<String, byte[], String, byte[]> 
                 final Reservation reservation = read(reservations.get(message.reservationId()), Reservation.class);
                 reservations.put(reservation.id(), json(new Reservation(reservation.id(), reservation.windowId(),
                         "CONFIRMED", message.resourceId())));
+                final Change change = new Change(reservation.id(), "CONFIRMED", message.resourceId());
+                emit("events", reservation.id(), change, timestamp);
+                emit("results", reservation.id(), change, timestamp);
+                if (contractRecords) {
+                    processed.put(reservation.id(), json(change));
+                }
                 confirmed.countDown();
             }
             default -> throw new IllegalArgumentException(message.op());
@@ -103,6 +126,12 @@ final class BareSagaMaster implements Processor<String, byte[], String, byte[]> 
             apply(message, timestamp);
         } else {
             context.forward(new Record<>(key, json(message), timestamp), "forwards");
+        }
+    }
+
+    private void emit(final String sink, final String key, final Change change, final long timestamp) {
+        if (contractRecords) {
+            context.forward(new Record<>(key, json(change), timestamp), sink);
         }
     }
 

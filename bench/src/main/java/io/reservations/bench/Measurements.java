@@ -53,7 +53,8 @@ final class Measurements {
             final boolean latency = scenario.matches(".* (p[0-9.]+|max)$");
             final boolean errors = scenario.endsWith("errors");
             String reference = null;
-            if (scenario.startsWith("pipeline") || scenario.startsWith("hot window")) {
+            if (scenario.startsWith("pipeline") || scenario.startsWith("hot window")
+                    || scenario.startsWith("reference: bare saga topology with")) {
                 reference = "bare saga topology";
             } else if (scenario.equals("REST closed loop, 1 clients p50")) {
                 reference = "3-hop floor p50";

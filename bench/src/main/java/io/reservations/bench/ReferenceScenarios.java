@@ -8,8 +8,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The same-run references: a raw producer, a minimal exactly-once app, the bare saga topology, PostgreSQL where
- * installed, and the latency floor of 1 and 3 exactly-once hops.
+ * The same-run references: a raw producer, a minimal exactly-once app, the bare saga topology (without and with
+ * the contract's records), PostgreSQL where installed, and the latency floor of 1 and 3 exactly-once hops.
  */
 final class ReferenceScenarios {
 
@@ -23,13 +23,16 @@ final class ReferenceScenarios {
         LOG.info("References");
         final Path state = Files.createTempDirectory("bench-reference");
         // the bare topology runs in this JVM: warm its code up as the service was warmed up (not counted)
-        BareSaga.run(bootstrap, load.sagas / 2, commitMs, state.resolve("bare-warm-up"));
+        BareSaga.run(bootstrap, load.sagas / 2, commitMs, state.resolve("bare-warm-up"), true);
         for (int run = 1; run <= runCount; run++) {
             final String topic = References.topic(bootstrap);
             measured.add("reference: raw producer", References.rawProducer(bootstrap, topic, load.referenceRecords));
             measured.add("reference: exactly-once Streams app", References.exactlyOnceApp(bootstrap, topic,
                     load.referenceRecords, 50, state.resolve("run-" + run)));
-            measured.add("reference: bare saga topology", BareSaga.run(bootstrap, load.sagas, commitMs, state.resolve("bare-" + run)));
+            measured.add("reference: bare saga topology", BareSaga.run(bootstrap, load.sagas, commitMs,
+                    state.resolve("bare-" + run), false));
+            measured.add("reference: bare saga topology with the contract's records", BareSaga.run(bootstrap,
+                    load.sagas, commitMs, state.resolve("bare-contract-" + run), true));
             if (!smoke) {
                 PostgresReference.run(load.sagas, 8, 50).ifPresent(rate -> measured.add("reference: PostgreSQL, 8 clients", rate));
             }

@@ -16,6 +16,8 @@ final class ServiceScenarios {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(ServiceScenarios.class);
+    /** Where the closed-loop curve stops doubling the clients even if throughput still grows. */
+    private static final int MAX_CLIENTS = 512;
 
     private final Cluster cluster;
     private final Rest rest;
@@ -102,22 +104,41 @@ final class ServiceScenarios {
         measured.add("pipeline, same partition", Pipeline.run(cluster, Pipeline.prepare(cluster, tag + "-s", load.sagas, 50, true)));
     }
 
-    /** Rising client counts until throughput stops growing; returns the peak. */
+    /**
+     * Rising client counts until throughput stops growing: the given counts (--clients), then twice the last count
+     * for as long as that adds at least a tenth to the throughput (up to {@value #MAX_CLIENTS}); returns the peak.
+     */
     private double closedLoopCurve(final String tag) throws InterruptedException {
         double peak = 0;
-        for (final int clients : options.smoke() ? List.of(load.clients) : options.clients()) {
-            LOG.info("REST closed loop, {} clients", clients);
-            final int needed = clients == 1 ? Math.min(2_000, load.closedLoopReservations) : load.closedLoopReservations / 2;
-            final Rest.Run closed = rest.closedLoop(Pipeline.prepare(cluster, tag + "-c" + clients, needed, 50, false)
-                    .iterator(), clients, load.warmup, load.duration);
-            final String name = "REST closed loop, " + clients + " clients";
-            measured.add(name, closed.throughput());
-            measured.add(name + " p50", Measurements.ms(closed.latencyMicros(), 50));
-            measured.add(name + " p99", Measurements.ms(closed.latencyMicros(), 99));
-            measured.add(name + " errors", closed.errors());
-            peak = Math.max(peak, closed.throughput());
+        double last = 0;
+        double beforeLast = 0;
+        int clients = 0;
+        for (final int given : options.smoke() ? List.of(load.clients) : options.clients()) {
+            clients = given;
+            beforeLast = last;
+            last = closedLoop(tag, clients);
+            peak = Math.max(peak, last);
+        }
+        while (!options.smoke() && last >= beforeLast * 1.1 && clients * 2 <= MAX_CLIENTS) {
+            clients *= 2;
+            beforeLast = last;
+            last = closedLoop(tag, clients);
+            peak = Math.max(peak, last);
         }
         return peak;
+    }
+
+    private double closedLoop(final String tag, final int clients) throws InterruptedException {
+        LOG.info("REST closed loop, {} clients", clients);
+        final int needed = clients == 1 ? Math.min(2_000, load.closedLoopReservations) : load.closedLoopReservations / 2;
+        final Rest.Run closed = rest.closedLoop(Pipeline.prepare(cluster, tag + "-c" + clients, needed, 50, false)
+                .iterator(), clients, load.warmup, load.duration);
+        final String name = "REST closed loop, " + clients + " clients";
+        measured.add(name, closed.throughput());
+        measured.add(name + " p50", Measurements.ms(closed.latencyMicros(), 50));
+        measured.add(name + " p99", Measurements.ms(closed.latencyMicros(), 99));
+        measured.add(name + " errors", closed.errors());
+        return closed.throughput();
     }
 
     /** Fixed rates (--rates), or fractions of the closed-loop peak, named by fraction so that runs line up. */
