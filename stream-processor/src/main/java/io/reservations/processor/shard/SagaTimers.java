@@ -1,9 +1,9 @@
 package io.reservations.processor.shard;
 
 import static io.reservations.processor.shard.TimerKeys.HOLD;
-import static io.reservations.processor.shard.TimerKeys.SELECTION;
+import static io.reservations.processor.shard.TimerKeys.endOf;
+import static io.reservations.processor.shard.TimerKeys.firstDueAt;
 import static io.reservations.processor.shard.TimerKeys.lastDueAt;
-import static io.reservations.processor.shard.TimerKeys.legacyDeadlineOf;
 
 import io.reservations.contract.ForwardWrite;
 import io.reservations.contract.Operation;
@@ -29,7 +29,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * the due time as its record time goes to the reservation through {@code forward-writes}, in the transaction that
  * deletes the timer: it fires once, and the reservation's master decides between it and whatever else reached the
  * partition, in the order the partition holds them. Timers are checked on the wall clock, so one that fell due while
- * no processor ran fires at the first check after start.
+ * no processor ran fires at the first check after start. A check never scans over the store's deleted timers (RocksDB
+ * skips them one by one until it compacts them): selections' deadlines are found in {@link SelectionDeadlines}, and
+ * holds are read from where the last check ended.
  */
 final class SagaTimers {
 
@@ -38,6 +40,9 @@ final class SagaTimers {
     private final ShardMasterOptions options;
     private final ShardMasterMetrics metrics;
     private final BiConsumer<ForwardWrite, Long> send;
+    private final SelectionDeadlines deadlines;
+    /** Every hold due before this was taken: a check reads the holds from here on (0 until the first check). */
+    private long holdsCheckedTo;
     private Cancellable checks;
 
     /** @param send how a due timer's write goes to its reservation, with its record time */
@@ -48,6 +53,7 @@ final class SagaTimers {
         this.options = options;
         this.metrics = metrics;
         this.send = send;
+        this.deadlines = new SelectionDeadlines(store);
         if (any()) {
             startChecks(); // restored with timers: some may have fallen due while no processor ran
         }
@@ -66,21 +72,15 @@ final class SagaTimers {
     /** Due timers go to their reservation through the topic, never applied here: their order there decides. */
     private void fireDue(final long now) {
         final int partition = context.taskId().partition();
-        takeDue(HOLD, now).forEach(due -> send.accept(due.write(partition), due.dueMillis()));
-        takeDue(SELECTION, now).forEach(due -> send.accept(due.write(partition), due.dueMillis()));
-        metrics.oldestSelection(partition, oldestSelectionStart());
+        takeDueHolds(now).forEach(due -> send.accept(due.write(partition), due.dueMillis()));
+        deadlines.takeDue(now).forEach(due -> send.accept(due.write(partition), due.dueMillis()));
+        final OptionalLong firstDeadline = deadlines.first();
+        metrics.oldestSelection(partition, firstDeadline.isPresent()
+                ? OptionalLong.of(firstDeadline.getAsLong() - options.selectionTimeout().toMillis())
+                : OptionalLong.empty());
         if (!any()) {
             checks.cancel();
             checks = null;
-        }
-    }
-
-    /** When the oldest selection in flight on this partition started: its deadline is the first. */
-    private OptionalLong oldestSelectionStart() {
-        try (KeyValueIterator<String, SagaTimer> deadlines = store.range(SELECTION, SELECTION + "\uffff")) {
-            return deadlines.hasNext()
-                    ? OptionalLong.of(deadlines.next().value.dueMillis() - options.selectionTimeout().toMillis())
-                    : OptionalLong.empty();
         }
     }
 
@@ -90,8 +90,11 @@ final class SagaTimers {
     }
 
     private boolean any() {
-        try (KeyValueIterator<String, SagaTimer> all = store.all()) {
-            return all.hasNext();
+        if (!deadlines.isEmpty()) {
+            return true;
+        }
+        try (KeyValueIterator<String, SagaTimer> holds = store.range(firstDueAt(HOLD, holdsCheckedTo), endOf(HOLD))) {
+            return holds.hasNext();
         }
     }
 
@@ -104,6 +107,7 @@ final class SagaTimers {
         if (entered(ReservationStatus.HELD, before, after)) {
             final long due = after.holdExpiresAt().toEpochMilli();
             store.put(TimerKeys.of(HOLD, due, after.id()), SagaTimer.of(after, Operation.EXPIRE_HOLD, due));
+            holdsCheckedTo = Math.min(holdsCheckedTo, due); // a hold that ends before the last check's time
             metrics.holdsActive(1);
             startChecks();
         } else if (entered(ReservationStatus.HELD, after, before)) {
@@ -112,45 +116,26 @@ final class SagaTimers {
         }
         if (entered(ReservationStatus.SELECTING, before, after)) {
             final long due = wallClockMillis + options.selectionTimeout().toMillis();
-            store.put(TimerKeys.of(SELECTION, due, after.id()), SagaTimer.of(after, Operation.EXPIRE_SELECTION, due));
+            deadlines.start(after, due);
             metrics.selectionStarted(context.taskId().partition(), wallClockMillis);
             startChecks();
             return after.withPendingSelection(after.pendingSelection().withDeadline(due));
         }
         if (entered(ReservationStatus.SELECTING, after, before)) {
-            stopDeadline(before);
+            deadlines.stop(before);
         }
         return after;
     }
 
-    private void stopDeadline(final ReservationState selecting) {
-        final Long due = selecting.pendingSelection().deadlineMillis();
-        if (due != null) {
-            store.delete(TimerKeys.of(SELECTION, due, selecting.id()));
-            return;
-        }
-        final SagaTimer started = store.get(legacyDeadlineOf(selecting.id())); // started by an earlier version
-        if (started != null) {
-            store.delete(TimerKeys.of(SELECTION, started.dueMillis(), selecting.id()));
-            store.delete(legacyDeadlineOf(selecting.id()));
-        }
-    }
-
-    /** The timers of that kind due at {@code nowMillis}; they are deleted. */
-    private List<SagaTimer> takeDue(final String kind, final long nowMillis) {
+    /** The holds due at {@code nowMillis}, deleted; a hold stays active (and counted) until its master expires it. */
+    private List<SagaTimer> takeDueHolds(final long nowMillis) {
         final List<KeyValue<String, SagaTimer>> due = new ArrayList<>();
-        try (KeyValueIterator<String, SagaTimer> timers = store.range(kind, lastDueAt(kind, nowMillis))) {
-            timers.forEachRemaining(due::add);
+        try (KeyValueIterator<String, SagaTimer> holds = store.range(firstDueAt(HOLD, holdsCheckedTo), lastDueAt(HOLD, nowMillis))) {
+            holds.forEachRemaining(due::add);
         }
-        // a hold stays active (and counted) until its reservation's master expires it
-        for (final KeyValue<String, SagaTimer> timer : due) {
-            store.delete(timer.key);
-            if (timer.value.operation() == Operation.EXPIRE_SELECTION
-                    && store.get(legacyDeadlineOf(timer.value.reservationId())) != null) {
-                store.delete(legacyDeadlineOf(timer.value.reservationId()));
-            }
-        }
-        return due.stream().map(timer -> timer.value).toList();
+        due.forEach(hold -> store.delete(hold.key));
+        holdsCheckedTo = Math.max(holdsCheckedTo, nowMillis + 1);
+        return due.stream().map(hold -> hold.value).toList();
     }
 
     private static boolean entered(final ReservationStatus status, final ReservationState from, final ReservationState to) {

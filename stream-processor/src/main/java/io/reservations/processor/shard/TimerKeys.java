@@ -16,6 +16,21 @@ final class TimerKeys {
         return String.format("%s%019d|%s", kind, dueMillis, reservationId);
     }
 
+    /** The first key of that kind's timers due at {@code dueMillis} or later. */
+    static String firstDueAt(final String kind, final long dueMillis) {
+        return of(kind, dueMillis, "");
+    }
+
+    /** Past every key of that kind. */
+    static String endOf(final String kind) {
+        return kind + "\uffff";
+    }
+
+    /** The due time in a key of either kind. */
+    static long dueOf(final String key) {
+        return Long.parseLong(key.substring(2, 21));
+    }
+
     /** The end of the range of that kind's timers due at {@code nowMillis}. */
     static String lastDueAt(final String kind, final long nowMillis) {
         return of(kind, nowMillis, "\uffff");

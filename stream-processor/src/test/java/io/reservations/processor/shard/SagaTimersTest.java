@@ -1,6 +1,7 @@
 package io.reservations.processor.shard;
 
 import static io.reservations.contract.ReservationStatus.CONFIRMED;
+import static io.reservations.contract.ReservationStatus.HELD;
 import static io.reservations.contract.ReservationStatus.PENDING;
 import static io.reservations.contract.ReservationStatus.SELECTING;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,9 +13,13 @@ import io.reservations.contract.SelectedResource;
 import io.reservations.processor.domain.PendingSelection;
 import io.reservations.processor.domain.ReservationState;
 import io.reservations.processor.store.StoreSerde;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
@@ -26,7 +31,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A selection's deadline: one timer entry, found again through the deadline its reservation's state keeps; and
- * selections started by a version that kept a second entry per deadline still end and expire cleanly.
+ * selections started by a version that kept a second entry per deadline still end and expire cleanly. A check reads
+ * no range of deadlines from the store (ended selections leave deleted keys there), and holds only from the last
+ * check on.
  */
 class SagaTimersTest {
 
@@ -35,6 +42,9 @@ class SagaTimersTest {
 
     private final MockProcessorContext<Object, Object> context = new MockProcessorContext<>();
     private final List<KeyValue<ForwardWrite, Long>> sent = new ArrayList<>();
+    /** Where each range the timers read from the store starts. */
+    private final List<String> rangesRead = new ArrayList<>();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private KeyValueStore<String, SagaTimer> store;
     private SagaTimers timers;
 
@@ -44,10 +54,55 @@ class SagaTimersTest {
                 Serdes.String(), new StoreSerde<>(SagaTimer.class))
                 .withLoggingDisabled().build();
         store.init(context.getStateStoreContext(), store);
-        context.addStateStore(store);
-        final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-        timers = new SagaTimers(context, new ShardMasterOptions(12, Duration.ofHours(1), false, meters),
-                new ShardMasterMetrics(meters), (write, time) -> sent.add(KeyValue.pair(write, time)));
+        context.addStateStore(recordingRanges(store));
+        timers = startTimers();
+    }
+
+    @Test
+    void shouldReadNoRangeOfDeadlinesOnACheckAndHoldsOnlyFromTheLastCheckOn() {
+        for (int i = 0; i < 100; i++) {
+            final ReservationState selecting = timers.track(pending(), selecting(null), NOW + i);
+            timers.track(selecting, confirmed(selecting), NOW + i + 40);
+        }
+        timers.track(pending(), selecting(null), NOW + 200); // one in flight: checks go on
+        rangesRead.clear();
+
+        punctuate(NOW + 1_000);
+        punctuate(NOW + 2_000);
+
+        assertThat(rangesRead).noneMatch(from -> from.startsWith(TimerKeys.SELECTION))
+                .containsExactly(TimerKeys.firstDueAt(TimerKeys.HOLD, 0), TimerKeys.firstDueAt(TimerKeys.HOLD, NOW + 1_001));
+        assertThat(meters.get("reservations.sagas.oldest_open.age").timeGauge().value(TimeUnit.MILLISECONDS))
+                .as("the selection in flight is the oldest").isPositive();
+    }
+
+    @Test
+    void shouldExpireAHoldThatEndsBeforeTheLastCheck() {
+        timers.track(pending(), selecting(null), NOW); // keeps checks running
+        punctuate(NOW + 5_000);
+
+        timers.track(pending(), held(NOW + 1_000), NOW + 5_100);
+        punctuate(NOW + 5_250);
+        punctuate(NOW + 5_500);
+
+        assertThat(sent).singleElement().satisfies(due -> {
+            assertThat(due.key.operation()).isEqualTo(Operation.EXPIRE_HOLD);
+            assertThat(due.value).isEqualTo(NOW + 1_000);
+        });
+    }
+
+    @Test
+    void shouldExpireADeadlineStoredBeforeTheTaskStarted() {
+        final ReservationState selecting = timers.track(pending(), selecting(null), NOW);
+        final long due = selecting.pendingSelection().deadlineMillis();
+        context.scheduledPunctuators().clear();
+
+        startTimers(); // the task again, on the store as it was left
+        punctuate(due);
+
+        assertThat(sent).singleElement().satisfies(fired -> assertThat(fired.key.operation())
+                .isEqualTo(Operation.EXPIRE_SELECTION));
+        assertThat(keys()).isEmpty();
     }
 
     @Test
@@ -92,9 +147,7 @@ class SagaTimersTest {
     void shouldExpireASelectionStartedByAnEarlierVersionAndDropBothOfItsEntries() {
         final long due = NOW + TIMEOUT.toMillis();
         storeDeadlineAsEarlierBuildsDid(due);
-        final SagaTimers restarted = new SagaTimers(context, new ShardMasterOptions(12, Duration.ofHours(1), false,
-                new SimpleMeterRegistry()), new ShardMasterMetrics(new SimpleMeterRegistry()),
-                (write, time) -> sent.add(KeyValue.pair(write, time)));
+        final SagaTimers restarted = startTimers();
 
         punctuate(due);
 
@@ -109,6 +162,26 @@ class SagaTimersTest {
         final SagaTimer deadline = new SagaTimer(Operation.EXPIRE_SELECTION, "c1", "r", "w", due);
         store.put(selectionKey(due), deadline);
         store.put("~s|r", deadline);
+    }
+
+    private SagaTimers startTimers() {
+        return new SagaTimers(context, new ShardMasterOptions(12, Duration.ofHours(1), false, meters),
+                new ShardMasterMetrics(meters), (write, time) -> sent.add(KeyValue.pair(write, time)));
+    }
+
+    @SuppressWarnings("unchecked")
+    private KeyValueStore<String, SagaTimer> recordingRanges(final KeyValueStore<String, SagaTimer> real) {
+        return (KeyValueStore<String, SagaTimer>) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {KeyValueStore.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("range")) {
+                        rangesRead.add((String) args[0]);
+                    }
+                    try {
+                        return method.invoke(real, args);
+                    } catch (final InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     private void punctuate(final long wallClock) {
@@ -135,6 +208,11 @@ class SagaTimersTest {
     private static ReservationState selecting(final Long deadline) {
         return new ReservationState("r", "w", SELECTING, null,
                 new PendingSelection("c1", "seat", null, deadline, null, null, null));
+    }
+
+    private static ReservationState held(final long expiresAtMillis) {
+        return new ReservationState("h", "w", HELD, new SelectedResource("s2", "seat"),
+                new PendingSelection("c2", "seat", null, null, null, null, null), null, Instant.ofEpochMilli(expiresAtMillis));
     }
 
     private static ReservationState confirmed(final ReservationState selecting) {
