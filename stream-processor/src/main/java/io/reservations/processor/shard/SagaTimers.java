@@ -29,9 +29,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * the due time as its record time goes to the reservation through {@code forward-writes}, in the transaction that
  * deletes the timer: it fires once, and the reservation's master decides between it and whatever else reached the
  * partition, in the order the partition holds them. Timers are checked on the wall clock, so one that fell due while
- * no processor ran fires at the first check after start. A check never scans over the store's deleted timers (RocksDB
- * skips them one by one until it compacts them): selections' deadlines are found in {@link SelectionDeadlines}, and
- * holds are read from where the last check ended.
+ * no processor ran fires at the first check after start. A check reads no deadline from the store's ranges (each
+ * ended selection leaves a deleted key there, which RocksDB skips one by one until it compacts): they are found in
+ * {@link SelectionDeadlines}. Holds are read from where the last check ended; whether any hold is left is asked only
+ * when no selection is in flight, and skips the holds released before their end since the last compaction.
  */
 final class SagaTimers {
 
