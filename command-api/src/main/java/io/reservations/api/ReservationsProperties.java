@@ -23,11 +23,14 @@ public record ReservationsProperties(@DefaultValue("data") Path dataDir,
     /**
      * @param bootstrapServers the cluster to join; blank starts the local single-node broker
      * @param localPort        client port of the local broker (its controller uses the next one)
+     * @param correctTopicDrift whether existing topics whose settings differ from the contract's are changed, or
+     *                          only reported (see TopicSettings)
      */
     public record Kafka(@DefaultValue("") String bootstrapServers,
                         @DefaultValue("9092") int localPort,
                         @DefaultValue("12") int partitions,
                         @DefaultValue("0") int replicationFactor,
+                        @DefaultValue("true") boolean correctTopicDrift,
                         @DefaultValue ClientSecurity security) {
 
         public boolean local() {

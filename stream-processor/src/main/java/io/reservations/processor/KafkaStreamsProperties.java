@@ -1,5 +1,7 @@
 package io.reservations.processor;
 
+import io.reservations.processor.shard.RefusedOutputHandler;
+import io.reservations.processor.shard.RefusedOutputs;
 import io.reservations.topics.TopicSettings;
 import io.reservations.topics.Topics;
 import java.util.Properties;
@@ -17,7 +19,12 @@ final class KafkaStreamsProperties {
     private KafkaStreamsProperties() {
     }
 
-    static Properties of(final ProcessorSettings settings, final short replicationFactor) {
+    /**
+     * @param largestRecordBytes the largest record every topic takes (TopicProvisioner.Provisioned): the producer
+     *                           refuses anything larger itself, so that RefusedOutputHandler knows the input
+     */
+    static Properties of(final ProcessorSettings settings, final short replicationFactor, final int largestRecordBytes,
+                         final RefusedOutputs refusedOutputs) {
         final Properties props = new Properties();
         props.putAll(settings.clientConfig()); // bootstrap servers and security, for every client Streams creates
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.applicationId());
@@ -39,7 +46,11 @@ final class KafkaStreamsProperties {
         // transaction then waited about a second on a slow host and the fault-injection suite's load stalled
         props.put(StreamsConfig.producerPrefix(ProducerConfig.RETRY_BACKOFF_MAX_MS_CONFIG), 50);
         // a 10,000-resource window: its event, its result and its de-duplication entry are single records
-        props.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), Topics.MAX_RECORD_BYTES);
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), largestRecordBytes);
+        // a step whose records Kafka refuses goes to the dead letters on its next attempt, instead of being retried
+        // by thread after thread for ever
+        props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, RefusedOutputHandler.class);
+        props.put(RefusedOutputs.CONFIG, refusedOutputs);
         props.put(StreamsConfig.topicPrefix(TopicConfig.MAX_MESSAGE_BYTES_CONFIG), Integer.toString(Topics.MAX_RECORD_BYTES));
         // each saga hop is a read_committed fetch of a record committed moments ago; with the default 500 ms wait
         // the fetch can sit in the broker's purgatory after the commit marker, adding up to 500 ms per hop

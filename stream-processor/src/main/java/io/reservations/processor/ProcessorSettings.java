@@ -1,6 +1,7 @@
 package io.reservations.processor;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.reservations.processor.shard.RefusedOutputs;
 import io.reservations.processor.shard.ShardMasterOptions;
 import io.reservations.topics.KafkaClientSecurity;
 import io.reservations.topics.TopicSettings;
@@ -60,7 +61,8 @@ public record ProcessorSettings(String bootstrapServers, String applicationId, P
                 Path.of(env.getOrDefault("PROCESSOR_STATE_DIR", "data/streams")),
                 new TopicSettings(
                         Integer.parseInt(env.getOrDefault("TOPIC_PARTITIONS", Integer.toString(TopicSettings.DEFAULT_PARTITIONS))),
-                        Integer.parseInt(env.getOrDefault("TOPIC_REPLICATION_FACTOR", "0"))),
+                        Integer.parseInt(env.getOrDefault("TOPIC_REPLICATION_FACTOR", "0")),
+                        Boolean.parseBoolean(env.getOrDefault("TOPIC_CORRECT_DRIFT", "true"))),
                 Duration.ofMillis(Long.parseLong(env.getOrDefault("PROCESSOR_COMMIT_INTERVAL_MS", "10"))),
                 Duration.parse(env.getOrDefault("PROCESSOR_COMMAND_RETENTION", "PT24H")),
                 Integer.parseInt(env.getOrDefault("PROCESSOR_STANDBY_REPLICAS", "0")),
@@ -77,7 +79,8 @@ public record ProcessorSettings(String bootstrapServers, String applicationId, P
                 standbyReplicas, streamThreads, instanceId, sessionTimeout, applicationServer, security, selectionTimeout);
     }
 
-    public ShardMasterOptions shardMasterOptions(final MeterRegistry meterRegistry) {
-        return new ShardMasterOptions(topics.partitions(), commandRetention, true, meterRegistry, selectionTimeout);
+    public ShardMasterOptions shardMasterOptions(final MeterRegistry meterRegistry, final RefusedOutputs refusedOutputs) {
+        return new ShardMasterOptions(topics.partitions(), commandRetention, true, meterRegistry, selectionTimeout,
+                refusedOutputs);
     }
 }

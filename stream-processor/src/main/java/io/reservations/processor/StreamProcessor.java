@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.reservations.contract.Reservation;
 import io.reservations.processor.shard.OwnerIndexSync;
+import io.reservations.processor.shard.RefusedOutputs;
 import io.reservations.processor.shard.ShardMasterTopology;
 import io.reservations.topics.JsonSerde;
 import io.reservations.topics.TopicProvisioner;
@@ -53,15 +54,20 @@ public final class StreamProcessor implements AutoCloseable {
     /** As {@link #start(ProcessorSettings)}, with the processor's and Kafka Streams' metrics in {@code registry}. */
     public static StreamProcessor start(final ProcessorSettings settings, final MeterRegistry registry) {
         final short replicationFactor;
+        final int largestRecordBytes;
         try (Admin admin = Admin.create(settings.clientConfig())) {
             final TopicProvisioner provisioner = new TopicProvisioner(admin, settings.topics());
-            replicationFactor = provisioner.provision(Topics.ALL);
-            provisioner.provision(List.of(ownerIndexTopic(settings.applicationId())));
+            final TopicProvisioner.Provisioned contract = provisioner.provision(Topics.ALL);
+            final TopicProvisioner.Provisioned index = provisioner.provision(List.of(ownerIndexTopic(settings.applicationId())));
+            replicationFactor = contract.replicationFactor();
+            largestRecordBytes = Math.min(contract.largestRecordBytes(), index.largestRecordBytes());
         }
         final IndexMarkers markers = new IndexMarkers(settings, INDEX_SYNC_TIMEOUT);
         final OwnerIndexSync indexSync = new OwnerIndexSync(markers, INDEX_SYNC_TIMEOUT, registry);
-        final KafkaStreams streams = new KafkaStreams(ShardMasterTopology.build(settings.shardMasterOptions(registry),
-                settings.applicationId(), indexSync), KafkaStreamsProperties.of(settings, replicationFactor));
+        final RefusedOutputs refusedOutputs = new RefusedOutputs(largestRecordBytes);
+        final KafkaStreams streams = new KafkaStreams(ShardMasterTopology.build(
+                settings.shardMasterOptions(registry, refusedOutputs), settings.applicationId(), indexSync),
+                KafkaStreamsProperties.of(settings, replicationFactor, largestRecordBytes, refusedOutputs));
         new KafkaStreamsMetrics(streams).bindTo(registry);
         final ThreadFailures threadFailures = new ThreadFailures(Clock.systemUTC(), registry);
         streams.setUncaughtExceptionHandler(threadFailures);
@@ -78,7 +84,8 @@ public final class StreamProcessor implements AutoCloseable {
     private static TopicSpec<String, Reservation> ownerIndexTopic(final String applicationId) {
         return new TopicSpec<>(ShardMasterTopology.ownerIndexTopic(applicationId), Serdes.String(),
                 new JsonSerde<>(Reservation.class), true, Map.of(TopicConfig.CLEANUP_POLICY_CONFIG,
-                TopicConfig.CLEANUP_POLICY_DELETE, TopicConfig.RETENTION_MS_CONFIG, Long.toString(Duration.ofDays(7).toMillis())));
+                TopicConfig.CLEANUP_POLICY_DELETE, TopicConfig.RETENTION_MS_CONFIG, Long.toString(Duration.ofDays(7).toMillis()),
+                TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(Topics.MAX_RECORD_BYTES)));
     }
 
     public KafkaStreams streams() {

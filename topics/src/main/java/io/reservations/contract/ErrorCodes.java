@@ -14,6 +14,11 @@ public final class ErrorCodes {
     public static final String HOLD_EXPIRED = "hold-expired";
     public static final String NOT_HELD = "not-held";
     public static final String SELECTION_TIMEOUT = "selection-timeout";
+    /**
+     * A command the processor refuses although it could read it: a field out of its bounds (written around the
+     * API, which answers 400 {@code invalid} for the same), or a step whose records Kafka would not take.
+     */
+    public static final String INVALID = "invalid";
 
     private ErrorCodes() {
     }

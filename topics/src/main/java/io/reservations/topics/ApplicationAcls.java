@@ -28,22 +28,30 @@ public final class ApplicationAcls {
     private ApplicationAcls() {
     }
 
-    /** The command API: write the command topics, read the results (without a group: it assigns partitions). */
+    /**
+     * The command API: write the command topics, read the results (without a group: it assigns partitions), and
+     * read those topics' settings to report any that differ from the contract's (TopicDrift).
+     */
     public static List<AclBinding> api(final String user) {
         final List<AclBinding> acls = new ArrayList<>();
-        acls.addAll(topic(user, Topics.RESERVATION_COMMANDS, AclOperation.DESCRIBE, AclOperation.WRITE));
-        acls.addAll(topic(user, Topics.WINDOW_COMMANDS, AclOperation.DESCRIBE, AclOperation.WRITE));
-        acls.addAll(topic(user, Topics.COMMAND_RESULTS, AclOperation.DESCRIBE, AclOperation.READ));
+        acls.addAll(topic(user, Topics.RESERVATION_COMMANDS, AclOperation.DESCRIBE, AclOperation.DESCRIBE_CONFIGS,
+                AclOperation.WRITE));
+        acls.addAll(topic(user, Topics.WINDOW_COMMANDS, AclOperation.DESCRIBE, AclOperation.DESCRIBE_CONFIGS,
+                AclOperation.WRITE));
+        acls.addAll(topic(user, Topics.COMMAND_RESULTS, AclOperation.DESCRIBE, AclOperation.DESCRIBE_CONFIGS,
+                AclOperation.READ));
         return acls;
     }
 
     /**
-     * The stream processor: creates the contract's topics when they are missing, reads its inputs, writes its
-     * outputs; everything named after its application id (changelogs, group, transactional ids) is its own.
+     * The stream processor: creates the contract's topics when they are missing and reads their settings (an
+     * operator corrects any it reports: it may not change them), reads its inputs, writes its outputs; everything
+     * named after its application id (changelogs, group, transactional ids) is its own.
      */
     public static List<AclBinding> processor(final String user, final String applicationId) {
         final List<AclBinding> acls = new ArrayList<>();
-        Topics.ALL.forEach(topic -> acls.addAll(topic(user, topic, AclOperation.DESCRIBE, AclOperation.CREATE)));
+        Topics.ALL.forEach(topic -> acls.addAll(topic(user, topic, AclOperation.DESCRIBE, AclOperation.CREATE,
+                AclOperation.DESCRIBE_CONFIGS)));
         PROCESSOR_INPUTS.forEach(topic -> acls.addAll(topic(user, topic, AclOperation.READ)));
         PROCESSOR_OUTPUTS.forEach(topic -> acls.addAll(topic(user, topic, AclOperation.WRITE)));
         acls.add(allow(user, new ResourcePattern(ResourceType.TOPIC, applicationId + "-", PatternType.PREFIXED),

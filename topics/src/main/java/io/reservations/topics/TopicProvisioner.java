@@ -19,9 +19,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Creates the contract's missing topics and refuses to go on when an existing shard-master input has another
- * partition count: Kafka Streams does not check co-partitioning of topics that only share stores, and a
- * mismatch would route forward writes to the wrong master, where sagas stall silently.
+ * Creates the contract's missing topics, brings the configuration of existing ones in line with their specs
+ * ({@link TopicDrift}), and refuses to go on when an existing shard-master input has another partition count:
+ * Kafka Streams does not check co-partitioning of topics that only share stores, and a mismatch would route
+ * forward writes to the wrong master, where sagas stall silently.
  */
 public final class TopicProvisioner {
 
@@ -37,18 +38,20 @@ public final class TopicProvisioner {
     }
 
     /**
-     * Creates what is missing, then verifies partition counts; throws {@link IllegalStateException} on a mismatch.
-     *
-     * @return the replication factor used on this cluster, for the application's internal topics too
+     * Creates what is missing, reconciles the configuration of what exists, then verifies partition counts; throws
+     * {@link IllegalStateException} on a mismatch.
      */
-    public short provision(final List<TopicSpec<?, ?>> specs) {
+    public Provisioned provision(final List<TopicSpec<?, ?>> specs) {
         try {
             final Set<String> existing = admin.listTopics().names().get();
             final int brokers = admin.describeCluster().nodes().get().size();
             final short replicationFactor = settings.replicationFactorFor(brokers);
             final List<NewTopic> missing = new ArrayList<>();
+            final List<TopicSpec<?, ?>> present = new ArrayList<>();
             for (final TopicSpec<?, ?> spec : specs) {
-                if (!existing.contains(spec.name())) {
+                if (existing.contains(spec.name())) {
+                    present.add(spec);
+                } else {
                     final Map<String, String> configs = new HashMap<>(spec.configs());
                     configs.put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG,
                             Integer.toString(TopicSettings.minInSyncReplicasFor(replicationFactor)));
@@ -56,14 +59,27 @@ public final class TopicProvisioner {
                 }
             }
             createAll(missing);
+            final Integer smallestLimit = present.isEmpty() ? null
+                    : new TopicDrift(admin, settings.correctDrift()).reconcile(present);
             verifyCoPartitioning(specs);
-            return replicationFactor;
+            return new Provisioned(replicationFactor, Math.min(Topics.MAX_RECORD_BYTES,
+                    smallestLimit == null ? Topics.MAX_RECORD_BYTES : smallestLimit));
         } catch (final InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while provisioning topics", e);
         } catch (final ExecutionException e) {
             throw new IllegalStateException("Cannot provision topics: " + e.getCause().getMessage(), e.getCause());
         }
+    }
+
+    /**
+     * @param replicationFactor the replication factor used on this cluster, for the application's internal topics too
+     * @param largestRecordBytes the largest record every one of the topics takes: {@link Topics#MAX_RECORD_BYTES},
+     *                           or less where an existing topic's {@code max.message.bytes} is smaller and could
+     *                           not be corrected (a producer that refuses larger records itself, synchronously,
+     *                           lets its application tell which input caused one)
+     */
+    public record Provisioned(short replicationFactor, int largestRecordBytes) {
     }
 
     private void createAll(final List<NewTopic> topics) throws InterruptedException, ExecutionException {

@@ -5,8 +5,10 @@ package io.reservations.topics;
  *
  * @param partitions        partition count of every topic; the shard-master inputs must all have it
  * @param replicationFactor replication factor, or 0 for min(3, brokers)
+ * @param correctDrift      whether an existing topic whose configuration differs from the contract's is changed
+ *                          (true) or only reported (false, for clusters whose topics an operator owns)
  */
-public record TopicSettings(int partitions, int replicationFactor) {
+public record TopicSettings(int partitions, int replicationFactor, boolean correctDrift) {
 
     public static final int DEFAULT_PARTITIONS = 12;
 
@@ -17,6 +19,11 @@ public record TopicSettings(int partitions, int replicationFactor) {
         if (replicationFactor < 0) {
             throw new IllegalArgumentException("replication factor must be 0 (automatic) or more");
         }
+    }
+
+    /** Existing topics are brought in line with the contract. */
+    public TopicSettings(final int partitions, final int replicationFactor) {
+        this(partitions, replicationFactor, true);
     }
 
     public static TopicSettings defaults() {

@@ -40,7 +40,7 @@ class TopicProvisionerTest {
         final TopicSettings settings = new TopicSettings(4, 0);
         final TopicProvisioner provisioner = new TopicProvisioner(admin, settings);
 
-        assertThat(provisioner.provision(Topics.ALL)).isEqualTo((short) 1);
+        assertThat(provisioner.provision(Topics.ALL).replicationFactor()).isEqualTo((short) 1);
         provisioner.provision(Topics.ALL); // a second instance starting finds everything in place
 
         final Set<String> names = admin.listTopics().names().get();
@@ -55,6 +55,42 @@ class TopicProvisionerTest {
         assertThat(configs.get(results).get(TopicConfig.RETENTION_MS_CONFIG).value()).isEqualTo("604800000");
         assertThat(configs.get(events).get(TopicConfig.RETENTION_MS_CONFIG).value()).isEqualTo("-1");
         assertThat(configs.get(events).get(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG).value()).isEqualTo("1");
+    }
+
+    @Test
+    void shouldCorrectAnExistingTopicsSettingsToItsSpecAndReportTheLimitItTakes() throws Exception {
+        final TopicSpec<?, ?> spec = new TopicSpec<>("drift.corrected", null, null, false, Map.of(
+                TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
+                TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(Topics.MAX_RECORD_BYTES)));
+        admin.createTopics(List.of(new NewTopic("drift.corrected", 4, (short) 1).configs(Map.of(
+                TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)))).all().get();
+
+        final TopicProvisioner.Provisioned provisioned = new TopicProvisioner(admin, new TopicSettings(4, 0))
+                .provision(List.of(spec));
+
+        assertThat(config("drift.corrected", TopicConfig.CLEANUP_POLICY_CONFIG)).isEqualTo("delete");
+        assertThat(config("drift.corrected", TopicConfig.MAX_MESSAGE_BYTES_CONFIG))
+                .isEqualTo(Integer.toString(Topics.MAX_RECORD_BYTES));
+        assertThat(provisioned.largestRecordBytes()).isEqualTo(Topics.MAX_RECORD_BYTES);
+    }
+
+    @Test
+    void shouldOnlyReportDriftWhenToldNotToCorrectAndTakeTheSmallerLimit() throws Exception {
+        final TopicSpec<?, ?> spec = new TopicSpec<>("drift.reported", null, null, false, Map.of(
+                TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(Topics.MAX_RECORD_BYTES)));
+        admin.createTopics(List.of(new NewTopic("drift.reported", 4, (short) 1).configs(Map.of(
+                TopicConfig.MAX_MESSAGE_BYTES_CONFIG, "500000")))).all().get();
+
+        final TopicProvisioner.Provisioned provisioned = new TopicProvisioner(admin, new TopicSettings(4, 0, false))
+                .provision(List.of(spec));
+
+        assertThat(config("drift.reported", TopicConfig.MAX_MESSAGE_BYTES_CONFIG)).isEqualTo("500000");
+        assertThat(provisioned.largestRecordBytes()).isEqualTo(500_000);
+    }
+
+    private static String config(final String topic, final String name) throws Exception {
+        final ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+        return admin.describeConfigs(List.of(resource)).all().get().get(resource).get(name).value();
     }
 
     @Test

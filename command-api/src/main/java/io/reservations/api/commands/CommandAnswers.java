@@ -15,7 +15,7 @@ public final class CommandAnswers {
     private CommandAnswers() {
     }
 
-    /** Maps a result onto the contract's statuses: 404 for a missing reservation, 409 for any other rejection. */
+    /** Maps a result onto the contract's statuses: 404 for a missing reservation, 400 invalid, 409 for any other rejection. */
     public static ResponseEntity<Object> answer(final CommandResult result, final HttpStatus success, final URI location) {
         if (result.status() == CommandStatus.SUCCEEDED) {
             final ResponseEntity.BodyBuilder builder = ResponseEntity.status(success);
@@ -24,8 +24,11 @@ public final class CommandAnswers {
             }
             return builder.body(result.entity());
         }
-        final HttpStatus status = ErrorCodes.RESERVATION_NOT_FOUND.equals(result.code())
-                ? HttpStatus.NOT_FOUND : HttpStatus.CONFLICT;
+        final HttpStatus status = switch (result.code()) {
+            case ErrorCodes.RESERVATION_NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case ErrorCodes.INVALID -> HttpStatus.BAD_REQUEST; // what the processor refuses on the API's own rules
+            default -> HttpStatus.CONFLICT;
+        };
         return ProblemHandler.toResponse(new ApiException(status, result.code(), describe(result.code())));
     }
 
@@ -39,6 +42,7 @@ public final class CommandAnswers {
             case "reservation-cancelled" -> "The reservation is cancelled";
             case "already-confirmed" -> "The reservation is already confirmed with a resource of another type";
             case "selection-in-progress" -> "Another selection for this reservation is in progress";
+            case "invalid" -> "The processor refused the command as invalid";
             default -> "The command was rejected: " + code;
         };
     }

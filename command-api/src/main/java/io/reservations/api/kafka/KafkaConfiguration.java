@@ -49,8 +49,9 @@ public class KafkaConfiguration {
         return connection;
     }
 
-    static TopicSettings topicSettings(final ReservationsProperties properties) {
-        return new TopicSettings(properties.kafka().partitions(), properties.kafka().replicationFactor());
+    public static TopicSettings topicSettings(final ReservationsProperties properties) {
+        return new TopicSettings(properties.kafka().partitions(), properties.kafka().replicationFactor(),
+                properties.kafka().correctTopicDrift());
     }
 
     @Bean

@@ -6,7 +6,7 @@ import io.reservations.api.kafka.KafkaConnection;
 import io.reservations.processor.ProcessorSettings;
 import io.reservations.processor.StreamProcessor;
 import io.reservations.processor.ThreadFailures;
-import io.reservations.topics.TopicSettings;
+import io.reservations.api.kafka.KafkaConfiguration;
 import org.apache.kafka.streams.KafkaStreams;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.health.contributor.Health;
@@ -28,7 +28,7 @@ public class ProcessorConfiguration {
                 kafka.bootstrapServers(),
                 processor.applicationId(),
                 properties.dataDir().resolve("streams"),
-                new TopicSettings(properties.kafka().partitions(), properties.kafka().replicationFactor()),
+                KafkaConfiguration.topicSettings(properties),
                 processor.commitInterval(),
                 processor.commandRetention(),
                 processor.standbyReplicas(),

@@ -1,8 +1,7 @@
 package io.reservations.api.reservations;
 
+import io.reservations.contract.HoldDurations;
 import io.reservations.contract.Ids;
-import java.time.Duration;
-import java.time.format.DateTimeParseException;
 
 /**
  * {@code POST /reservations/{id}/select-resource}.
@@ -12,24 +11,11 @@ import java.time.format.DateTimeParseException;
  */
 public record SelectResourceRequest(String resourceType, String holdFor) {
 
-    private static final Duration SHORTEST_HOLD = Duration.ofSeconds(1);
-    private static final Duration LONGEST_HOLD = Duration.ofHours(24);
-
     public SelectResourceRequest {
         Ids.require("resource_type", resourceType);
-        if (holdFor != null) {
-            final Duration hold = parse(holdFor);
-            if (hold.compareTo(SHORTEST_HOLD) < 0 || hold.compareTo(LONGEST_HOLD) > 0) {
-                throw new IllegalArgumentException("hold_for must be from 1 second (PT1S) to 24 hours (PT24H)");
-            }
-        }
-    }
-
-    private static Duration parse(final String holdFor) {
-        try {
-            return Duration.parse(holdFor);
-        } catch (final DateTimeParseException e) {
-            throw new IllegalArgumentException("hold_for must be an ISO-8601 duration such as PT10M");
+        if (holdFor != null && HoldDurations.parse(holdFor).isEmpty()) {
+            throw new IllegalArgumentException(
+                    "hold_for must be an ISO-8601 duration from 1 second (PT1S) to 24 hours (PT24H), such as PT10M");
         }
     }
 

@@ -7,6 +7,7 @@ import static io.reservations.contract.ReservationStatus.SELECTING;
 import io.reservations.contract.CommandResult;
 import io.reservations.contract.ErrorCodes;
 import io.reservations.contract.ForwardData;
+import io.reservations.contract.HoldDurations;
 import io.reservations.contract.Operation;
 import io.reservations.contract.ReservationEvent;
 import io.reservations.contract.ResourceHeld;
@@ -14,7 +15,6 @@ import io.reservations.contract.ResourceSelected;
 import io.reservations.contract.SelectResource;
 import io.reservations.contract.SelectionRejected;
 import io.reservations.contract.SelectionStarted;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -35,6 +35,9 @@ final class Selections {
         final Optional<Outcome<ReservationEvent>> refused = ReservationDecider.refused(state, command);
         if (refused.isPresent()) {
             return refused.get();
+        }
+        if (command.holdFor() != null && HoldDurations.parse(command.holdFor()).isEmpty()) {
+            return Outcome.rejected(command.commandId(), ErrorCodes.INVALID); // written around the API's check
         }
         if (state.status() == SELECTING) {
             return Outcome.rejected(command.commandId(), ErrorCodes.SELECTION_IN_PROGRESS);
@@ -58,6 +61,13 @@ final class Selections {
             return Outcome.nothing(); // this confirmation was already applied
         }
         if (state != null && isPending(state, commandId)) {
+            if (state.status() == SELECTING && !holdReadable(state)) {
+                // a hold asked for by a build that did not check it: give the resource back, reject the command
+                final SelectionRejected rejected = new SelectionRejected(commandId, now, state.id(), state.windowId(),
+                        data.resourceType(), ErrorCodes.INVALID);
+                return new Outcome<>(List.of(rejected), List.of(compensation(data)),
+                        CommandResult.rejected(commandId, ErrorCodes.INVALID));
+            }
             if (state.status() == SELECTING) {
                 return ReservationDecider.succeeded(state, commandId, List.of(selected(state, data, now)), List.of());
             }
@@ -71,6 +81,11 @@ final class Selections {
         return new Outcome<>(List.of(), List.of(compensation(data)), null);
     }
 
+    private static boolean holdReadable(final ReservationState state) {
+        final String holdFor = state.pendingSelection().holdFor();
+        return holdFor == null || HoldDurations.parse(holdFor).isPresent();
+    }
+
     /** For good, or HELD until the step's time plus the hold the selection asked for. */
     private static ReservationEvent selected(final ReservationState state, final ForwardData data, final Instant now) {
         final String holdFor = state.pendingSelection().holdFor();
@@ -79,7 +94,7 @@ final class Selections {
                     data.resourceId(), data.resourceType());
         }
         return new ResourceHeld(state.pendingSelection().commandId(), now, state.id(), state.windowId(),
-                data.resourceId(), data.resourceType(), now.plus(Duration.parse(holdFor)));
+                data.resourceId(), data.resourceType(), now.plus(HoldDurations.parse(holdFor).orElseThrow()));
     }
 
     static Outcome<ReservationEvent> reject(final ReservationState state, final String commandId,

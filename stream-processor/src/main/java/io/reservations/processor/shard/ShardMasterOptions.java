@@ -2,6 +2,7 @@ package io.reservations.processor.shard;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
+import io.reservations.topics.Topics;
 import java.time.Duration;
 
 /**
@@ -12,9 +13,11 @@ import java.time.Duration;
  *                               in one partition, as in TopologyTestDriver)
  * @param meterRegistry          where the processor's own metrics go
  * @param selectionTimeout       how long a selection may wait for its window's answer before it is rejected
+ * @param refusedOutputs         the input records whose steps Kafka refused, shared with the instance's
+ *                               {@link RefusedOutputHandler}
  */
 public record ShardMasterOptions(int partitions, Duration commandRetention, boolean rejectMisroutedRecords,
-                                 MeterRegistry meterRegistry, Duration selectionTimeout) {
+                                 MeterRegistry meterRegistry, Duration selectionTimeout, RefusedOutputs refusedOutputs) {
 
     public static final Duration DEFAULT_COMMAND_RETENTION = Duration.ofHours(24);
     public static final Duration DEFAULT_SELECTION_TIMEOUT = Duration.ofSeconds(30);
@@ -31,6 +34,12 @@ public record ShardMasterOptions(int partitions, Duration commandRetention, bool
         if (selectionTimeout.isNegative() || selectionTimeout.isZero()) {
             throw new IllegalArgumentException("selection timeout must be positive");
         }
+    }
+
+    public ShardMasterOptions(final int partitions, final Duration commandRetention, final boolean rejectMisroutedRecords,
+                              final MeterRegistry meterRegistry, final Duration selectionTimeout) {
+        this(partitions, commandRetention, rejectMisroutedRecords, meterRegistry, selectionTimeout,
+                new RefusedOutputs(Topics.MAX_RECORD_BYTES));
     }
 
     public ShardMasterOptions(final int partitions, final Duration commandRetention,

@@ -33,6 +33,7 @@ final class ShardMasterProcessor implements Processor<String, byte[], String, Ob
     private final InputDecoder decoder;
     private ProcessorContext<String, Object> context;
     private DeadLetters deadLetters;
+    private FailedSteps failedSteps;
     private Dispatcher dispatcher;
     private KeyValueStore<String, ReservationState> reservations;
     private WindowStores windows;
@@ -51,6 +52,7 @@ final class ShardMasterProcessor implements Processor<String, byte[], String, Ob
         this.context = processorContext;
         this.deadLetters = new DeadLetters(processorContext, metrics);
         this.dispatcher = new Dispatcher(processorContext, options.partitions(), this::handle);
+        this.failedSteps = new FailedSteps(deadLetters, dispatcher);
         this.reservations = processorContext.getStateStore(ShardMasterTopology.RESERVATIONS_STORE);
         this.windows = WindowStores.of(processorContext);
         this.processed = new ProcessedCommands(processorContext.getStateStore(ShardMasterTopology.PROCESSED_COMMANDS_STORE));
@@ -77,7 +79,17 @@ final class ShardMasterProcessor implements Processor<String, byte[], String, Ob
                 return;
             }
             MDC.put("command_id", input.commandId());
-            handle(input, new Step(record.timestamp(), EntityPartitioner.partitionOf(record.key(), options.partitions())));
+            final Step step = new Step(record.timestamp(), EntityPartitioner.partitionOf(record.key(), options.partitions()));
+            final int refusals = options.refusedOutputs().refusals(source);
+            if (refusals > 0) {
+                failedSteps.refused(record, source, input, refusals, step);
+                return;
+            }
+            try {
+                handle(input, step);
+            } catch (final DecisionFailed failed) {
+                failedSteps.commandFailed(record, source, input, failed.cause, step);
+            }
         } finally {
             MDC.remove("entity_id");
             MDC.remove("command_id");
@@ -92,7 +104,8 @@ final class ShardMasterProcessor implements Processor<String, byte[], String, Ob
                 if (InFlightSelections.awaits(state, command.commandId())) {
                     return; // its result comes with the window's answer
                 }
-                final Outcome<ReservationEvent> decided = ReservationDecider.decide(state, command, step.now());
+                final Outcome<ReservationEvent> decided =
+                        DecisionFailed.when(() -> ReservationDecider.decide(state, command, step.now()));
                 // remembered first (here, or by the state this step stores): a same-partition saga may settle the
                 // result while its outcome is applied
                 applyReservation(command.reservationId(), state, input, InFlightSelections.starts(decided) ? decided
@@ -102,23 +115,35 @@ final class ShardMasterProcessor implements Processor<String, byte[], String, Ob
         } else if (input instanceof Input.ForWindow forWindow) {
             final WindowCommand command = forWindow.command();
             if (!processed.seen(command.commandId(), result -> dispatcher.publish(result, step))) {
-                final Outcome<WindowEvent> decided = WindowDecider.decide(windows.find(command.windowId()), command, step.now());
+                final Outcome<WindowEvent> decided =
+                        DecisionFailed.when(() -> WindowDecider.decide(windows.find(command.windowId()), command, step.now()));
                 applyWindow(command.windowId(), input, decided.withResult(processed.accept(command.commandId(),
                         command.requestHash(), command.requestedBy(), decided.result(), step.timestamp())), step);
             }
         } else {
-            final ForwardWrite write = ((Input.Write) input).write();
+            handleWrite((Input.Write) input, step);
+        }
+    }
+
+    /** A write's decision that throws is compensated ({@link FailedSteps#writeFailed}), never retried for ever. */
+    private void handleWrite(final Input.Write input, final Step step) {
+        final ForwardWrite write = input.write();
+        try {
             if (write.entityType() == EntityType.RESERVATION) {
                 final ReservationState state = reservations.get(write.entityId());
-                final Outcome<ReservationEvent> decided = ReservationDecider.decide(state, write, step.now());
+                final Outcome<ReservationEvent> decided =
+                        DecisionFailed.when(() -> ReservationDecider.decide(state, write, step.now()));
                 applyReservation(write.entityId(), state, input, decided.result() == null ? decided
                         : decided.withResult(processed.complete(decided.result(), step.timestamp(), state)), step);
             } else {
-                applyWindow(write.entityId(), input, WindowDecider.decide(windows.find(write.entityId()), write, step.now()), step);
+                applyWindow(write.entityId(), input, DecisionFailed.when(
+                        () -> WindowDecider.decide(windows.find(write.entityId()), write, step.now())), step);
                 if (write.data().result() != null) {
                     dispatcher.publish(write.data().result(), step); // a cancel's result, once its resource is free again
                 }
             }
+        } catch (final DecisionFailed failed) {
+            failedSteps.writeFailed(input, context.recordMetadata().orElseThrow(), failed.cause, step);
         }
     }
 

@@ -20,6 +20,7 @@ import io.reservations.contract.Reservation;
 import io.reservations.contract.ReservationCancelled;
 import io.reservations.contract.ReservationCreated;
 import io.reservations.contract.ReservationEvent;
+import io.reservations.contract.ReservationStatus;
 import io.reservations.contract.ResourceHeld;
 import io.reservations.contract.SelectResource;
 import io.reservations.contract.SelectedResource;
@@ -136,6 +137,32 @@ class HoldsTest {
                 ErrorCodes.HOLD_EXPIRED);
         assertRejected(ReservationDecider.decide(expired, new SelectResource("c4", "r", "seat"), DUE), "c4",
                 ErrorCodes.HOLD_EXPIRED);
+    }
+
+    @Test
+    void shouldRejectAHoldOutOfItsBoundsWrittenAroundTheApiBeforeTheWindowAllocates() {
+        for (final String holdFor : List.of("PXYZ", "P999999999999D", "-PT1S", "PT0.5S", "PT24H0.001S")) {
+            final Outcome<ReservationEvent> outcome = ReservationDecider.decide(given(CREATED),
+                    new SelectResource("c1", "r", "seat", null, "alice", false, holdFor), NOW);
+
+            assertThat(outcome.events()).as(holdFor).isEmpty();
+            assertThat(outcome.forwards()).as("%s asks the window for nothing", holdFor).isEmpty();
+            assertRejected(outcome, "c1", ErrorCodes.INVALID);
+        }
+        assertThat(ReservationDecider.decide(given(CREATED),
+                new SelectResource("c1", "r", "seat", null, "alice", false, "PT24H"), NOW).events()).hasSize(1);
+    }
+
+    @Test
+    void shouldGiveTheResourceBackWhenAHoldAcceptedUncheckedByAnEarlierBuildCannotBeRead() {
+        final ReservationEvent unchecked = new SelectionStarted("c1", NOW, "r", "w", "seat", "PXYZ");
+
+        final Outcome<ReservationEvent> outcome = ReservationDecider.decide(given(CREATED, unchecked),
+                confirmSelection(), NOW);
+
+        assertThat(outcome.forwards()).containsExactly(RELEASE);
+        assertRejected(outcome, "c1", ErrorCodes.INVALID);
+        assertThat(given(CREATED, unchecked, outcome.events().get(0)).status()).isEqualTo(ReservationStatus.PENDING);
     }
 
     private static ForwardWrite confirmSelection() {

@@ -1,0 +1,31 @@
+package io.reservations.processor.domain;
+
+import io.reservations.contract.ErrorCodes;
+import io.reservations.contract.ForwardData;
+import io.reservations.contract.ForwardWrite;
+import io.reservations.contract.Operation;
+import java.util.List;
+
+/**
+ * What a saga is still owed when one of its writes cannot be applied (its step threw, or Kafka refused what it
+ * wrote): a confirmation nobody applied gives its resource back; an allocation nobody made tells the reservation
+ * it was refused. Any other write settles nothing that a timer does not settle anyway.
+ */
+public final class FailedWrites {
+
+    private FailedWrites() {
+    }
+
+    public static <E> Outcome<E> compensation(final ForwardWrite failed) {
+        final ForwardData data = failed.data();
+        if (failed.operation() == Operation.CONFIRM_SELECTION) {
+            return new Outcome<>(List.of(), List.of(EntityWrite.of(Operation.RELEASE_RESOURCE, ForwardData.release(
+                    data.reservationId(), data.windowId(), data.resourceId(), data.resourceType()))), null);
+        }
+        if (failed.operation() == Operation.ALLOCATE_RESOURCE) {
+            return new Outcome<>(List.of(), List.of(EntityWrite.of(Operation.REJECT_SELECTION,
+                    ForwardData.reject(data.reservationId(), data.windowId(), ErrorCodes.INVALID))), null);
+        }
+        return Outcome.nothing();
+    }
+}
