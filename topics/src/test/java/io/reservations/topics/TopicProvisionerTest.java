@@ -2,7 +2,9 @@ package io.reservations.topics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -68,9 +70,12 @@ class TopicProvisionerTest {
         final TopicProvisioner.Provisioned provisioned = new TopicProvisioner(admin, new TopicSettings(4, 0))
                 .provision(List.of(spec));
 
-        assertThat(config("drift.corrected", TopicConfig.CLEANUP_POLICY_CONFIG)).isEqualTo("delete");
-        assertThat(config("drift.corrected", TopicConfig.MAX_MESSAGE_BYTES_CONFIG))
-                .isEqualTo(Integer.toString(Topics.MAX_RECORD_BYTES));
+        // the controller has committed the change; the broker applies it moments later
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(config("drift.corrected", TopicConfig.CLEANUP_POLICY_CONFIG)).isEqualTo("delete");
+            assertThat(config("drift.corrected", TopicConfig.MAX_MESSAGE_BYTES_CONFIG))
+                    .isEqualTo(Integer.toString(Topics.MAX_RECORD_BYTES));
+        });
         assertThat(provisioned.largestRecordBytes()).isEqualTo(Topics.MAX_RECORD_BYTES);
     }
 

@@ -8,11 +8,12 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * The results this instance has seen ({@link ResultsReader} reads all of {@code command.results}) and the requests
- * waiting for them: waiting requests hold a future, not a thread. Recent results are kept in a cache bounded in
+ * The results this instance awaits ({@link ResultsReader} reads all of {@code command.results}, and decodes those
+ * of {@link #awaited} commands only) and the requests waiting for them: waiting requests hold a future, not a thread. Recent results are kept in a cache bounded in
  * bytes, this instance's accepted commands in one bounded in entries.
  */
 @Component
@@ -23,10 +24,15 @@ public class CommandResults {
     private final Cache<String, CommandResult> recent;
     private final Cache<String, Accepted> accepted;
 
+    @Autowired
     public CommandResults(final ReservationsProperties properties) {
+        this(properties.api().resultCacheBytes().toBytes(), properties.api().resultCacheSize());
+    }
+
+    CommandResults(final long resultCacheBytes, final int acceptedCacheSize) {
         // bounded in bytes: one caller's large windows cannot fill the heap
-        this.recent = ResultWeight.cache(properties.api().resultCacheBytes().toBytes());
-        this.accepted = Caffeine.newBuilder().maximumSize(properties.api().resultCacheSize()).build();
+        this.recent = ResultWeight.cache(resultCacheBytes);
+        this.accepted = Caffeine.newBuilder().maximumSize(acceptedCacheSize).build();
     }
 
     /** The future result of a command; register before publishing it, so a fast result is not missed. */
@@ -62,6 +68,15 @@ public class CommandResults {
     /** What this instance knows of a command it accepted, or null. */
     public Accepted accepted(final String commandId) {
         return accepted.getIfPresent(commandId);
+    }
+
+    /**
+     * Whether this instance cares about the result of this command: a request waits for it, or this instance
+     * published it (a later {@code GET /commands/{id}} or retry here finds it in memory). Any other result is left
+     * undecoded: the durable command status answers for it.
+     */
+    boolean awaited(final String commandId) {
+        return waiting.containsKey(commandId) || accepted.getIfPresent(commandId) != null;
     }
 
     public CommandResult recent(final String commandId) {

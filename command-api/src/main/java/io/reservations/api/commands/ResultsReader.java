@@ -25,7 +25,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Every API instance reads all of {@code command.results} (committed only, from the moment it starts), so the
- * result of a command reaches the instance that holds its request, whichever processor produced it.
+ * result of a command reaches the instance that holds its request, whichever processor produced it; it decodes
+ * only the results of commands it awaits (the record's key is the command id).
  */
 @Component
 @ConditionalOnBooleanProperty(name = "reservations.api.enabled", matchIfMissing = true)
@@ -72,6 +73,9 @@ public class ResultsReader implements SmartLifecycle {
         try {
             while (running.get()) {
                 for (final ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (record.key() == null || !results.awaited(record.key())) {
+                        continue; // another instance's command: its key is enough to tell
+                    }
                     try {
                         results.deliver(Topics.COMMAND_RESULTS.valueSerde().deserializer().deserialize(record.topic(), record.value()));
                     } catch (final SerializationException e) {

@@ -86,10 +86,12 @@ class OversizedResultIT {
             }
 
             try (StreamProcessor processor = start(broker, true)) {
-                for (final TopicSpec<?, ?> topic : Topics.ALL) {
-                    assertThat(maxMessageBytes(admin, topic.name())).as(topic.name())
-                            .isEqualTo(Integer.toString(Topics.MAX_RECORD_BYTES));
-                }
+                await("the topics corrected").atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                    for (final TopicSpec<?, ?> topic : Topics.ALL) {
+                        assertThat(maxMessageBytes(admin, topic.name())).as(topic.name())
+                                .isEqualTo(Integer.toString(Topics.MAX_RECORD_BYTES));
+                    }
+                });
                 send(producer, "big-window-2", bytes(largeWindow("create-big-2", "big-window-2")));
                 await("the big window, once the topics take it").atMost(Duration.ofMinutes(1))
                         .until(() -> result(broker, "create-big-2").isPresent());
