@@ -2,6 +2,7 @@ package io.reservations.bench;
 
 import io.reservations.topics.Json;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -35,9 +37,22 @@ final class BareSaga {
     private BareSaga() {
     }
 
-    /** Sagas per second over {@code sagas} selections, windows of 50 resources on other partitions. */
-    static double run(final String bootstrap, final int sagas, final long commitMs, final Path stateDir,
-                      final boolean contractRecords) throws Exception {
+    /**
+     * @param rate       sagas per second over the burst of selections
+     * @param cpuPerSaga milliseconds of CPU per saga of this JVM (the topology and the producer of the burst) and of
+     *                   the broker's (the service's JVM, otherwise idle), over the burst
+     */
+    record Run(double rate, double cpuPerSaga) {
+    }
+
+    /**
+     * A burst of {@code sagas} selections, windows of 50 resources on other partitions, into a topology that has
+     * created its entities first (not counted).
+     *
+     * @param brokerCpu the CPU time the broker's process has used so far
+     */
+    static Run run(final String bootstrap, final int sagas, final long commitMs, final Path stateDir,
+                   final boolean contractRecords, final Supplier<Duration> brokerCpu) throws Exception {
         final String prefix = "bench.bare." + UUID.randomUUID();
         final List<String> topics = contractRecords
                 ? List.of(prefix + ".reservations", prefix + ".windows", prefix + ".forwards", prefix + ".events", prefix + ".results")
@@ -85,6 +100,7 @@ final class BareSaga {
                 throw new IllegalStateException("The bare topology did not create its entities in time");
             }
             final long start = System.nanoTime();
+            final Duration cpuBefore = ownCpu().plus(brokerCpu.get());
             for (final String reservation : reservations) {
                 send(producer, topics.get(0), reservation, new BareSagaMaster.Message("select", reservation, null, "seat", null, 0));
             }
@@ -92,8 +108,14 @@ final class BareSaga {
             if (!confirmed.await(10, TimeUnit.MINUTES)) {
                 throw new IllegalStateException("The bare topology did not confirm its selections in time");
             }
-            return sagas / ((System.nanoTime() - start) / 1e9);
+            final double rate = sagas / ((System.nanoTime() - start) / 1e9);
+            final Duration cpu = ownCpu().plus(brokerCpu.get()).minus(cpuBefore);
+            return new Run(rate, cpu.toNanos() / 1e6 / sagas);
         }
+    }
+
+    private static Duration ownCpu() {
+        return ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO);
     }
 
     private static void send(final KafkaProducer<String, byte[]> producer, final String topic, final String key,

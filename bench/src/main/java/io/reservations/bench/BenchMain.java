@@ -129,7 +129,8 @@ public final class BenchMain implements Callable<Integer> {
                         onlyListings, skipRest, skipListings, hotResources, clients, rates, fractions), load, measured).run(session, runCount);
             }
             if (!onlyListings) {
-                ReferenceScenarios.run(cluster.bootstrap(), load, smoke, runCount, commitMs, hopRecords, measured);
+                ReferenceScenarios.run(cluster.bootstrap(), load, smoke, runCount, commitMs, hopRecords,
+                        service != null ? service::cpu : () -> java.time.Duration.ZERO, measured);
             }
 
             final List<Figure> figures = measured.figures();

@@ -37,6 +37,7 @@ final class Measurements {
         reference(references, "EOS app / 3", "reference: exactly-once Streams app", 3);
         reference(references, "3-hop floor p50", "reference: 3 exactly-once hops p50", 1);
         reference(references, "bare saga topology", "reference: bare saga topology", 1);
+        reference(references, "bare CPU per saga", "reference: bare saga topology, CPU per saga", 1);
         return references;
     }
 
@@ -49,6 +50,7 @@ final class Measurements {
     /** The targets are ratios within one run (docs/PERFORMANCE.md): the report gives each figure's ratio. */
     List<Figure> figures() {
         final List<Figure> figures = new ArrayList<>();
+        final Map<String, Double> references = references();
         values.forEach((scenario, runs) -> {
             final boolean latency = scenario.matches(".* (p[0-9.]+|max)$");
             final boolean errors = scenario.endsWith("errors");
@@ -58,11 +60,33 @@ final class Measurements {
                 reference = "bare saga topology";
             } else if (scenario.equals("REST closed loop, 1 clients p50")) {
                 reference = "3-hop floor p50";
+            } else if (scenario.startsWith("service CPU per saga")) {
+                reference = "bare CPU per saga";
             }
-            figures.add(new Figure(scenario, unit(scenario, latency, errors), runs, errors ? 0.0 : null,
-                    !latency && !errors && !scenario.startsWith("service CPU"), reference));
+            figures.add(new Figure(scenario, unit(scenario, latency, errors), runs,
+                    errors ? Double.valueOf(0.0) : target(scenario, references),
+                    !latency && !errors && !scenario.contains("CPU"), reference));
         });
         return figures;
+    }
+
+    /**
+     * Issue 23's targets, as absolute figures of this run: CPU per saga at most 0.6 ms and 2.5 times the bare
+     * topology's; the REST select at one client within 1.2 times the 3-hop floor; the open loop at half the
+     * pipeline's rate within 250 ms at p99.
+     */
+    private static Double target(final String scenario, final Map<String, Double> references) {
+        if (scenario.equals("service CPU per saga, cross-partition")) {
+            return references.containsKey("bare CPU per saga")
+                    ? Math.min(0.6, 2.5 * references.get("bare CPU per saga")) : 0.6;
+        }
+        if (scenario.equals("REST closed loop, 1 clients p50") && references.containsKey("3-hop floor p50")) {
+            return 1.2 * references.get("3-hop floor p50");
+        }
+        if (scenario.equals(ServiceScenarios.PIPELINE_HALF + " p99")) {
+            return 250.0;
+        }
+        return null;
     }
 
     private static String unit(final String scenario, final boolean latency, final boolean errors) {
@@ -72,7 +96,7 @@ final class Measurements {
         if (latency) {
             return "ms";
         }
-        if (scenario.startsWith("service CPU")) {
+        if (scenario.contains("CPU per saga")) {
             return "ms CPU";
         }
         if (scenario.startsWith("pipeline") || scenario.startsWith("hot") || scenario.startsWith("reference: bare")

@@ -2,7 +2,9 @@ package io.reservations.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 import org.HdrHistogram.Histogram;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,21 +20,27 @@ final class ReferenceScenarios {
     private ReferenceScenarios() {
     }
 
+    /** @param brokerCpu the CPU time the broker's process has used so far (the bare topology's CPU per saga adds it) */
     static void run(final String bootstrap, final Load load, final boolean smoke, final int runCount, final long commitMs,
-                    final int hopRecords, final Measurements measured) throws Exception {
+                    final int hopRecords, final Supplier<Duration> brokerCpu, final Measurements measured) throws Exception {
         LOG.info("References");
         final Path state = Files.createTempDirectory("bench-reference");
         // the bare topology runs in this JVM: warm its code up as the service was warmed up (not counted)
-        BareSaga.run(bootstrap, load.sagas / 2, commitMs, state.resolve("bare-warm-up"), true);
+        BareSaga.run(bootstrap, load.sagas / 2, commitMs, state.resolve("bare-warm-up"), true, brokerCpu);
         for (int run = 1; run <= runCount; run++) {
             final String topic = References.topic(bootstrap);
             measured.add("reference: raw producer", References.rawProducer(bootstrap, topic, load.referenceRecords));
             measured.add("reference: exactly-once Streams app", References.exactlyOnceApp(bootstrap, topic,
                     load.referenceRecords, 50, state.resolve("run-" + run)));
-            measured.add("reference: bare saga topology", BareSaga.run(bootstrap, load.sagas, commitMs,
-                    state.resolve("bare-" + run), false));
-            measured.add("reference: bare saga topology with the contract's records", BareSaga.run(bootstrap,
-                    load.sagas, commitMs, state.resolve("bare-contract-" + run), true));
+            // the way it is fastest: a warm JVM, a burst of at least 100,000 sagas (Load.bareSagas)
+            final BareSaga.Run bare = BareSaga.run(bootstrap, load.bareSagas, commitMs, state.resolve("bare-" + run),
+                    false, brokerCpu);
+            measured.add("reference: bare saga topology", bare.rate());
+            measured.add("reference: bare saga topology, CPU per saga", bare.cpuPerSaga());
+            final BareSaga.Run contract = BareSaga.run(bootstrap, load.bareSagas, commitMs,
+                    state.resolve("bare-contract-" + run), true, brokerCpu);
+            measured.add("reference: bare saga topology with the contract's records", contract.rate());
+            measured.add("reference: bare saga topology with the contract's records, CPU per saga", contract.cpuPerSaga());
             if (!smoke) {
                 PostgresReference.run(load.sagas, 8, 50).ifPresent(rate -> measured.add("reference: PostgreSQL, 8 clients", rate));
             }

@@ -18,6 +18,8 @@ final class ServiceScenarios {
     private static final Logger LOG = LoggerFactory.getLogger(ServiceScenarios.class);
     /** Where the closed-loop curve stops doubling the clients even if throughput still grows. */
     private static final int MAX_CLIENTS = 512;
+    /** Issue 23's target scenario: a fixed rate of half the same run's cross-partition pipeline rate. */
+    static final String PIPELINE_HALF = "REST open loop at 0.5 of pipeline";
 
     private final Cluster cluster;
     private final Rest rest;
@@ -57,7 +59,7 @@ final class ServiceScenarios {
         for (int run = 1; run <= runCount; run++) {
             final String tag = session + "-" + run;
             LOG.info("Run {} of {}: pipeline", run, runCount);
-            pipeline(tag);
+            final double pipelineRate = pipeline(tag);
             if (options.onlyPipeline()) {
                 continue;
             }
@@ -66,6 +68,10 @@ final class ServiceScenarios {
                     Pipeline.run(cluster, Pipeline.prepare(cluster, tag + "-h", hot, hot, false)));
             if (!options.skipRest()) {
                 openLoop(tag, closedLoopCurve(tag));
+                // the REST path at the engine's pace: half of what this run's pipeline took, as a fixed rate
+                final int rate = (int) Math.max(10, Math.round(pipelineRate * 0.5));
+                measured.add(PIPELINE_HALF + ", rate", rate);
+                openLoopAt(tag + "-ph", PIPELINE_HALF, rate);
             }
             for (final String owner : owners) {
                 listings(owner);
@@ -93,15 +99,18 @@ final class ServiceScenarios {
         measured.add(name + ", every page p99", Measurements.ms(pages, 99));
     }
 
-    private void pipeline(final String tag) {
+    /** @return the cross-partition rate, sagas per second */
+    private double pipeline(final String tag) {
         final List<String> crossPartition = Pipeline.prepare(cluster, tag + "-x", load.sagas, 50, false);
         final Duration cpuBefore = service == null ? Duration.ZERO : service.cpu();
-        measured.add("pipeline, cross-partition", Pipeline.run(cluster, crossPartition));
+        final double rate = Pipeline.run(cluster, crossPartition);
+        measured.add("pipeline, cross-partition", rate);
         if (service != null) {
             measured.add("service CPU per saga, cross-partition",
                     (service.cpu().minus(cpuBefore).toNanos() / 1e6) / crossPartition.size());
         }
         measured.add("pipeline, same partition", Pipeline.run(cluster, Pipeline.prepare(cluster, tag + "-s", load.sagas, 50, true)));
+        return rate;
     }
 
     /**
@@ -155,15 +164,19 @@ final class ServiceScenarios {
                 name = "REST open loop at " + options.fractions().get(i) + " of peak";
                 measured.add(name + ", rate", rate);
             }
-            LOG.info("{} ({}/s)", name, rate);
-            final int needed = (int) (rate * (load.warmup.toSeconds() + load.duration.toSeconds()) * 1.05) + 10;
-            final Rest.Run open = rest.openLoop(Pipeline.prepare(cluster, tag + "-o" + i, needed, 50, false),
-                    rate, load.warmup, load.duration);
-            measured.add(name + " p50", Measurements.ms(open.latencyMicros(), 50));
-            measured.add(name + " p99", Measurements.ms(open.latencyMicros(), 99));
-            measured.add(name + " p99.9", Measurements.ms(open.latencyMicros(), 99.9));
-            measured.add(name + " max", open.latencyMicros().getMaxValue() / 1000.0);
-            measured.add(name + " errors", open.errors());
+            openLoopAt(tag + "-o" + i, name, rate);
         }
+    }
+
+    private void openLoopAt(final String tag, final String name, final int rate) {
+        LOG.info("{} ({}/s)", name, rate);
+        final int needed = (int) (rate * (load.warmup.toSeconds() + load.duration.toSeconds()) * 1.05) + 10;
+        final Rest.Run open = rest.openLoop(Pipeline.prepare(cluster, tag, needed, 50, false), rate, load.warmup,
+                load.duration);
+        measured.add(name + " p50", Measurements.ms(open.latencyMicros(), 50));
+        measured.add(name + " p99", Measurements.ms(open.latencyMicros(), 99));
+        measured.add(name + " p99.9", Measurements.ms(open.latencyMicros(), 99.9));
+        measured.add(name + " max", open.latencyMicros().getMaxValue() / 1000.0);
+        measured.add(name + " errors", open.errors());
     }
 }

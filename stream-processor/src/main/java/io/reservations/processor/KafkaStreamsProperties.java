@@ -1,5 +1,6 @@
 package io.reservations.processor;
 
+import io.reservations.processor.shard.ReadModelTopology;
 import io.reservations.processor.shard.RefusedOutputHandler;
 import io.reservations.processor.shard.RefusedOutputs;
 import io.reservations.topics.TopicSettings;
@@ -10,11 +11,16 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
-/** The Kafka Streams configuration of a processor, each setting with the reason it differs from the default. */
+/**
+ * The Kafka Streams configurations of a processor's two applications, the shard masters and the read models, each
+ * setting with the reason it differs from the default.
+ */
 final class KafkaStreamsProperties {
 
     /** Operators' last word: any Kafka Streams setting as a system property, e.g. {@code -Dreservations.streams.commit.interval.ms=20}. */
     private static final String STREAMS_OVERRIDE_PREFIX = "reservations.streams.";
+    /** The same for the read models' application, e.g. {@code -Dreservations.read-models.commit.interval.ms=5000}. */
+    private static final String READ_MODELS_OVERRIDE_PREFIX = "reservations.read-models.";
 
     private KafkaStreamsProperties() {
     }
@@ -23,55 +29,87 @@ final class KafkaStreamsProperties {
      * @param largestRecordBytes the largest record every topic takes (TopicProvisioner.Provisioned): the producer
      *                           refuses anything larger itself, so that RefusedOutputHandler knows the input
      */
-    static Properties of(final ProcessorSettings settings, final short replicationFactor, final int largestRecordBytes,
-                         final RefusedOutputs refusedOutputs) {
-        final Properties props = new Properties();
-        props.putAll(settings.clientConfig()); // bootstrap servers and security, for every client Streams creates
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.applicationId());
+    static Properties shardMasters(final ProcessorSettings settings, final short replicationFactor,
+                                   final int largestRecordBytes, final RefusedOutputs refusedOutputs) {
+        final Properties props = common(settings, settings.applicationId(), replicationFactor);
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        props.put(StreamsConfig.STATE_DIR_CONFIG, settings.stateDir().toAbsolutePath().toString());
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, settings.commitInterval().toMillis());
         // a saga hop waits for the origin's commit, and the thread only commits between polls: the default
         // 100 ms poll added ~100 ms to every hop while the thread waited for input (docs/PERFORMANCE.md)
         props.put(StreamsConfig.POLL_MS_CONFIG, 5);
-        props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, settings.standbyReplicas());
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.streamThreads());
-        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) replicationFactor);
-        props.put(StreamsConfig.topicPrefix(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG),
-                TopicSettings.minInSyncReplicasFor(replicationFactor));
+        // static membership: a restarted instance takes its partitions back at once, and close() can leave the
+        // group (Streams removes static members on close; dynamic ones would hold their partitions until timeout)
+        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), InstanceId.of(settings));
         // exactly-once producers retry CONCURRENT_TRANSACTIONS right after a commit; the default 100 ms stalls them
         props.put(StreamsConfig.producerPrefix(ProducerConfig.RETRY_BACKOFF_MS_CONFIG), 10);
         // under transactions v2 the first write of a transaction is refused with CONCURRENT_TRANSACTIONS until the
         // markers of the previous one are written; with the default exponential back-off (up to 1 s) every 10 ms
         // transaction then waited about a second on a slow host and the fault-injection suite's load stalled
         props.put(StreamsConfig.producerPrefix(ProducerConfig.RETRY_BACKOFF_MAX_MS_CONFIG), 50);
-        // a 10,000-resource window: its event, its result and its de-duplication entry are single records
+        // a 10,000-resource window: its event, its result and its de-duplication entry are single records (the
+        // topics take them: TopicProvisioner)
         props.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), largestRecordBytes);
         // a step whose records Kafka refuses goes to the dead letters on its next attempt, instead of being retried
         // by thread after thread for ever
         props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, RefusedOutputHandler.class);
         props.put(RefusedOutputs.CONFIG, refusedOutputs);
-        props.put(StreamsConfig.topicPrefix(TopicConfig.MAX_MESSAGE_BYTES_CONFIG), Integer.toString(Topics.MAX_RECORD_BYTES));
         // each saga hop is a read_committed fetch of a record committed moments ago; with the default 500 ms wait
         // the fetch can sit in the broker's purgatory after the commit marker, adding up to 500 ms per hop
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), 10);
-        // static membership: a restarted instance takes its partitions back at once, and close() can leave the
-        // group (Streams removes static members on close; dynamic ones would hold their partitions until timeout)
-        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), InstanceId.of(settings));
+        // transaction.timeout.ms stays at Kafka Streams' 10 s: a killed instance's open transaction holds back the
+        // readers of what it wrote until the broker aborts it, but a timeout shorter than a broker failover expires
+        // live transactions whose coordinator is moving. With 6 s, a broker kill fenced both processors and left
+        // one stuck for minutes (docs/RELIABILITY.md)
+        overrides(props, STREAMS_OVERRIDE_PREFIX);
+        return props;
+    }
+
+    /**
+     * The read models: at least once (a replayed result or reservation is put again, to the same value), reading
+     * only committed records, committing once a second; a thread of their own that waits for input without
+     * spinning, since nothing waits for its commits.
+     */
+    static Properties readModels(final ProcessorSettings settings, final short replicationFactor) {
+        final Properties props = common(settings, ReadModelTopology.applicationId(settings.applicationId()),
+                replicationFactor);
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
+        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.ISOLATION_LEVEL_CONFIG), "read_committed");
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 1000);
+        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
+        // a dynamic member, which leaves the group when it closes: its partitions (the durable command status, the
+        // owner index) move to the other instances at once; their restore from their topics is quick
+        // a listing waits for the index to read its marker (OwnerIndexSync): fetches return within 50 ms of a
+        // commit on the read_committed side, and poll returns as soon as they bring records
+        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), 50);
+        overrides(props, READ_MODELS_OVERRIDE_PREFIX);
+        return props;
+    }
+
+    private static Properties common(final ProcessorSettings settings, final String applicationId,
+                                     final short replicationFactor) {
+        final Properties props = new Properties();
+        props.putAll(settings.clientConfig()); // bootstrap servers and security, for every client Streams creates
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, settings.stateDir().toAbsolutePath().toString());
+        props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, settings.standbyReplicas());
+        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) replicationFactor);
+        props.put(StreamsConfig.topicPrefix(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG),
+                TopicSettings.minInSyncReplicasFor(replicationFactor));
+        props.put(StreamsConfig.topicPrefix(TopicConfig.MAX_MESSAGE_BYTES_CONFIG), Integer.toString(Topics.MAX_RECORD_BYTES));
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG),
                 (int) settings.sessionTimeout().toMillis());
         // three heartbeats per session, so one lost heartbeat does not cost the partitions
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG),
                 (int) Math.max(500, settings.sessionTimeout().toMillis() / 4));
-        // transaction.timeout.ms stays at Kafka Streams' 10 s: a killed instance's open transaction holds back the
-        // readers of what it wrote until the broker aborts it, but a timeout shorter than a broker failover expires
-        // live transactions whose coordinator is moving. With 6 s, a broker kill fenced both processors and left
-        // one stuck for minutes (docs/RELIABILITY.md)
-        System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith(STREAMS_OVERRIDE_PREFIX))
-                .forEach(name -> props.put(name.substring(STREAMS_OVERRIDE_PREFIX.length()), System.getProperty(name)));
         if (settings.applicationServer() != null) {
             props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, settings.applicationServer());
         }
         return props;
+    }
+
+    private static void overrides(final Properties props, final String prefix) {
+        System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith(prefix))
+                .forEach(name -> props.put(name.substring(prefix.length()), System.getProperty(name)));
     }
 }

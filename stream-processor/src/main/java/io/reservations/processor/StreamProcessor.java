@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.reservations.contract.Reservation;
 import io.reservations.processor.shard.OwnerIndexSync;
+import io.reservations.processor.shard.ReadModelTopology;
 import io.reservations.processor.shard.RefusedOutputs;
 import io.reservations.processor.shard.ShardMasterTopology;
 import io.reservations.topics.JsonSerde;
@@ -22,7 +23,11 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** One processor instance: provisions and checks the topics, then runs the shard masters it is assigned. */
+/**
+ * One processor instance: provisions and checks the topics, then runs two Kafka Streams applications: the shard
+ * masters it is assigned (the sagas, exactly once) and the read models that follow them (command status and owner
+ * index, at least once, outside the sagas' transactions: {@link ReadModelTopology}).
+ */
 public final class StreamProcessor implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(StreamProcessor.class);
@@ -32,15 +37,18 @@ public final class StreamProcessor implements AutoCloseable {
     private static final Duration INDEX_SYNC_TIMEOUT = Duration.ofSeconds(1);
 
     private final ProcessorSettings settings;
-    private final KafkaStreams streams;
+    private final KafkaStreams shardMasters;
+    private final KafkaStreams readModels;
     private final IndexMarkers markers;
     private final OwnerIndexSync indexSync;
     private final ThreadFailures threadFailures;
 
-    private StreamProcessor(final ProcessorSettings settings, final KafkaStreams streams, final IndexMarkers markers,
-                            final OwnerIndexSync indexSync, final ThreadFailures threadFailures) {
+    private StreamProcessor(final ProcessorSettings settings, final KafkaStreams shardMasters,
+                            final KafkaStreams readModels, final IndexMarkers markers, final OwnerIndexSync indexSync,
+                            final ThreadFailures threadFailures) {
         this.settings = settings;
-        this.streams = streams;
+        this.shardMasters = shardMasters;
+        this.readModels = readModels;
         this.markers = markers;
         this.indexSync = indexSync;
         this.threadFailures = threadFailures;
@@ -65,16 +73,20 @@ public final class StreamProcessor implements AutoCloseable {
         final IndexMarkers markers = new IndexMarkers(settings, INDEX_SYNC_TIMEOUT);
         final OwnerIndexSync indexSync = new OwnerIndexSync(markers, INDEX_SYNC_TIMEOUT, registry);
         final RefusedOutputs refusedOutputs = new RefusedOutputs(largestRecordBytes);
-        final KafkaStreams streams = new KafkaStreams(ShardMasterTopology.build(
-                settings.shardMasterOptions(registry, refusedOutputs), settings.applicationId(), indexSync),
-                KafkaStreamsProperties.of(settings, replicationFactor, largestRecordBytes, refusedOutputs));
-        new KafkaStreamsMetrics(streams).bindTo(registry);
+        final KafkaStreams shardMasters = new KafkaStreams(ShardMasterTopology.build(
+                settings.shardMasterOptions(registry, refusedOutputs), settings.applicationId()),
+                KafkaStreamsProperties.shardMasters(settings, replicationFactor, largestRecordBytes, refusedOutputs));
+        final KafkaStreams readModels = new KafkaStreams(ReadModelTopology.build(settings.applicationId(),
+                settings.commandRetention(), indexSync), KafkaStreamsProperties.readModels(settings, replicationFactor));
         final ThreadFailures threadFailures = new ThreadFailures(Clock.systemUTC(), registry);
-        streams.setUncaughtExceptionHandler(threadFailures);
-        streams.start();
+        for (final KafkaStreams streams : List.of(shardMasters, readModels)) {
+            new KafkaStreamsMetrics(streams).bindTo(registry);
+            streams.setUncaughtExceptionHandler(threadFailures);
+            streams.start();
+        }
         LOG.info("Stream processor {} started against {} ({} partitions)",
                 settings.applicationId(), settings.bootstrapServers(), settings.topics().partitions());
-        return new StreamProcessor(settings, streams, markers, indexSync, threadFailures);
+        return new StreamProcessor(settings, shardMasters, readModels, markers, indexSync, threadFailures);
     }
 
     /**
@@ -88,8 +100,25 @@ public final class StreamProcessor implements AutoCloseable {
                 TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(Topics.MAX_RECORD_BYTES)));
     }
 
-    public KafkaStreams streams() {
-        return streams;
+    /** The shard masters' application: the sagas and their stores. */
+    public KafkaStreams shardMasters() {
+        return shardMasters;
+    }
+
+    /** The read models' application: the command-status and owner-index stores. */
+    public KafkaStreams readModels() {
+        return readModels;
+    }
+
+    /** The application that holds {@code store}. */
+    public KafkaStreams holding(final String store) {
+        return ReadModelTopology.holds(store) ? readModels : shardMasters;
+    }
+
+    /** The state both applications are in: the less advanced of the two (RUNNING only when both are). */
+    public KafkaStreams.State state() {
+        final KafkaStreams.State masters = shardMasters.state();
+        return masters == KafkaStreams.State.RUNNING ? readModels.state() : masters;
     }
 
     /** The stream threads that failed lately (each was replaced). */
@@ -109,7 +138,8 @@ public final class StreamProcessor implements AutoCloseable {
     /** Leaves the group on close, so the partitions move to the other instances at once, not after a timeout. */
     @Override
     public void close() {
-        streams.close(new KafkaStreams.CloseOptions().leaveGroup(true).timeout(CLOSE_TIMEOUT));
+        shardMasters.close(new KafkaStreams.CloseOptions().leaveGroup(true).timeout(CLOSE_TIMEOUT));
+        readModels.close(new KafkaStreams.CloseOptions().leaveGroup(true).timeout(CLOSE_TIMEOUT));
         markers.close();
         LOG.info("Stream processor {} stopped", settings.applicationId());
     }

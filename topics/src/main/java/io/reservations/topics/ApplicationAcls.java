@@ -58,6 +58,9 @@ public final class ApplicationAcls {
                 AclOperation.ALL));
         acls.add(allow(user, new ResourcePattern(ResourceType.GROUP, applicationId, PatternType.LITERAL),
                 AclOperation.READ));
+        // the read models run as an application of their own (ReadModelTopology.applicationId)
+        acls.add(allow(user, new ResourcePattern(ResourceType.GROUP, applicationId + "-read-models",
+                PatternType.LITERAL), AclOperation.READ));
         Stream.of(AclOperation.DESCRIBE, AclOperation.WRITE).forEach(operation -> acls.add(allow(user,
                 new ResourcePattern(ResourceType.TRANSACTIONAL_ID, applicationId + "-", PatternType.PREFIXED),
                 operation)));

@@ -45,7 +45,7 @@ public class ProcessorConfiguration {
     @Bean
     HealthIndicator kafkaStreams(final StreamProcessor processor) {
         return () -> {
-            final KafkaStreams.State state = processor.streams().state();
+            final KafkaStreams.State state = processor.state();
             final int failures = processor.threadFailures().recentFailures();
             final boolean serving = (state == KafkaStreams.State.RUNNING || state == KafkaStreams.State.REBALANCING)
                     && failures < ThreadFailures.REPEATED;
@@ -58,7 +58,7 @@ public class ProcessorConfiguration {
     @Bean
     HealthIndicator kafkaStreamsAlive(final StreamProcessor processor) {
         return () -> {
-            final KafkaStreams.State state = processor.streams().state();
+            final KafkaStreams.State state = processor.state();
             final boolean dead = state == KafkaStreams.State.ERROR || state == KafkaStreams.State.PENDING_ERROR;
             return (dead ? Health.down() : Health.up()).withDetail("state", state.name()).build();
         };

@@ -66,8 +66,8 @@ public class EntityReader {
     public <T> ResponseEntity<?> read(final String routingStore, final String id, final String path, final boolean routed,
                                       final String authorization, final Function<EntityQueries, Optional<T>> lookup,
                                       final String notFoundCode, final String notFoundDetail) {
-        return read(streams -> streams.queryMetadataForKey(routingStore, id, Serdes.String().serializer()), path, routed,
-                authorization, lookup, notFoundCode, notFoundDetail);
+        return read(routingStore, streams -> streams.queryMetadataForKey(routingStore, id, Serdes.String().serializer()),
+                path, routed, authorization, lookup, notFoundCode, notFoundDetail);
     }
 
     /** As above, from one partition of {@code store}, whatever the key: a listing that walks the partitions. */
@@ -76,11 +76,12 @@ public class EntityReader {
                                                final Function<EntityQueries, Optional<T>> lookup) {
         final StreamPartitioner<String, Object> thatPartition = (topic, key, value, partitions) ->
                 Optional.of(Set.of(partition));
-        return read(streams -> streams.queryMetadataForKey(store, "", thatPartition), path, routed, authorization, lookup,
-                ProblemCodes.INTERNAL, "A partition always answers");
+        return read(store, streams -> streams.queryMetadataForKey(store, "", thatPartition), path, routed, authorization,
+                lookup, ProblemCodes.INTERNAL, "A partition always answers");
     }
 
-    private <T> ResponseEntity<?> read(final Function<KafkaStreams, KeyQueryMetadata> locate, final String path,
+    private <T> ResponseEntity<?> read(final String routingStore, final Function<KafkaStreams, KeyQueryMetadata> locate,
+                                       final String path,
                                        final boolean routed, final String authorization,
                                        final Function<EntityQueries, Optional<T>> lookup,
                                        final String notFoundCode, final String notFoundDetail) {
@@ -88,7 +89,7 @@ public class EntityReader {
         if (local == null) {
             return forwarding.toAnyProcessor(path, authorization);
         }
-        final KafkaStreams streams = local.streams();
+        final KafkaStreams streams = local.holding(routingStore);
         final KeyQueryMetadata owner;
         try {
             owner = locate.apply(streams);
@@ -108,7 +109,8 @@ public class EntityReader {
         }
         final Optional<T> visible;
         try {
-            visible = lookup.apply(new EntityQueries(streams, owner.partition(), local.ownerIndexSync()));
+            visible = lookup.apply(new EntityQueries(local.shardMasters(), local.readModels(), owner.partition(),
+                    local.ownerIndexSync()));
         } catch (final InvalidStateStoreException | IllegalStateException e) {
             throw ApiException.unavailable("The store is being restored or moved; retry shortly");
         }

@@ -136,7 +136,7 @@ class KafkaSecurityIT {
             try (ServiceInstance api = ServiceInstance.start(broker.secureBootstrap(), dir.resolve("api"),
                     APPLICATION_ID, apiProperties)) {
                 await().atMost(Duration.ofMinutes(1))
-                        .until(() -> processor.processor().streams().state() == KafkaStreams.State.RUNNING);
+                        .until(() -> processor.processor().state() == KafkaStreams.State.RUNNING);
                 final HttpJson http = api.http(lines[lines.length - 1]);
                 assertThat(http.post("/windows", "{\"id\":\"w\",\"resources\":[{\"id\":\"a\",\"type\":\"seat\"}]}")
                         .status()).isEqualTo(201);

@@ -34,7 +34,7 @@ class RolesIT {
                              "http://localhost:" + ServiceInstance.freePort() + "," + processor.baseUrl(),
                              "reservations.security.local-key-dir", data.resolve("jwt")))) {
             await().atMost(Duration.ofMinutes(1))
-                    .until(() -> processor.processor().streams().state() == KafkaStreams.State.RUNNING);
+                    .until(() -> processor.processor().state() == KafkaStreams.State.RUNNING);
             final HttpJson viaApi = api.http();
 
             assertThat(viaApi.post("/windows", "{\"id\":\"w\",\"resources\":[{\"id\":\"a\",\"type\":\"seat\"}]}").status())

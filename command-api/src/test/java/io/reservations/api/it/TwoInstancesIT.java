@@ -61,11 +61,11 @@ class TwoInstancesIT {
 
             final Set<Integer> owners = new HashSet<>();
             for (final String key : List.of("window-0", "window-3", "window-5")) {
-                owners.add(a.processor().streams().queryMetadataForKey(EntityQueries.ROUTING_STORE, key,
+                owners.add(a.processor().shardMasters().queryMetadataForKey(EntityQueries.ROUTING_STORE, key,
                         Serdes.String().serializer()).activeHost().port());
             }
             for (final String key : List.of("reservation-0", "reservation-7", "reservation-11")) {
-                owners.add(a.processor().streams().queryMetadataForKey(ShardMasterTopology.RESERVATIONS_STORE, key,
+                owners.add(a.processor().shardMasters().queryMetadataForKey(ShardMasterTopology.RESERVATIONS_STORE, key,
                         Serdes.String().serializer()).activeHost().port());
             }
             assertThat(owners).as("the keys read below are owned by both instances").hasSize(2);
@@ -101,7 +101,7 @@ class TwoInstancesIT {
     }
 
     private static boolean ownsPartitions(final ServiceInstance instance) {
-        final KafkaStreams streams = instance.processor().streams();
+        final KafkaStreams streams = instance.processor().shardMasters();
         return streams.state() == KafkaStreams.State.RUNNING
                 && streams.metadataForLocalThreads().stream().map(ThreadMetadata::activeTasks).anyMatch(tasks -> !tasks.isEmpty());
     }

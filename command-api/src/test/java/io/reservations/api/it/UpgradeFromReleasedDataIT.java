@@ -25,7 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The new version started on a {@code data/} directory the released version 0.1.0 wrote (whole-window JSON
  * documents, JSON reservations and de-duplication entries; see {@code upgrade/0.1.0/README.md}): nothing is lost,
  * old windows are migrated to the indexed layout as they are used, and a restart on the mixed state still reads
- * it all.
+ * it all. And the state of the build before the read models had an application of their own: its command statuses
+ * and owner index are rebuilt in theirs (see {@code upgrade/before-read-models/README.md}).
  */
 class UpgradeFromReleasedDataIT {
 
@@ -39,19 +40,33 @@ class UpgradeFromReleasedDataIT {
     private Map<String, Object> local;
 
     @BeforeEach
-    void unpackTheReleasedDataDirectory() throws Exception {
-        final Path archive = root.resolve("data.tar.gz");
-        try (InputStream in = resource("data.tar.gz")) {
-            Files.copy(in, archive);
-        }
-        final Process tar = new ProcessBuilder("tar", "xzf", archive.toString(), "-C", root.toString()).inheritIO().start();
-        assertThat(tar.waitFor()).isZero();
+    void choosePorts() {
         data = root.resolve("data");
         local = Map.of("reservations.kafka.local-port", ServiceInstance.freePortPair());
     }
 
     @Test
-    void shouldServeAndChangeWhatTheReleasedVersionStored() {
+    void shouldFindTheCommandStatusAndOwnerIndexOfTheBuildBeforeTheReadModelsHadTheirOwnApplication() throws Exception {
+        unpack("/upgrade/before-read-models/data.tar.gz");
+        try (ServiceInstance upgraded = ServiceInstance.start("", data, "reservation-processor", local)) {
+            final HttpJson http = upgraded.http();
+            await().atMost(Duration.ofMinutes(1)).ignoreExceptions().untilAsserted(() -> {
+                final JsonNode status = http.get("/commands/2fb4a52c-8d0f-33a7-b96e-1a861e67cfb2").json();
+                assertThat(status.get("status").asString()).isEqualTo("SUCCEEDED");
+                assertThat(status.get("entity").get("selected_resource").get("id").asString()).isEqualTo("s0");
+            });
+            await().atMost(Duration.ofMinutes(1)).ignoreExceptions().untilAsserted(() ->
+                    assertThat(everyone(http)).containsExactly("r-split-1", "r-split-2"));
+            assertThat(http.post("/reservations/r-split-2/select-resource", "{\"resource_type\":\"seat\"}")
+                    .json().get("selected_resource").get("id").asString()).isEqualTo("s1");
+            assertThat(http.get("/reservations?owner=admin").json().get("items").get(1).get("status").asString())
+                    .as("listed right after its 200").isEqualTo("CONFIRMED");
+        }
+    }
+
+    @Test
+    void shouldServeAndChangeWhatTheReleasedVersionStored() throws Exception {
+        unpack("/upgrade/0.1.0/data.tar.gz");
         try (ServiceInstance upgraded = ServiceInstance.start("", data, "reservation-processor", local)) {
             final HttpJson http = upgraded.http();
             await().atMost(Duration.ofMinutes(1)).ignoreExceptions().untilAsserted(() -> {
@@ -89,6 +104,16 @@ class UpgradeFromReleasedDataIT {
             final HttpJson.Response next = http.post("/reservations/r-old-4/select-resource", "{\"resource_type\":\"seat\"}");
             assertThat(next.json().get("selected_resource").get("id").asString()).isEqualTo("s2");
         }
+    }
+
+    private void unpack(final String resourcePath) throws Exception {
+        final Path archive = root.resolve("data.tar.gz");
+        try (InputStream in = UpgradeFromReleasedDataIT.class.getResourceAsStream(resourcePath)) {
+            assertThat(in).as(resourcePath).isNotNull();
+            Files.copy(in, archive);
+        }
+        final Process tar = new ProcessBuilder("tar", "xzf", archive.toString(), "-C", root.toString()).inheritIO().start();
+        assertThat(tar.waitFor()).isZero();
     }
 
     /** Every reservation id an admin's walk of {@code GET /reservations} returns. */

@@ -7,6 +7,7 @@ import io.reservations.contract.WindowResource;
 import io.reservations.processor.domain.ReservationState;
 import io.reservations.processor.domain.Slot;
 import io.reservations.processor.shard.OwnerIndexSync;
+import io.reservations.processor.shard.ReadModelTopology;
 import io.reservations.processor.shard.ShardMasterTopology;
 import io.reservations.processor.store.WindowLayout;
 import io.reservations.processor.store.WindowSummaries;
@@ -36,12 +37,16 @@ public final class EntityQueries {
     /** The store whose key metadata tells which instance holds a command's result. */
     public static final String COMMAND_ROUTING_STORE = ShardMasterTopology.COMMAND_STATUS_STORE;
 
-    private final KafkaStreams streams;
+    private final KafkaStreams shardMasters;
+    private final KafkaStreams readModels;
     private final int partition;
     private final OwnerIndexSync indexSync;
 
-    public EntityQueries(final KafkaStreams streams, final int partition, final OwnerIndexSync indexSync) {
-        this.streams = streams;
+    /** @param partition the partition this instance holds, of the store the read was routed by */
+    public EntityQueries(final KafkaStreams shardMasters, final KafkaStreams readModels, final int partition,
+                         final OwnerIndexSync indexSync) {
+        this.shardMasters = shardMasters;
+        this.readModels = readModels;
         this.partition = partition;
         this.indexSync = indexSync;
     }
@@ -85,7 +90,7 @@ public final class EntityQueries {
      * instance does not hold it as an active task.
      */
     public ReservationListings listingsOf(final int indexPartition) {
-        return new ReservationListings(streams.store(StoreQueryParameters.fromNameAndType(ShardMasterTopology.OWNER_INDEX_STORE,
+        return new ReservationListings(readModels.store(StoreQueryParameters.fromNameAndType(ShardMasterTopology.OWNER_INDEX_STORE,
                 QueryableStoreTypes.<String, byte[]>keyValueStore()).withPartition(indexPartition)));
     }
 
@@ -146,7 +151,7 @@ public final class EntityQueries {
     }
 
     private <V> ReadOnlyKeyValueStore<String, V> store(final String name) {
-        return streams.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, V>keyValueStore())
-                .withPartition(partition));
+        return (ReadModelTopology.holds(name) ? readModels : shardMasters).store(StoreQueryParameters.fromNameAndType(
+                name, QueryableStoreTypes.<String, V>keyValueStore()).withPartition(partition));
     }
 }

@@ -21,29 +21,36 @@ final class FailedSteps {
 
     private final DeadLetters deadLetters;
     private final Dispatcher dispatcher;
+    private final RefusedOutputs refusedOutputs;
     private final JsonSerde<ForwardWrite> writes = new JsonSerde<>(ForwardWrite.class);
 
-    FailedSteps(final DeadLetters deadLetters, final Dispatcher dispatcher) {
+    FailedSteps(final DeadLetters deadLetters, final Dispatcher dispatcher, final RefusedOutputs refusedOutputs) {
         this.deadLetters = deadLetters;
         this.dispatcher = dispatcher;
+        this.refusedOutputs = refusedOutputs;
     }
 
     /**
-     * Kafka refused what this input's step wrote, {@code refusals} times: the step is not taken again. A second
-     * refusal means its dead letter was refused too, which then goes without the value; a third, that nothing
-     * about it can be written, and it is only logged.
+     * Whether Kafka refused what this input's step wrote before: then the step is not taken again. After one
+     * refusal the input goes to the dead letters; after a second, its dead letter was refused too and goes without
+     * the value; after a third, nothing about it can be written, and it is only logged.
      */
-    void refused(final Record<String, byte[]> record, final RecordMetadata source, final Input input,
-                 final int refusals, final Step step) {
+    boolean refusedBefore(final Record<String, byte[]> record, final RecordMetadata source, final Input input,
+                          final Step step) {
+        final int refusals = refusedOutputs.refusals(source);
+        if (refusals == 0) {
+            return false;
+        }
         final Exception error = new IllegalStateException("Kafka refused the records of this input's step "
                 + "(larger than a topic allows, or not serializable): the step is not applied");
         if (refusals > 2) {
             LOG.error("Dropping {}-{}@{}: neither its step nor its dead letter could be written", source.topic(),
                     source.partition(), source.offset());
-            return;
+            return true;
         }
         deadLetters.send(refusals == 2 ? record.withValue(null) : record, source, error);
         settle(input, step);
+        return true;
     }
 
     /** The decision on a command threw before the step changed anything. */

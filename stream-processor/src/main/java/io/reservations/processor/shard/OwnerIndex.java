@@ -21,7 +21,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 final class OwnerIndex {
 
-    private static final String BUILT = "owner-index";
+    /** Set once the partition sent its reservations to the index: "owner-index" was the mark of the index kept in
+     *  the shard masters' own application, before the read models had theirs (which starts from the topic). */
+    private static final String BUILT = "owner-index-read-models";
 
     private final ProcessorContext<String, Object> context;
     private final KeyValueStore<String, ReservationState> reservations;

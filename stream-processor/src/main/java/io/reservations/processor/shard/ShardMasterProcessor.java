@@ -52,7 +52,7 @@ final class ShardMasterProcessor implements Processor<String, byte[], String, Ob
         this.context = processorContext;
         this.deadLetters = new DeadLetters(processorContext, metrics);
         this.dispatcher = new Dispatcher(processorContext, options.partitions(), this::handle);
-        this.failedSteps = new FailedSteps(deadLetters, dispatcher);
+        this.failedSteps = new FailedSteps(deadLetters, dispatcher, options.refusedOutputs());
         this.reservations = processorContext.getStateStore(ShardMasterTopology.RESERVATIONS_STORE);
         this.windows = WindowStores.of(processorContext);
         this.processed = new ProcessedCommands(processorContext.getStateStore(ShardMasterTopology.PROCESSED_COMMANDS_STORE));
@@ -80,9 +80,7 @@ final class ShardMasterProcessor implements Processor<String, byte[], String, Ob
             }
             MDC.put("command_id", input.commandId());
             final Step step = new Step(record.timestamp(), EntityPartitioner.partitionOf(record.key(), options.partitions()));
-            final int refusals = options.refusedOutputs().refusals(source);
-            if (refusals > 0) {
-                failedSteps.refused(record, source, input, refusals, step);
+            if (failedSteps.refusedBefore(record, source, input, step)) {
                 return;
             }
             try {

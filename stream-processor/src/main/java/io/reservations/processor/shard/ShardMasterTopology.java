@@ -16,8 +16,9 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * The whole processor: the three co-partitioned inputs feed one shard master per partition, which owns the
- * reservations and windows whose ids hash to that partition.
+ * The sagas: the three co-partitioned inputs feed one shard master per partition, which owns the reservations and
+ * windows whose ids hash to that partition. Its transactions carry the sagas only: the read models that follow
+ * them (command status, owner index) are {@link ReadModelTopology}, run apart.
  */
 public final class ShardMasterTopology {
 
@@ -40,7 +41,7 @@ public final class ShardMasterTopology {
     static final String DEAD_LETTERS_SINK = "dead-letters-sink";
     static final String OWNER_INDEX_SINK = "owner-index-sink";
     /** The application's default id, whose owner-index topic a topology built without one uses. */
-    private static final String DEFAULT_APPLICATION_ID = "reservation-processor";
+    static final String DEFAULT_APPLICATION_ID = "reservation-processor";
 
     private static final Duration COMMAND_WINDOW = Duration.ofMillis(1);
 
@@ -52,18 +53,20 @@ public final class ShardMasterTopology {
         return owner == null ? "~" : owner;
     }
 
-    /** The internal topic that carries reservations to their owner's partition of the index. */
+    /**
+     * The internal topic that carries reservations to their owner's partition of the index (named after the
+     * shard masters' application, which writes it).
+     */
     public static String ownerIndexTopic(final String applicationId) {
         return applicationId + "-reservations-by-owner";
     }
 
     public static Topology build(final ShardMasterOptions options) {
-        return build(options, DEFAULT_APPLICATION_ID, OwnerIndexSync.none(options.meterRegistry()));
+        return build(options, DEFAULT_APPLICATION_ID);
     }
 
-    /** @param indexSync where the owner index reports the markers it reads (read-your-writes for listings) */
-    public static Topology build(final ShardMasterOptions options, final String applicationId,
-                                 final OwnerIndexSync indexSync) {
+    /** @param applicationId the application whose owner-index topic the masters write to */
+    public static Topology build(final ShardMasterOptions options, final String applicationId) {
         final Topology topology = new Topology();
         // values stay bytes until the master decodes them, so a poison record is dead-lettered, not fatal
         topology.addSource("reservation-commands-source", Serdes.String().deserializer(),
@@ -90,24 +93,11 @@ public final class ShardMasterTopology {
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TIMERS_STORE),
                 Serdes.String(), new StoreSerde<>(SagaTimer.class)).withCachingEnabled(), SHARD_MASTER);
 
-        // a second sub-topology, added last so that the shard masters keep their task ids (0_n)
-        topology.addReadOnlyStateStore(Stores.timestampedKeyValueStoreBuilder(
-                        Stores.persistentTimestampedKeyValueStore(COMMAND_STATUS_STORE), Serdes.String(), Serdes.ByteArray())
-                        .withLoggingDisabled(),
-                "command-results-source", null, Serdes.String().deserializer(), Serdes.ByteArray().deserializer(),
-                Topics.COMMAND_RESULTS.name(), "command-status-updater",
-                () -> new CommandStatusUpdater(options.commandRetention()));
-
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(MARKS_STORE),
                 Serdes.String(), Serdes.String()), SHARD_MASTER);
-        // a third sub-topology: the owner index, fed by the shard masters through its own topic
+        // the owner index's input: every change of a reservation, keyed by its owner (ReadModelTopology reads it)
         topology.addSink(OWNER_INDEX_SINK, ownerIndexTopic(applicationId), Serdes.String().serializer(),
                 new JsonSerde<>(Reservation.class), SHARD_MASTER);
-        topology.addSource("owner-index-source", Serdes.String().deserializer(), Serdes.ByteArray().deserializer(),
-                ownerIndexTopic(applicationId));
-        topology.addProcessor("owner-index-updater", () -> new OwnerIndexUpdater(indexSync), "owner-index-source");
-        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(OWNER_INDEX_STORE),
-                Serdes.String(), Serdes.ByteArray()).withCachingEnabled(), "owner-index-updater");
 
         topology.addSink(RESERVATION_EVENTS_SINK, Topics.RESERVATION_EVENTS.name(), Serdes.String().serializer(),
                 new JsonSerde<>(ReservationEvent.class), SHARD_MASTER);

@@ -112,7 +112,7 @@ class ExactlyOnceFailoverIT {
             final StreamProcessor restarted = b;
             awaitRunning(a, restarted);
             await().atMost(Duration.ofMinutes(1)).ignoreExceptions().untilAsserted(() -> {
-                assertThat(restarted.streams().metadataForLocalThreads())
+                assertThat(restarted.shardMasters().metadataForLocalThreads())
                         .as("the restarted instance masters partitions again")
                         .anySatisfy(thread -> assertThat(thread.activeTasks()).isNotEmpty());
                 assertThat(storeContents(ShardMasterTopology.RESERVATIONS_STORE, a, restarted))
@@ -138,7 +138,7 @@ class ExactlyOnceFailoverIT {
     private static void awaitRunning(final StreamProcessor... processors) {
         await().atMost(Duration.ofMinutes(1)).until(() -> {
             for (final StreamProcessor processor : processors) {
-                if (processor.streams().state() != KafkaStreams.State.RUNNING) {
+                if (processor.state() != KafkaStreams.State.RUNNING) {
                     return false;
                 }
             }
@@ -165,7 +165,7 @@ class ExactlyOnceFailoverIT {
     }
 
     private static <V> ReadOnlyKeyValueStore<String, V> local(final StreamProcessor processor, final String store) {
-        return processor.streams().store(
+        return processor.shardMasters().store(
                 StoreQueryParameters.fromNameAndType(store, QueryableStoreTypes.<String, V>keyValueStore()));
     }
 
@@ -173,7 +173,7 @@ class ExactlyOnceFailoverIT {
     private static <V> Map<String, V> storeContents(final String storeName, final StreamProcessor... processors) {
         final Map<String, V> all = new HashMap<>();
         for (final StreamProcessor processor : processors) {
-            final ReadOnlyKeyValueStore<String, V> store = processor.streams().store(
+            final ReadOnlyKeyValueStore<String, V> store = processor.shardMasters().store(
                     StoreQueryParameters.fromNameAndType(storeName, QueryableStoreTypes.<String, V>keyValueStore()));
             try (KeyValueIterator<String, V> entries = store.all()) {
                 entries.forEachRemaining(entry -> all.put(entry.key, entry.value));

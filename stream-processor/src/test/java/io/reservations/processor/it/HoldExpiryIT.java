@@ -73,7 +73,7 @@ class HoldExpiryIT {
                      ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
                      ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Topics.MAX_RECORD_BYTES), new StringSerializer(),
                      new ByteArraySerializer())) {
-            await().atMost(Duration.ofMinutes(1)).until(() -> processor.streams().state() == KafkaStreams.State.RUNNING);
+            await().atMost(Duration.ofMinutes(1)).until(() -> processor.state() == KafkaStreams.State.RUNNING);
             for (int w = 0; w < WINDOWS; w++) {
                 final List<ResourceSpec> seats = new ArrayList<>();
                 for (int s = 0; s < SEATS; s++) {

@@ -128,7 +128,7 @@ class OversizedResultIT {
                 "oversized-result-it", state, new TopicSettings(PARTITIONS, 0, correctDrift), Duration.ofMillis(10),
                 Duration.ofHours(24), 0, 1, null, Duration.ofSeconds(10), null, KafkaClientSecurity.NONE),
                 new SimpleMeterRegistry());
-        await().atMost(Duration.ofMinutes(1)).until(() -> processor.streams().state() == KafkaStreams.State.RUNNING);
+        await().atMost(Duration.ofMinutes(1)).until(() -> processor.state() == KafkaStreams.State.RUNNING);
         return processor;
     }
 

@@ -23,29 +23,32 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.junit.jupiter.api.Test;
 
-/** The {@code command-status} store follows {@code command.results}, in a sub-topology of its own. */
+/** The {@code command-status} store follows {@code command.results}, in the read models' application. */
 class CommandStatusTopologyTest {
 
     private static final Instant START = Instant.parse("2026-11-30T10:00:00Z");
     private final ShardMasterOptions options = new ShardMasterOptions(12, Duration.ofHours(24), false, new SimpleMeterRegistry());
 
     @Test
-    void shouldKeepTheShardMastersAsSubTopologyZeroSoThatTaskIdsAndStateDirectoriesStay() {
-        // new sub-topologies are added after the shard masters: their tasks (0_n) keep their ids and state directories
-        final TopologyDescription description = ShardMasterTopology.build(options).describe();
+    void shouldRunTheSagasAloneAsSubTopologyZeroAndTheReadModelsInTheirOwnApplication() {
+        // the shard masters' tasks (0_n) keep their ids and state directories; their transactions carry no read model
+        assertThat(nodesBySubTopology(ShardMasterTopology.build(options).describe())).singleElement()
+                .satisfies(nodes -> assertThat(nodes).contains(ShardMasterTopology.SHARD_MASTER)
+                        .doesNotContain("command-status-updater", "owner-index-updater"));
+        assertThat(nodesBySubTopology(ReadModelTopology.build("reservation-processor", options.commandRetention(),
+                OwnerIndexSync.none(new SimpleMeterRegistry())).describe())).hasSize(2)
+                .anySatisfy(nodes -> assertThat(nodes).contains("command-status-updater"))
+                .anySatisfy(nodes -> assertThat(nodes).contains("owner-index-updater"));
+    }
 
-        assertThat(description.subtopologies()).hasSize(3);
-        for (final TopologyDescription.Subtopology subtopology : description.subtopologies()) {
-            final List<String> nodes = subtopology.nodes().stream().map(TopologyDescription.Node::name).toList();
-            assertThat(nodes).as("sub-topology %d", subtopology.id())
-                    .contains(List.of(ShardMasterTopology.SHARD_MASTER, "command-status-updater", "owner-index-updater")
-                            .get(subtopology.id()));
-        }
+    private static List<List<String>> nodesBySubTopology(final TopologyDescription description) {
+        return description.subtopologies().stream().sorted(java.util.Comparator.comparingInt(TopologyDescription.Subtopology::id))
+                .map(subtopology -> subtopology.nodes().stream().map(TopologyDescription.Node::name).toList()).toList();
     }
 
     @Test
     void shouldKeepEveryResultByCommandIdAsPublishedForTheRetention() {
-        final Topology topology = ShardMasterTopology.build(options);
+        final Topology topology = ReadModelTopology.withShardMasters(options, OwnerIndexSync.none(new SimpleMeterRegistry()));
         final Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "command-status-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");

@@ -44,8 +44,9 @@ class OwnerIndexSyncTopologyTest {
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         // the driver runs on this thread: a marker piped in is processed before send returns
         sync = new OwnerIndexSync(this::send, Duration.ofMillis(200), meters);
-        driver = new TopologyTestDriver(ShardMasterTopology.build(
-                new ShardMasterOptions(12, Duration.ofHours(24), false, meters), APPLICATION_ID, sync), props, START);
+        driver = new TopologyTestDriver(ReadModelTopology.addTo(ShardMasterTopology.build(
+                new ShardMasterOptions(12, Duration.ofHours(24), false, meters), APPLICATION_ID), APPLICATION_ID,
+                Duration.ofHours(24), sync), props, START);
         indexTopic = driver.createInputTopic(ShardMasterTopology.ownerIndexTopic(APPLICATION_ID),
                 Serdes.String().serializer(), Serdes.ByteArray().serializer());
     }

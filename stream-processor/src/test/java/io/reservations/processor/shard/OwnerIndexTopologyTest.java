@@ -39,8 +39,9 @@ class OwnerIndexTopologyTest {
         final Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "owner-index-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        driver = new TopologyTestDriver(ShardMasterTopology.build(
-                new ShardMasterOptions(12, Duration.ofHours(24), false, new SimpleMeterRegistry())), props, START);
+        driver = new TopologyTestDriver(ReadModelTopology.withShardMasters(new ShardMasterOptions(12,
+                Duration.ofHours(24), false, new SimpleMeterRegistry()), OwnerIndexSync.none(new SimpleMeterRegistry())),
+                props, START);
         commands = driver.createInputTopic(Topics.RESERVATION_COMMANDS.name(), Serdes.String().serializer(),
                 Topics.RESERVATION_COMMANDS.valueSerde().serializer(), START, Duration.ZERO);
         index = driver.getKeyValueStore(ShardMasterTopology.OWNER_INDEX_STORE);

@@ -1,0 +1,68 @@
+package io.reservations.processor.shard;
+
+import io.reservations.topics.Topics;
+import java.time.Duration;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The read models that follow the sagas, outside their transactions: the command status (every result by command
+ * id, from {@code command.results}) and the owner index (reservations by owner, from the shard masters' owner-index
+ * topic). They run as an application of their own ({@link #applicationId}), with its own commit cadence and lag,
+ * so a saga's transaction writes neither their changelogs nor their offsets, and the shard masters' loop does not
+ * pass over their tasks.
+ */
+public final class ReadModelTopology {
+
+    private static final String COMMAND_RESULTS_SOURCE = "command-results-source";
+    private static final String OWNER_INDEX_SOURCE = "owner-index-source";
+
+    private ReadModelTopology() {
+    }
+
+    /** The read models' application id, beside the shard masters' (whose ACLs and prefix it shares). */
+    public static String applicationId(final String shardMastersApplicationId) {
+        return shardMastersApplicationId + "-read-models";
+    }
+
+    /**
+     * @param shardMastersApplicationId the application whose owner-index topic the index reads
+     * @param commandRetention          how long a command's status is kept (the de-duplication retention)
+     * @param indexSync                 where the owner index reports the markers it reads (read-your-writes)
+     */
+    public static Topology build(final String shardMastersApplicationId, final Duration commandRetention,
+                                 final OwnerIndexSync indexSync) {
+        return addTo(new Topology(), shardMastersApplicationId, commandRetention, indexSync);
+    }
+
+    /** Adds both read models to {@code topology}: in TopologyTestDriver, beside the shard masters that feed them. */
+    public static Topology addTo(final Topology topology, final String shardMastersApplicationId,
+                                 final Duration commandRetention, final OwnerIndexSync indexSync) {
+        // command.results is the store's changelog: the store holds exactly the topic's keys and values
+        topology.addReadOnlyStateStore(Stores.timestampedKeyValueStoreBuilder(
+                        Stores.persistentTimestampedKeyValueStore(ShardMasterTopology.COMMAND_STATUS_STORE),
+                        Serdes.String(), Serdes.ByteArray()).withLoggingDisabled(),
+                COMMAND_RESULTS_SOURCE, null, Serdes.String().deserializer(), Serdes.ByteArray().deserializer(),
+                Topics.COMMAND_RESULTS.name(), "command-status-updater", () -> new CommandStatusUpdater(commandRetention));
+
+        topology.addSource(OWNER_INDEX_SOURCE, Serdes.String().deserializer(), Serdes.ByteArray().deserializer(),
+                ShardMasterTopology.ownerIndexTopic(shardMastersApplicationId));
+        topology.addProcessor("owner-index-updater", () -> new OwnerIndexUpdater(indexSync), OWNER_INDEX_SOURCE);
+        topology.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(ShardMasterTopology.OWNER_INDEX_STORE),
+                Serdes.String(), Serdes.ByteArray()).withCachingEnabled(), "owner-index-updater");
+        return topology;
+    }
+
+    /** Whether {@code store} is one of the read models' (else the shard masters' application holds it). */
+    public static boolean holds(final String store) {
+        return ShardMasterTopology.COMMAND_STATUS_STORE.equals(store) || ShardMasterTopology.OWNER_INDEX_STORE.equals(store);
+    }
+
+    /** Both read models beside the shard masters, for TopologyTestDriver (the default application id). */
+    public static Topology withShardMasters(final ShardMasterOptions options, final OwnerIndexSync indexSync) {
+        return addTo(ShardMasterTopology.build(options), ShardMasterTopology.DEFAULT_APPLICATION_ID,
+                options.commandRetention(), indexSync);
+    }
+}
