@@ -23,7 +23,7 @@ final class Measurements {
 
     void add(final String scenario, final double value) {
         values.computeIfAbsent(scenario, key -> new ArrayList<>()).add(value);
-        LOG.info("{}: {}", scenario, String.format("%.1f", value));
+        LOG.info("{}: {}", scenario, String.format("%.3f", value));
     }
 
     static double ms(final Histogram micros, final double percentile) {
@@ -55,13 +55,13 @@ final class Measurements {
             final boolean latency = scenario.matches(".* (p[0-9.]+|max)$");
             final boolean errors = scenario.endsWith("errors");
             String reference = null;
-            if (scenario.startsWith("pipeline") || scenario.startsWith("hot window")
+            if (scenario.contains("CPU per saga")) {
+                reference = scenario.startsWith("service") ? "bare CPU per saga" : null;
+            } else if (scenario.startsWith("pipeline") || scenario.startsWith("hot window")
                     || scenario.startsWith("reference: bare saga topology with")) {
                 reference = "bare saga topology";
             } else if (scenario.equals("REST closed loop, 1 clients p50")) {
                 reference = "3-hop floor p50";
-            } else if (scenario.startsWith("service CPU per saga")) {
-                reference = "bare CPU per saga";
             }
             figures.add(new Figure(scenario, unit(scenario, latency, errors), runs,
                     errors ? Double.valueOf(0.0) : target(scenario, references),

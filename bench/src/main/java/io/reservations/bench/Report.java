@@ -48,7 +48,7 @@ final class Report {
 
     private static String format(final double value) {
         return Double.isNaN(value) ? "" : value >= 100 ? String.format(Locale.ROOT, "%,.0f", value)
-                : String.format(Locale.ROOT, "%.1f", value);
+                : value >= 10 ? String.format(Locale.ROOT, "%.1f", value) : String.format(Locale.ROOT, "%.2f", value);
     }
 
     /** Horizontal bars, one per figure: the median, with a line from min to max. */

@@ -14,23 +14,35 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
  * Keeps {@code command-status} in step with {@code command.results}: every result's bytes by its command id, with
  * the result's record time. The topic is the store's changelog, so the store holds exactly the topic's keys and
  * values (a restore copies them). Nothing is decoded here (a read decodes the one it answers with): this runs for
- * every result. Every ten minutes, results older than the de-duplication retention are dropped.
+ * every result. Results older than the de-duplication retention are dropped a slice at a time: each purge step
+ * reads at most {@value #PURGE_SLICE} entries from where the last one stopped, so no step holds the thread for a
+ * scan of the whole store (which stalled the thread for seconds under sustained load).
  */
 final class CommandStatusUpdater implements Processor<String, byte[], Void, Void> {
 
-    private static final Duration PURGE_INTERVAL = Duration.ofMinutes(10);
+    static final Duration PURGE_INTERVAL = Duration.ofSeconds(1);
+    static final int PURGE_SLICE = 10_000;
 
     private final Duration retention;
+    private final int slice;
     private TimestampedKeyValueStore<String, byte[]> store;
+    /** Where the next purge step starts; null: from the first key. */
+    private String purgeFrom;
 
     CommandStatusUpdater(final Duration retention) {
+        this(retention, PURGE_SLICE);
+    }
+
+    /** @param slice how many entries one purge step reads at most */
+    CommandStatusUpdater(final Duration retention, final int slice) {
         this.retention = retention;
+        this.slice = slice;
     }
 
     @Override
     public void init(final ProcessorContext<Void, Void> context) {
         this.store = context.getStateStore(ShardMasterTopology.COMMAND_STATUS_STORE);
-        context.schedule(PURGE_INTERVAL, PunctuationType.WALL_CLOCK_TIME, this::purge);
+        context.schedule(PURGE_INTERVAL, PunctuationType.WALL_CLOCK_TIME, this::purgeStep);
     }
 
     @Override
@@ -40,15 +52,23 @@ final class CommandStatusUpdater implements Processor<String, byte[], Void, Void
         }
     }
 
-    private void purge(final long now) {
+    private void purgeStep(final long now) {
         final long oldest = now - retention.toMillis();
-        try (KeyValueIterator<String, ValueAndTimestamp<byte[]>> all = store.all()) {
-            while (all.hasNext()) {
-                final KeyValue<String, ValueAndTimestamp<byte[]>> entry = all.next();
+        int read = 0;
+        String next = null;
+        try (KeyValueIterator<String, ValueAndTimestamp<byte[]>> entries = purgeFrom == null ? store.all()
+                : store.range(purgeFrom, null)) {
+            while (entries.hasNext()) {
+                final KeyValue<String, ValueAndTimestamp<byte[]>> entry = entries.next();
+                if (read++ == slice) {
+                    next = entry.key;
+                    break;
+                }
                 if (entry.value.timestamp() < oldest) {
                     store.delete(entry.key);
                 }
             }
         }
+        purgeFrom = next; // past the last key: the next step starts over
     }
 }

@@ -14,8 +14,6 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.function.BiConsumer;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.processor.Cancellable;
-import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -28,11 +26,11 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * selection's deadline); the first deadline is the oldest selection in flight. When a timer is due, a write with
  * the due time as its record time goes to the reservation through {@code forward-writes}, in the transaction that
  * deletes the timer: it fires once, and the reservation's master decides between it and whatever else reached the
- * partition, in the order the partition holds them. Timers are checked on the wall clock, so one that fell due while
- * no processor ran fires at the first check after start. A check reads no deadline from the store's ranges (each
- * ended selection leaves a deleted key there, which RocksDB skips one by one until it compacts): they are found in
- * {@link SelectionDeadlines}. Holds are read from where the last check ended; whether any hold is left is asked only
- * when no selection is in flight, and skips the holds released before their end since the last compaction.
+ * partition, in the order the partition holds them. Timers are checked on the wall clock, by one check armed at the
+ * partition's earliest timer ({@link NextCheck}), so one that fell due while no processor ran fires at the first
+ * check after start. A check reads no deadline from the store's ranges (each ended selection leaves a deleted key
+ * there, which RocksDB skips one by one until it compacts): they are found in {@link SelectionDeadlines}. Holds are
+ * read from where the last check ended, which skips the holds released before their end since the last compaction.
  */
 final class SagaTimers {
 
@@ -44,7 +42,7 @@ final class SagaTimers {
     private final SelectionDeadlines deadlines;
     /** Every hold due before this was taken: a check reads the holds from here on (0 until the first check). */
     private long holdsCheckedTo;
-    private Cancellable checks;
+    private final NextCheck check;
 
     /** @param send how a due timer's write goes to its reservation, with its record time */
     SagaTimers(final ProcessorContext<?, ?> context, final ShardMasterOptions options, final ShardMasterMetrics metrics,
@@ -55,19 +53,9 @@ final class SagaTimers {
         this.metrics = metrics;
         this.send = send;
         this.deadlines = new SelectionDeadlines(store);
-        if (any()) {
-            startChecks(); // restored with timers: some may have fallen due while no processor ran
-        }
-    }
-
-    /**
-     * Checks run only while there are timers: Kafka Streams commits a task after every punctuation, and an idle
-     * partition should not commit a transaction four times a second.
-     */
-    private void startChecks() {
-        if (checks == null) {
-            checks = context.schedule(options.timerCheckInterval(), PunctuationType.WALL_CLOCK_TIME, this::fireDue);
-        }
+        this.check = new NextCheck(context, options.timerCheckInterval(), this::fireDue);
+        // restored with timers: some may have fallen due while no processor ran
+        nextDue().ifPresent(check::armFor);
     }
 
     /** Due timers go to their reservation through the topic, never applied here: their order there decides. */
@@ -79,10 +67,8 @@ final class SagaTimers {
         metrics.oldestSelection(partition, firstDeadline.isPresent()
                 ? OptionalLong.of(firstDeadline.getAsLong() - options.selectionTimeout().toMillis())
                 : OptionalLong.empty());
-        if (!any()) {
-            checks.cancel();
-            checks = null;
-        }
+        check.disarm();
+        nextDue().ifPresent(check::armFor);
     }
 
     /** The partition's task leaves this instance: its selections are no longer counted here. */
@@ -90,13 +76,16 @@ final class SagaTimers {
         metrics.oldestSelection(context.taskId().partition(), OptionalLong.empty());
     }
 
-    private boolean any() {
-        if (!deadlines.isEmpty()) {
-            return true;
-        }
+    /** The earliest due time of the partition's timers, if any: a deadline's from memory, a hold's from the store. */
+    private OptionalLong nextDue() {
+        final OptionalLong deadline = deadlines.first();
         try (KeyValueIterator<String, SagaTimer> holds = store.range(firstDueAt(HOLD, holdsCheckedTo), endOf(HOLD))) {
-            return holds.hasNext();
+            if (holds.hasNext()) {
+                final long hold = TimerKeys.dueOf(holds.peekNextKey());
+                return OptionalLong.of(deadline.isPresent() ? Math.min(hold, deadline.getAsLong()) : hold);
+            }
         }
+        return deadline;
     }
 
     /**
@@ -110,7 +99,7 @@ final class SagaTimers {
             store.put(TimerKeys.of(HOLD, due, after.id()), SagaTimer.of(after, Operation.EXPIRE_HOLD, due));
             holdsCheckedTo = Math.min(holdsCheckedTo, due); // a hold that ends before the last check's time
             metrics.holdsActive(1);
-            startChecks();
+            check.armFor(due);
         } else if (entered(ReservationStatus.HELD, after, before)) {
             store.delete(TimerKeys.of(HOLD, before.holdExpiresAt().toEpochMilli(), before.id()));
             metrics.holdsActive(-1);
@@ -119,11 +108,14 @@ final class SagaTimers {
             final long due = wallClockMillis + options.selectionTimeout().toMillis();
             deadlines.start(after, due);
             metrics.selectionStarted(context.taskId().partition(), wallClockMillis);
-            startChecks();
+            check.armFor(due);
             return after.withPendingSelection(after.pendingSelection().withDeadline(due));
         }
         if (entered(ReservationStatus.SELECTING, after, before)) {
             deadlines.stop(before);
+            final OptionalLong first = deadlines.first(); // the oldest selection in flight, as checks no longer beat
+            metrics.oldestSelection(context.taskId().partition(), first.isPresent()
+                    ? OptionalLong.of(first.getAsLong() - options.selectionTimeout().toMillis()) : OptionalLong.empty());
         }
         return after;
     }

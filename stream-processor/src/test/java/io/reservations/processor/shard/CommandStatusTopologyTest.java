@@ -19,7 +19,12 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyDescription;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.processor.Punctuator;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.TimestampedKeyValueStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.junit.jupiter.api.Test;
 
@@ -67,5 +72,39 @@ class CommandStatusTopologyTest {
             driver.advanceWallClockTime(options.commandRetention().plusMinutes(20));
             assertThat(store.get("create-w1")).as("dropped after the retention").isNull();
         }
+    }
+
+    @Test
+    void shouldDropExpiredResultsASliceAtATimeNeverScanningTheWholeStoreInOneStep() {
+        final MockProcessorContext<Void, Void> context = new MockProcessorContext<>();
+        final TimestampedKeyValueStore<String, byte[]> store = Stores.timestampedKeyValueStoreBuilder(
+                Stores.inMemoryKeyValueStore(ShardMasterTopology.COMMAND_STATUS_STORE), Serdes.String(),
+                Serdes.ByteArray()).withLoggingDisabled().build();
+        store.init(context.getStateStoreContext(), store);
+        context.addStateStore(store);
+        final CommandStatusUpdater updater = new CommandStatusUpdater(options.commandRetention(), 100);
+        updater.init(context);
+        for (int i = 0; i < 250; i++) {
+            updater.process(new Record<>(String.format("c%03d", i), new byte[] {1}, START.toEpochMilli()));
+        }
+        final Punctuator purgeStep = context.scheduledPunctuators().get(0).getPunctuator();
+        final long late = START.plus(options.commandRetention()).plusSeconds(1).toEpochMilli();
+
+        purgeStep.punctuate(late);
+        assertThat(count(store)).as("one slice dropped").isEqualTo(150);
+        purgeStep.punctuate(late + 1_000);
+        purgeStep.punctuate(late + 2_000);
+        assertThat(count(store)).as("all dropped, slice by slice").isZero();
+    }
+
+    private static long count(final TimestampedKeyValueStore<String, byte[]> store) {
+        long entries = 0;
+        try (var all = store.all()) {
+            while (all.hasNext()) {
+                all.next();
+                entries++;
+            }
+        }
+        return entries;
     }
 }

@@ -50,6 +50,7 @@ class SagaTimersTest {
 
     @BeforeEach
     void start() {
+        context.setCurrentSystemTimeMs(NOW);
         store = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(ShardMasterTopology.TIMERS_STORE),
                 Serdes.String(), new StoreSerde<>(SagaTimer.class))
                 .withLoggingDisabled().build();
@@ -70,8 +71,10 @@ class SagaTimersTest {
         punctuate(NOW + 1_000);
         punctuate(NOW + 2_000);
 
+        // each check takes the holds due, then finds the next one to arm for: both from the last check's time on
         assertThat(rangesRead).noneMatch(from -> from.startsWith(TimerKeys.SELECTION))
-                .containsExactly(TimerKeys.firstDueAt(TimerKeys.HOLD, 0), TimerKeys.firstDueAt(TimerKeys.HOLD, NOW + 1_001));
+                .containsExactly(TimerKeys.firstDueAt(TimerKeys.HOLD, 0), TimerKeys.firstDueAt(TimerKeys.HOLD, NOW + 1_001),
+                        TimerKeys.firstDueAt(TimerKeys.HOLD, NOW + 1_001), TimerKeys.firstDueAt(TimerKeys.HOLD, NOW + 2_001));
         assertThat(meters.get("reservations.sagas.oldest_open.age").timeGauge().value(TimeUnit.MILLISECONDS))
                 .as("the selection in flight is the oldest").isPositive();
     }
@@ -157,6 +160,26 @@ class SagaTimersTest {
         assertThat(keys()).isEmpty();
     }
 
+    @Test
+    void shouldArmOneCheckAtTheEarliestTimerInsteadOfABeatAndNoneWithoutTimers() {
+        context.setCurrentSystemTimeMs(NOW);
+        assertThat(armed()).as("no timers, no check").isEmpty();
+
+        final ReservationState selecting = timers.track(pending(), selecting(null), NOW);
+        assertThat(armed()).as("at the selection's deadline").containsExactly(TIMEOUT.toMillis());
+        timers.track(pending(), held(NOW + 5_000), NOW);
+        assertThat(armed()).as("at the hold's end, which comes first").containsExactly(5_000L);
+        timers.track(pending(), held(NOW + 100), NOW);
+        assertThat(armed()).as("never sooner than one check interval").containsExactly(250L);
+
+        context.setCurrentSystemTimeMs(NOW + 5_000);
+        punctuate(NOW + 5_000);
+        assertThat(armed()).as("then at the deadline left").containsExactly(TIMEOUT.toMillis() - 5_000);
+        timers.track(selecting, confirmed(selecting), NOW + 6_000);
+        punctuate(NOW + TIMEOUT.toMillis());
+        assertThat(armed()).as("nothing left to check").isEmpty();
+    }
+
     /** The timer by due time, and the entry under {@code ~s|<reservation>} that found it again. */
     private void storeDeadlineAsEarlierBuildsDid(final long due) {
         final SagaTimer deadline = new SagaTimer(Operation.EXPIRE_SELECTION, "c1", "r", "w", due);
@@ -184,9 +207,16 @@ class SagaTimersTest {
                 });
     }
 
+    /** Every armed check, at {@code wallClock} (a check arms the next one). */
     private void punctuate(final long wallClock) {
-        context.scheduledPunctuators().stream().filter(scheduled -> !scheduled.cancelled())
+        new ArrayList<>(context.scheduledPunctuators()).stream().filter(scheduled -> !scheduled.cancelled())
                 .forEach(scheduled -> scheduled.getPunctuator().punctuate(wallClock));
+    }
+
+    /** The intervals of the checks armed now, in millis. */
+    private List<Long> armed() {
+        return context.scheduledPunctuators().stream().filter(scheduled -> !scheduled.cancelled())
+                .map(scheduled -> scheduled.getInterval().toMillis()).toList();
     }
 
     private List<String> keys() {
