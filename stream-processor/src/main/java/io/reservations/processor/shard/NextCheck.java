@@ -1,6 +1,7 @@
 package io.reservations.processor.shard;
 
 import java.time.Duration;
+import java.util.function.LongSupplier;
 import org.apache.kafka.streams.processor.Cancellable;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.Punctuator;
@@ -15,21 +16,29 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 final class NextCheck {
 
     private final ProcessorContext<?, ?> context;
+    private final LongSupplier wallClock;
     private final Duration minInterval;
     private final Punctuator check;
     private Cancellable armed;
     /** When the armed check fires, wall clock millis ({@link Long#MAX_VALUE}: none armed). */
     private long armedAt = Long.MAX_VALUE;
 
-    NextCheck(final ProcessorContext<?, ?> context, final Duration minInterval, final Punctuator check) {
+    /**
+     * @param wallClock the time Kafka Streams schedules a punctuation from (the context's is not set yet while a
+     *                  task initializes: a check armed from it at start was due decades late, and holds that fell
+     *                  due while no processor ran never expired)
+     */
+    NextCheck(final ProcessorContext<?, ?> context, final LongSupplier wallClock, final Duration minInterval,
+              final Punctuator check) {
         this.context = context;
+        this.wallClock = wallClock;
         this.minInterval = minInterval;
         this.check = check;
     }
 
     /** A timer is due at {@code dueMillis}: the check fires then, or earlier if it is armed earlier already. */
     void armFor(final long dueMillis) {
-        final long now = context.currentSystemTimeMs();
+        final long now = wallClock.getAsLong();
         final long at = Math.max(dueMillis, now + minInterval.toMillis());
         if (armed != null && armedAt <= at) {
             return;

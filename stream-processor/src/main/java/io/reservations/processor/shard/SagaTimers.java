@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.function.BiConsumer;
+import java.util.function.LongSupplier;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -44,16 +45,19 @@ final class SagaTimers {
     private long holdsCheckedTo;
     private final NextCheck check;
 
-    /** @param send how a due timer's write goes to its reservation, with its record time */
-    SagaTimers(final ProcessorContext<?, ?> context, final ShardMasterOptions options, final ShardMasterMetrics metrics,
-               final BiConsumer<ForwardWrite, Long> send) {
+    /**
+     * @param wallClock the system's time, which checks are armed from
+     * @param send      how a due timer's write goes to its reservation, with its record time
+     */
+    SagaTimers(final ProcessorContext<?, ?> context, final LongSupplier wallClock, final ShardMasterOptions options,
+               final ShardMasterMetrics metrics, final BiConsumer<ForwardWrite, Long> send) {
         this.context = context;
         this.store = context.getStateStore(ShardMasterTopology.TIMERS_STORE);
         this.options = options;
         this.metrics = metrics;
         this.send = send;
         this.deadlines = new SelectionDeadlines(store);
-        this.check = new NextCheck(context, options.timerCheckInterval(), this::fireDue);
+        this.check = new NextCheck(context, wallClock, options.timerCheckInterval(), this::fireDue);
         // restored with timers: some may have fallen due while no processor ran
         nextDue().ifPresent(check::armFor);
     }

@@ -188,7 +188,7 @@ class SagaTimersTest {
     }
 
     private SagaTimers startTimers() {
-        return new SagaTimers(context, new ShardMasterOptions(12, Duration.ofHours(1), false, meters),
+        return new SagaTimers(context, context::currentSystemTimeMs, new ShardMasterOptions(12, Duration.ofHours(1), false, meters),
                 new ShardMasterMetrics(meters), (write, time) -> sent.add(KeyValue.pair(write, time)));
     }
 
