@@ -180,6 +180,20 @@ class SagaTimersTest {
         assertThat(armed()).as("nothing left to check").isEmpty();
     }
 
+    @Test
+    void shouldArmACheckAtOnceForAHoldThatFellDueWhileNoProcessorRan() {
+        final ReservationState held = held(NOW - 1_000);
+        store.put(TimerKeys.of(TimerKeys.HOLD, NOW - 1_000, held.id()),
+                SagaTimer.of(held, Operation.EXPIRE_HOLD, NOW - 1_000));
+        context.scheduledPunctuators().clear();
+
+        startTimers(); // the task starting on that store: a check one interval from now, not at the hold's time
+
+        assertThat(armed()).containsExactly(250L);
+        punctuate(NOW + 250);
+        assertThat(sent).singleElement().satisfies(due -> assertThat(due.key.operation()).isEqualTo(Operation.EXPIRE_HOLD));
+    }
+
     /** The timer by due time, and the entry under {@code ~s|<reservation>} that found it again. */
     private void storeDeadlineAsEarlierBuildsDid(final long due) {
         final SagaTimer deadline = new SagaTimer(Operation.EXPIRE_SELECTION, "c1", "r", "w", due);
