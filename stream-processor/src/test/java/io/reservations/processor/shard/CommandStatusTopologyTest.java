@@ -19,7 +19,6 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyDescription;
 import org.apache.kafka.streams.TopologyTestDriver;
-import org.apache.kafka.streams.processor.Punctuator;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -69,7 +68,8 @@ class CommandStatusTopologyTest {
             assertThat(result.status()).isEqualTo(CommandStatus.SUCCEEDED);
             assertThat(result.entity().id()).isEqualTo("w1");
 
-            driver.advanceWallClockTime(options.commandRetention().plusMinutes(20));
+            driver.advanceWallClockTime(options.commandRetention().plusMinutes(20)); // a pass starts
+            driver.advanceWallClockTime(CommandStatusUpdater.PURGE_INTERVAL); // and takes its first step
             assertThat(store.get("create-w1")).as("dropped after the retention").isNull();
         }
     }
@@ -87,14 +87,18 @@ class CommandStatusTopologyTest {
         for (int i = 0; i < 250; i++) {
             updater.process(new Record<>(String.format("c%03d", i), new byte[] {1}, START.toEpochMilli()));
         }
-        final Punctuator purgeStep = context.scheduledPunctuators().get(0).getPunctuator();
+        assertThat(context.scheduledPunctuators()).as("only the start of a pass, every ten minutes").singleElement()
+                .satisfies(pass -> assertThat(pass.getInterval()).isEqualTo(CommandStatusUpdater.PURGE_EVERY));
         final long late = START.plus(options.commandRetention()).plusSeconds(1).toEpochMilli();
 
-        purgeStep.punctuate(late);
+        context.scheduledPunctuators().get(0).getPunctuator().punctuate(late);
+        final MockProcessorContext.CapturedPunctuator steps = context.scheduledPunctuators().get(1);
+        steps.getPunctuator().punctuate(late);
         assertThat(count(store)).as("one slice dropped").isEqualTo(150);
-        purgeStep.punctuate(late + 1_000);
-        purgeStep.punctuate(late + 2_000);
+        steps.getPunctuator().punctuate(late + 1_000);
+        steps.getPunctuator().punctuate(late + 2_000);
         assertThat(count(store)).as("all dropped, slice by slice").isZero();
+        assertThat(steps.cancelled()).as("no step scheduled until the next pass").isTrue();
     }
 
     private static long count(final TimestampedKeyValueStore<String, byte[]> store) {
