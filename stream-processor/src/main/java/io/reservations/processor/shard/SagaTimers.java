@@ -45,6 +45,13 @@ final class SagaTimers {
     private long holdsCheckedTo;
     private final NextCheck check;
 
+    /** Checks armed from the thread's wall clock (a test driver's in tests), the system's while a task initializes. */
+    static SagaTimers of(final ProcessorContext<?, ?> context, final ShardMasterOptions options,
+                         final ShardMasterMetrics metrics, final BiConsumer<ForwardWrite, Long> send) {
+        return new SagaTimers(context, () -> context.currentSystemTimeMs() > 0 ? context.currentSystemTimeMs()
+                : System.currentTimeMillis(), options, metrics, send);
+    }
+
     /**
      * @param wallClock the system's time, which checks are armed from
      * @param send      how a due timer's write goes to its reservation, with its record time

@@ -56,10 +56,7 @@ final class ShardMasterProcessor implements Processor<String, byte[], String, Ob
         this.reservations = processorContext.getStateStore(ShardMasterTopology.RESERVATIONS_STORE);
         this.windows = WindowStores.of(processorContext);
         this.processed = new ProcessedCommands(processorContext.getStateStore(ShardMasterTopology.PROCESSED_COMMANDS_STORE));
-        // the thread's wall clock (a test driver's in tests), which is not set yet while the task initializes
-        this.timers = new SagaTimers(processorContext, () -> processorContext.currentSystemTimeMs() > 0
-                ? processorContext.currentSystemTimeMs() : System.currentTimeMillis(), options, metrics,
-                dispatcher::sendToMaster);
+        this.timers = SagaTimers.of(processorContext, options, metrics, dispatcher::sendToMaster);
         this.ownerIndex = new OwnerIndex(processorContext, reservations);
     }
 
