@@ -20,18 +20,17 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * The durable timers of one partition's reservations: a hold's end ({@code hold_expires_at}), and a selection's
- * deadline (the selection timeout after its master started it, on the wall clock: a backlog of commands does not
- * eat into it). A store ordered by kind and due time (key: {@code h|} or {@code s|}, due epoch millis zero-padded,
- * the reservation id): one entry per timer, found again through the reservation's state (its hold's end, its
- * selection's deadline); the first deadline is the oldest selection in flight. When a timer is due, a write with
- * the due time as its record time goes to the reservation through {@code forward-writes}, in the transaction that
- * deletes the timer: it fires once, and the reservation's master decides between it and whatever else reached the
- * partition, in the order the partition holds them. Timers are checked on the wall clock, by one check armed at the
+ * The timers of one partition's reservations: a hold's end ({@code hold_expires_at}), and a selection's deadline
+ * (the selection timeout after its master started it, on the wall clock: a backlog of commands does not eat into
+ * it). Holds are durable entries of a store ordered by due time (key: {@code h|}, due epoch millis zero-padded, the
+ * reservation id), found again through the reservation's state; deadlines live in memory ({@link
+ * SelectionDeadlines}), rebuilt from the reservations when the task starts. When a timer is due, a write with the
+ * due time as its record time goes to the reservation through {@code forward-writes}: the reservation's master
+ * decides between it and whatever else reached the partition, in the order the partition holds them, and ignores a
+ * timer whose selection or hold has already ended. Timers are checked on the wall clock, by one check armed at the
  * partition's earliest timer ({@link NextCheck}), so one that fell due while no processor ran fires at the first
- * check after start. A check reads no deadline from the store's ranges (each ended selection leaves a deleted key
- * there, which RocksDB skips one by one until it compacts): they are found in {@link SelectionDeadlines}. Holds are
- * read from where the last check ended, which skips the holds released before their end since the last compaction.
+ * check after start. Holds are read from where the last check ended, which skips the holds released before their
+ * end since the last compaction (each leaves a deleted key, which RocksDB skips one by one).
  */
 final class SagaTimers {
 
@@ -63,7 +62,7 @@ final class SagaTimers {
         this.options = options;
         this.metrics = metrics;
         this.send = send;
-        this.deadlines = new SelectionDeadlines(store);
+        this.deadlines = new SelectionDeadlines(store, context.getStateStore(ShardMasterTopology.RESERVATIONS_STORE));
         this.check = new NextCheck(context, wallClock, options.timerCheckInterval(), this::fireDue);
         // restored with timers: some may have fallen due while no processor ran
         nextDue().ifPresent(check::armFor);

@@ -4,85 +4,103 @@ import static io.reservations.processor.shard.TimerKeys.SELECTION;
 import static io.reservations.processor.shard.TimerKeys.legacyDeadlineOf;
 
 import io.reservations.contract.Operation;
+import io.reservations.contract.ReservationStatus;
 import io.reservations.processor.domain.ReservationState;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-import java.util.NavigableSet;
+import java.util.NavigableMap;
 import java.util.OptionalLong;
-import java.util.TreeSet;
+import java.util.Set;
+import java.util.TreeMap;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * One partition's selection deadlines: their entries in {@code saga-timers}, and their keys in due order in memory,
- * read from the store once when the task starts and then kept in step with every put and delete. A check finds what
- * is due, and the oldest selection, in memory. It must not scan the store for them: every selection that ends
- * deletes its deadline, and RocksDB skips each deleted key one by one until it compacts them away, so under sustained
- * load a scan over the deadlines crossed the selections of the last timeout (ten minutes of them in the benchmark)
- * four times a second per partition, and the stream thread did little else (bench/results/2026-11-30-stall). In
- * memory are only the selections awaiting their window's answer.
+ * One partition's selection deadlines, in memory only: a selection's deadline is already in its reservation's
+ * state, which the step that starts the selection stores anyway, so a deadline costs no store write, no changelog
+ * record and no partition in the step's transaction (each cross-partition saga wrote two: set, then deleted). When
+ * the partition's task starts, they are read back from the reservations in {@code SELECTING} (one scan of the
+ * reservations), and from the entries earlier versions kept in {@code saga-timers}, which are deleted as their
+ * selections end. A deadline that fired is gone from memory once its write is sent: if the task restarts before the
+ * reservation took that write, the reservation is still {@code SELECTING} and the deadline fires again; its master
+ * ignores the second one (that selection is no longer pending).
  */
 final class SelectionDeadlines {
 
     private final KeyValueStore<String, SagaTimer> store;
-    private final NavigableSet<String> keys = new TreeSet<>();
+    /** Every open selection's deadline, by key ({@code s|<due>|<reservation>}: due order). */
+    private final NavigableMap<String, SagaTimer> deadlines = new TreeMap<>();
+    /** The keys of those an earlier version also stored in {@code saga-timers}. */
+    private final Set<String> stored = new HashSet<>();
 
-    /** Reads the deadlines the store holds: one scan, when the partition's task starts. */
-    SelectionDeadlines(final KeyValueStore<String, SagaTimer> store) {
+    /** Reads the open selections' deadlines: one scan of each store, when the partition's task starts. */
+    SelectionDeadlines(final KeyValueStore<String, SagaTimer> store,
+                       final KeyValueStore<String, ReservationState> reservations) {
         this.store = store;
-        try (KeyValueIterator<String, SagaTimer> stored = store.range(SELECTION, TimerKeys.endOf(SELECTION))) {
-            stored.forEachRemaining(entry -> keys.add(entry.key));
+        try (KeyValueIterator<String, SagaTimer> earlier = store.range(SELECTION, TimerKeys.endOf(SELECTION))) {
+            earlier.forEachRemaining(entry -> {
+                deadlines.put(entry.key, entry.value);
+                stored.add(entry.key);
+            });
+        }
+        try (KeyValueIterator<String, ReservationState> all = reservations.all()) {
+            all.forEachRemaining(entry -> {
+                final ReservationState state = entry.value;
+                if (state != null && state.status() == ReservationStatus.SELECTING && state.pendingSelection() != null
+                        && state.pendingSelection().deadlineMillis() != null) {
+                    final long due = state.pendingSelection().deadlineMillis();
+                    deadlines.putIfAbsent(TimerKeys.of(SELECTION, due, state.id()),
+                            SagaTimer.of(state, Operation.EXPIRE_SELECTION, due));
+                }
+            });
         }
     }
 
     /** The deadline of a selection its reservation starts: {@code due}, on the wall clock. */
     void start(final ReservationState selecting, final long due) {
-        final String key = TimerKeys.of(SELECTION, due, selecting.id());
-        store.put(key, SagaTimer.of(selecting, Operation.EXPIRE_SELECTION, due));
-        keys.add(key);
+        deadlines.put(TimerKeys.of(SELECTION, due, selecting.id()), SagaTimer.of(selecting, Operation.EXPIRE_SELECTION, due));
     }
 
     /** The selection ended before its deadline: found through the deadline its state keeps. */
     void stop(final ReservationState selecting) {
         final Long due = selecting.pendingSelection().deadlineMillis();
         if (due != null) {
-            delete(TimerKeys.of(SELECTION, due, selecting.id()));
+            remove(TimerKeys.of(SELECTION, due, selecting.id()));
             return;
         }
         final SagaTimer started = store.get(legacyDeadlineOf(selecting.id())); // started by an earlier version
         if (started != null) {
-            delete(TimerKeys.of(SELECTION, started.dueMillis(), selecting.id()));
+            final String key = TimerKeys.of(SELECTION, started.dueMillis(), selecting.id());
+            remove(key);
+            store.delete(key);
             store.delete(legacyDeadlineOf(selecting.id()));
         }
     }
 
-    /** The deadlines due at {@code nowMillis}, first due first; they are deleted (with an earlier version's entry). */
+    /** The deadlines due at {@code nowMillis}, first due first; gone once taken (with an earlier version's entries). */
     List<SagaTimer> takeDue(final long nowMillis) {
         final List<SagaTimer> due = new ArrayList<>();
-        for (final String key : new ArrayList<>(keys.headSet(TimerKeys.lastDueAt(SELECTION, nowMillis), true))) {
-            final SagaTimer deadline = store.get(key);
-            delete(key);
-            if (deadline != null) {
-                due.add(deadline);
-                if (store.get(legacyDeadlineOf(deadline.reservationId())) != null) {
-                    store.delete(legacyDeadlineOf(deadline.reservationId()));
-                }
+        for (final String key : new ArrayList<>(deadlines.headMap(TimerKeys.lastDueAt(SELECTION, nowMillis), true).keySet())) {
+            final SagaTimer deadline = deadlines.get(key);
+            if (stored.contains(key) && store.get(legacyDeadlineOf(deadline.reservationId())) != null) {
+                store.delete(legacyDeadlineOf(deadline.reservationId()));
             }
+            remove(key);
+            due.add(deadline);
         }
         return due;
     }
 
-    boolean isEmpty() {
-        return keys.isEmpty();
-    }
-
     /** The first deadline: the oldest selection in flight's. */
     OptionalLong first() {
-        return keys.isEmpty() ? OptionalLong.empty() : OptionalLong.of(TimerKeys.dueOf(keys.first()));
+        return deadlines.isEmpty() ? OptionalLong.empty() : OptionalLong.of(TimerKeys.dueOf(deadlines.firstKey()));
     }
 
-    private void delete(final String key) {
-        store.delete(key);
-        keys.remove(key);
+    private void remove(final String key) {
+        deadlines.remove(key);
+        if (stored.remove(key)) {
+            store.delete(key);
+        }
     }
 }

@@ -30,7 +30,7 @@ public final class ShardMasterTopology {
     public static final String OWNER_INDEX_STORE = "reservations-by-owner";
     /** Marks of one-time work done in a partition (the owner index built over older reservations). */
     static final String MARKS_STORE = "shard-marks";
-    /** Holds' ends and selections' deadlines, by due time (see SagaTimers). */
+    /** Holds' ends by due time (see SagaTimers); selections' deadlines too, as versions before 2026-12-02 kept them. */
     public static final String TIMERS_STORE = "saga-timers";
 
     static final String SHARD_MASTER = "shard-master";
@@ -89,7 +89,7 @@ public final class ShardMasterTopology {
                 Stores.persistentWindowStore(PROCESSED_COMMANDS_STORE, options.commandRetention(), COMMAND_WINDOW, false),
                 Serdes.String(), new StoreSerde<>(CommandRecord.class)), SHARD_MASTER);
 
-        // cached: a fast-path saga starts and stops its deadline timer within one commit
+        // cached: a hold released soon after it started (a confirm within one commit) writes nothing
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TIMERS_STORE),
                 Serdes.String(), new StoreSerde<>(SagaTimer.class)).withCachingEnabled(), SHARD_MASTER);
 

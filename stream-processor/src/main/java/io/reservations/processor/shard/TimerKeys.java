@@ -8,12 +8,14 @@ final class TimerKeys {
 
     static final String HOLD = "h|";
     static final String SELECTION = "s|";
+    private static final int DUE_DIGITS = 19;
 
     private TimerKeys() {
     }
 
     static String of(final String kind, final long dueMillis, final String reservationId) {
-        return String.format("%s%019d|%s", kind, dueMillis, reservationId);
+        final String due = Long.toString(dueMillis); // never negative: an epoch time
+        return kind + "0".repeat(DUE_DIGITS - due.length()) + due + "|" + reservationId;
     }
 
     /** The first key of that kind's timers due at {@code dueMillis} or later. */

@@ -30,9 +30,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A selection's deadline: one timer entry, found again through the deadline its reservation's state keeps; and
- * selections started by a version that kept a second entry per deadline still end and expire cleanly. A check reads
- * no range of deadlines from the store (ended selections leave deleted keys there), and holds only from the last
+ * A selection's deadline: kept in its reservation's state and in memory, no timer entry, read back from the
+ * reservations when the task starts; selections started by versions that stored their deadlines still end and expire
+ * cleanly, their entries deleted. A check reads no range of deadlines from the store, and holds only from the last
  * check on.
  */
 class SagaTimersTest {
@@ -46,6 +46,8 @@ class SagaTimersTest {
     private final List<String> rangesRead = new ArrayList<>();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private KeyValueStore<String, SagaTimer> store;
+    /** The reservations as their master stores them: a task reads its open selections' deadlines from there. */
+    private KeyValueStore<String, ReservationState> reservations;
     private SagaTimers timers;
 
     @BeforeEach
@@ -56,6 +58,10 @@ class SagaTimersTest {
                 .withLoggingDisabled().build();
         store.init(context.getStateStoreContext(), store);
         context.addStateStore(recordingRanges(store));
+        reservations = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(ShardMasterTopology.RESERVATIONS_STORE),
+                Serdes.String(), new StoreSerde<>(ReservationState.class)).withLoggingDisabled().build();
+        reservations.init(context.getStateStoreContext(), reservations);
+        context.addStateStore(reservations);
         timers = startTimers();
     }
 
@@ -95,28 +101,59 @@ class SagaTimersTest {
     }
 
     @Test
-    void shouldExpireADeadlineStoredBeforeTheTaskStarted() {
-        final ReservationState selecting = timers.track(pending(), selecting(null), NOW);
-        final long due = selecting.pendingSelection().deadlineMillis();
-        context.scheduledPunctuators().clear();
+    void shouldExpireTheDeadlineOfASelectionOpenWhenTheTaskStarted() {
+        reservations.put("r", timers.track(pending(), selecting(null), NOW));
+        final long due = reservations.get("r").pendingSelection().deadlineMillis();
+        reservations.put("c", confirmed(selecting(due - 1)).withPendingSelection(null)); // not selecting: no deadline
 
-        startTimers(); // the task again, on the store as it was left
+        restartTask(); // on the reservations as they were left
         punctuate(due);
 
-        assertThat(sent).singleElement().satisfies(fired -> assertThat(fired.key.operation())
-                .isEqualTo(Operation.EXPIRE_SELECTION));
-        assertThat(keys()).isEmpty();
+        assertThat(sent).singleElement().satisfies(fired -> {
+            assertThat(fired.key.operation()).isEqualTo(Operation.EXPIRE_SELECTION);
+            assertThat(fired.key.commandId()).isEqualTo("c1");
+            assertThat(fired.value).isEqualTo(due);
+        });
     }
 
     @Test
-    void shouldKeepTheDeadlineInTheStateAndOneTimerEntryPerSelection() {
+    void shouldFireADeadlineAgainWhenTheTaskRestartsBeforeItsReservationTookTheFirst() {
+        reservations.put("r", timers.track(pending(), selecting(null), NOW));
+        final long due = reservations.get("r").pendingSelection().deadlineMillis();
+        punctuate(due);
+
+        restartTask(); // the reservation is still SELECTING: its master ignores the second write (Selections.timedOut)
+        punctuate(due + 1_000);
+
+        assertThat(sent).extracting(fired -> fired.key.operation())
+                .containsExactly(Operation.EXPIRE_SELECTION, Operation.EXPIRE_SELECTION);
+    }
+
+    @Test
+    void shouldEndASelectionTheLastReleaseStartedAndDeleteItsStoredEntry() {
+        final long due = NOW + TIMEOUT.toMillis();
+        final ReservationState selecting = selecting(due);
+        store.put(selectionKey(due), SagaTimer.of(selecting, Operation.EXPIRE_SELECTION, due)); // as that release did
+        reservations.put("r", selecting);
+        final SagaTimers restarted = restartTask();
+
+        restarted.track(selecting, confirmed(selecting), NOW + 40);
+
+        assertThat(keys()).isEmpty();
+        punctuate(due);
+        assertThat(sent).as("read once, from the store and the state, and ended").isEmpty();
+    }
+
+    @Test
+    void shouldKeepTheDeadlineInTheStateAndWriteNoTimerEntry() {
         final ReservationState selecting = timers.track(pending(), selecting(null), NOW);
 
         assertThat(selecting.pendingSelection().deadlineMillis()).isEqualTo(NOW + TIMEOUT.toMillis());
-        assertThat(keys()).containsExactly(selectionKey(NOW + TIMEOUT.toMillis()));
+        assertThat(keys()).isEmpty();
 
         timers.track(selecting, confirmed(selecting), NOW + 40);
-        assertThat(keys()).isEmpty();
+        punctuate(NOW + TIMEOUT.toMillis());
+        assertThat(sent).as("ended before its deadline").isEmpty();
     }
 
     @Test
@@ -150,7 +187,7 @@ class SagaTimersTest {
     void shouldExpireASelectionStartedByAnEarlierVersionAndDropBothOfItsEntries() {
         final long due = NOW + TIMEOUT.toMillis();
         storeDeadlineAsEarlierBuildsDid(due);
-        final SagaTimers restarted = startTimers();
+        final SagaTimers restarted = restartTask();
 
         punctuate(due);
 
@@ -199,6 +236,12 @@ class SagaTimersTest {
         final SagaTimer deadline = new SagaTimer(Operation.EXPIRE_SELECTION, "c1", "r", "w", due);
         store.put(selectionKey(due), deadline);
         store.put("~s|r", deadline);
+    }
+
+    /** The partition's task again: the last one's checks gone with it. */
+    private SagaTimers restartTask() {
+        context.scheduledPunctuators().forEach(MockProcessorContext.CapturedPunctuator::cancel);
+        return startTimers();
     }
 
     private SagaTimers startTimers() {
