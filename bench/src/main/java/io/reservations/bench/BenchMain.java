@@ -56,6 +56,14 @@ public final class BenchMain implements Callable<Integer> {
     @Option(names = "--only-pipeline", description = "Only the pipeline scenarios and the references, for tuning")
     private boolean onlyPipeline;
 
+    @Option(names = "--only-targets", description = "Only the figures of issue 23's targets: pipeline, CPU per saga, "
+            + "hot window, REST at 1 client, REST open loop at half the pipeline's rate, and the references")
+    private boolean onlyTargets;
+
+    @Option(names = "--skip-references", description = "Leave out the references: for an A/B of two service builds, "
+            + "which compares the service's own figures (its CPU per saga above all)")
+    private boolean skipReferences;
+
     @Option(names = "--service-jvm-arg", description = "An option for the started service's JVM, e.g. "
             + "-Dreservations.streams.commit.interval.ms=100 (repeatable)")
     private List<String> serviceJvmArgs = new ArrayList<>();
@@ -126,9 +134,9 @@ public final class BenchMain implements Callable<Integer> {
             final Measurements measured = new Measurements();
             if (!onlyReferences) {
                 new ServiceScenarios(cluster, rest, service, new ServiceScenarios.Options(smoke, onlyPipeline,
-                        onlyListings, skipRest, skipListings, hotResources, clients, rates, fractions), load, measured).run(session, runCount);
+                        onlyTargets, onlyListings, skipRest, skipListings, hotResources, clients, rates, fractions), load, measured).run(session, runCount);
             }
-            if (!onlyListings) {
+            if (!onlyListings && !skipReferences) {
                 ReferenceScenarios.run(cluster.bootstrap(), load, smoke, runCount, commitMs, hopRecords,
                         service != null ? service::cpu : () -> java.time.Duration.ZERO, measured);
             }

@@ -10,8 +10,8 @@ import org.slf4j.LoggerFactory;
 final class ServiceScenarios {
 
     /** What to measure beyond the pipeline. */
-    record Options(boolean smoke, boolean onlyPipeline, boolean onlyListings, boolean skipRest, boolean skipListings,
-                   int hotResources,
+    record Options(boolean smoke, boolean onlyPipeline, boolean onlyTargets, boolean onlyListings, boolean skipRest,
+                   boolean skipListings, int hotResources,
                    List<Integer> clients, List<Integer> rates, List<Double> fractions) {
     }
 
@@ -55,7 +55,8 @@ final class ServiceScenarios {
             rest.openLoop(Pipeline.prepare(cluster, session + "-warmrest", load.warmupRequests(), 50, false),
                     50, Duration.ZERO, load.warmup);
         }
-        final List<String> owners = options.onlyPipeline() || options.skipListings() ? List.of() : owners(session);
+        final List<String> owners = options.onlyPipeline() || options.onlyTargets() || options.skipListings()
+                ? List.of() : owners(session);
         for (int run = 1; run <= runCount; run++) {
             final String tag = session + "-" + run;
             LOG.info("Run {} of {}: pipeline", run, runCount);
@@ -66,8 +67,12 @@ final class ServiceScenarios {
             final int hot = options.smoke() ? load.hotResources : options.hotResources();
             measured.add("hot window (" + hot + " resources)",
                     Pipeline.run(cluster, Pipeline.prepare(cluster, tag + "-h", hot, hot, false)));
-            if (!options.skipRest()) {
+            if (options.onlyTargets()) {
+                closedLoop(tag, 1); // issue 23's latency target: 1 client against the 3-hop floor
+            } else if (!options.skipRest()) {
                 openLoop(tag, closedLoopCurve(tag));
+            }
+            if (options.onlyTargets() || !options.skipRest()) {
                 // the REST path at the engine's pace: half of what this run's pipeline took, as a fixed rate
                 final int rate = (int) Math.max(10, Math.round(pipelineRate * 0.5));
                 measured.add(PIPELINE_HALF + ", rate", rate);
