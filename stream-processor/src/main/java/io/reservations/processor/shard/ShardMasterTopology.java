@@ -80,8 +80,11 @@ public final class ShardMasterTopology {
         topology.addProcessor(SHARD_MASTER, () -> new ShardMasterProcessor(options, metrics),
                 "reservation-commands-source", "window-commands-source", "forward-writes-source");
 
+        // not cached, like every store of the masters but the window index: a saga writes each reservation once
+        // per step, in different transactions, so a cache saved no write; its upkeep (a sorted map per task, an
+        // eviction per put once full, a flush at every commit) cost 15 % of the stream thread (docs/PERFORMANCE.md)
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RESERVATIONS_STORE),
-                Serdes.String(), new StoreSerde<>(ReservationState.class)).withCachingEnabled(), SHARD_MASTER);
+                Serdes.String(), new StoreSerde<>(ReservationState.class)), SHARD_MASTER);
         WindowLayout.addTo(topology, SHARD_MASTER);
         // not cached: a cached window store's lookup over all time walks its cache one segment (half the retention)
         // at a time from epoch 0, tens of thousands of steps per lookup (the bench's pipeline stalled on it)
@@ -89,9 +92,8 @@ public final class ShardMasterTopology {
                 Stores.persistentWindowStore(PROCESSED_COMMANDS_STORE, options.commandRetention(), COMMAND_WINDOW, false),
                 Serdes.String(), new StoreSerde<>(CommandRecord.class)), SHARD_MASTER);
 
-        // cached: a hold released soon after it started (a confirm within one commit) writes nothing
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TIMERS_STORE),
-                Serdes.String(), new StoreSerde<>(SagaTimer.class)).withCachingEnabled(), SHARD_MASTER);
+                Serdes.String(), new StoreSerde<>(SagaTimer.class)), SHARD_MASTER);
 
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(MARKS_STORE),
                 Serdes.String(), Serdes.String()), SHARD_MASTER);

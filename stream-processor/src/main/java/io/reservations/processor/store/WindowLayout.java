@@ -107,6 +107,7 @@ public final class WindowLayout {
     }
 
     public static void addTo(final Topology topology, final String processor) {
+        // cached: the allocations of one commit on one window write its free block once (the hot window's case)
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(INDEX),
                 Serdes.String(), Serdes.ByteArray()).withCachingEnabled(), processor);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(WHOLE_WINDOWS),
