@@ -16,8 +16,6 @@ final class ServiceScenarios {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(ServiceScenarios.class);
-    /** Where the closed-loop curve stops doubling the clients even if throughput still grows. */
-    private static final int MAX_CLIENTS = 512;
     /** Issue 23's target scenario: a fixed rate of half the same run's cross-partition pipeline rate. */
     static final String PIPELINE_HALF = "REST open loop at 0.5 of pipeline";
 
@@ -27,6 +25,7 @@ final class ServiceScenarios {
     private final Options options;
     private final Load load;
     private final Measurements measured;
+    private final RestScenarios restScenarios;
 
     /** @param service the started service, whose CPU time is read; null for a service given by URL */
     ServiceScenarios(final Cluster cluster, final Rest rest, final ServiceProcess service, final Options options,
@@ -37,6 +36,7 @@ final class ServiceScenarios {
         this.options = options;
         this.load = load;
         this.measured = measured;
+        this.restScenarios = new RestScenarios(cluster, rest, options, load, measured);
     }
 
     void run(final String session, final int runCount) throws Exception {
@@ -68,15 +68,15 @@ final class ServiceScenarios {
             measured.add("hot window (" + hot + " resources)",
                     Pipeline.run(cluster, Pipeline.prepare(cluster, tag + "-h", hot, hot, false)));
             if (options.onlyTargets()) {
-                closedLoop(tag, 1); // issue 23's latency target: 1 client against the 3-hop floor
+                restScenarios.closedLoop(tag, 1); // issue 23's latency target: 1 client against the 3-hop floor
             } else if (!options.skipRest()) {
-                openLoop(tag, closedLoopCurve(tag));
+                restScenarios.openLoop(tag, restScenarios.closedLoopCurve(tag));
             }
             if (options.onlyTargets() || !options.skipRest()) {
                 // the REST path at the engine's pace: half of what this run's pipeline took, as a fixed rate
                 final int rate = (int) Math.max(10, Math.round(pipelineRate * 0.5));
                 measured.add(PIPELINE_HALF + ", rate", rate);
-                openLoopAt(tag + "-ph", PIPELINE_HALF, rate);
+                restScenarios.openLoopAt(tag + "-ph", PIPELINE_HALF, rate);
             }
             for (final String owner : owners) {
                 listings(owner);
@@ -116,72 +116,5 @@ final class ServiceScenarios {
         }
         measured.add("pipeline, same partition", Pipeline.run(cluster, Pipeline.prepare(cluster, tag + "-s", load.sagas, 50, true)));
         return rate;
-    }
-
-    /**
-     * Rising client counts until throughput stops growing: the given counts (--clients), then twice the last count
-     * for as long as that adds at least a tenth to the throughput (up to {@value #MAX_CLIENTS}); returns the peak.
-     */
-    private double closedLoopCurve(final String tag) throws InterruptedException {
-        double peak = 0;
-        double last = 0;
-        double beforeLast = 0;
-        int clients = 0;
-        for (final int given : options.smoke() ? List.of(load.clients) : options.clients()) {
-            clients = given;
-            beforeLast = last;
-            last = closedLoop(tag, clients);
-            peak = Math.max(peak, last);
-        }
-        while (!options.smoke() && last >= beforeLast * 1.1 && clients * 2 <= MAX_CLIENTS) {
-            clients *= 2;
-            beforeLast = last;
-            last = closedLoop(tag, clients);
-            peak = Math.max(peak, last);
-        }
-        return peak;
-    }
-
-    private double closedLoop(final String tag, final int clients) throws InterruptedException {
-        LOG.info("REST closed loop, {} clients", clients);
-        final int needed = clients == 1 ? Math.min(2_000, load.closedLoopReservations) : load.closedLoopReservations / 2;
-        final Rest.Run closed = rest.closedLoop(Pipeline.prepare(cluster, tag + "-c" + clients, needed, 50, false)
-                .iterator(), clients, load.warmup, load.duration);
-        final String name = "REST closed loop, " + clients + " clients";
-        measured.add(name, closed.throughput());
-        measured.add(name + " p50", Measurements.ms(closed.latencyMicros(), 50));
-        measured.add(name + " p99", Measurements.ms(closed.latencyMicros(), 99));
-        measured.add(name + " errors", closed.errors());
-        return closed.throughput();
-    }
-
-    /** Fixed rates (--rates), or fractions of the closed-loop peak, named by fraction so that runs line up. */
-    private void openLoop(final String tag, final double peak) {
-        final int count = options.rates() != null ? options.rates().size() : options.smoke() ? 1 : options.fractions().size();
-        for (int i = 0; i < count; i++) {
-            final int rate;
-            final String name;
-            if (options.rates() != null || options.smoke()) {
-                rate = options.smoke() ? 50 : options.rates().get(i);
-                name = "REST open loop " + rate + "/s";
-            } else {
-                rate = (int) Math.max(10, Math.round(peak * options.fractions().get(i)));
-                name = "REST open loop at " + options.fractions().get(i) + " of peak";
-                measured.add(name + ", rate", rate);
-            }
-            openLoopAt(tag + "-o" + i, name, rate);
-        }
-    }
-
-    private void openLoopAt(final String tag, final String name, final int rate) {
-        LOG.info("{} ({}/s)", name, rate);
-        final int needed = (int) (rate * (load.warmup.toSeconds() + load.duration.toSeconds()) * 1.05) + 10;
-        final Rest.Run open = rest.openLoop(Pipeline.prepare(cluster, tag, needed, 50, false), rate, load.warmup,
-                load.duration);
-        measured.add(name + " p50", Measurements.ms(open.latencyMicros(), 50));
-        measured.add(name + " p99", Measurements.ms(open.latencyMicros(), 99));
-        measured.add(name + " p99.9", Measurements.ms(open.latencyMicros(), 99.9));
-        measured.add(name + " max", open.latencyMicros().getMaxValue() / 1000.0);
-        measured.add(name + " errors", open.errors());
     }
 }

@@ -1,0 +1,95 @@
+package io.reservations.bench;
+
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The REST scenarios: the closed-loop curve until it flattens, and open loops at fixed rates. */
+final class RestScenarios {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RestScenarios.class);
+    /** Where the closed-loop curve stops doubling the clients even if throughput still grows. */
+    private static final int MAX_CLIENTS = 512;
+
+    private final Cluster cluster;
+    private final Rest rest;
+    private final ServiceScenarios.Options options;
+    private final Load load;
+    private final Measurements measured;
+
+    RestScenarios(final Cluster cluster, final Rest rest, final ServiceScenarios.Options options, final Load load,
+                  final Measurements measured) {
+        this.cluster = cluster;
+        this.rest = rest;
+        this.options = options;
+        this.load = load;
+        this.measured = measured;
+    }
+
+    /**
+     * Rising client counts until throughput stops growing: the given counts (--clients), then twice the last count
+     * for as long as that adds at least a tenth to the throughput (up to {@value #MAX_CLIENTS}); returns the peak.
+     */
+    double closedLoopCurve(final String tag) throws InterruptedException {
+        double peak = 0;
+        double last = 0;
+        double beforeLast = 0;
+        int clients = 0;
+        for (final int given : options.smoke() ? List.of(load.clients) : options.clients()) {
+            clients = given;
+            beforeLast = last;
+            last = closedLoop(tag, clients);
+            peak = Math.max(peak, last);
+        }
+        while (!options.smoke() && last >= beforeLast * 1.1 && clients * 2 <= MAX_CLIENTS) {
+            clients *= 2;
+            beforeLast = last;
+            last = closedLoop(tag, clients);
+            peak = Math.max(peak, last);
+        }
+        return peak;
+    }
+
+    double closedLoop(final String tag, final int clients) throws InterruptedException {
+        LOG.info("REST closed loop, {} clients", clients);
+        final int needed = clients == 1 ? Math.min(2_000, load.closedLoopReservations) : load.closedLoopReservations / 2;
+        final Rest.Run closed = rest.closedLoop(Pipeline.prepare(cluster, tag + "-c" + clients, needed, 50, false)
+                .iterator(), clients, load.warmup, load.duration);
+        final String name = "REST closed loop, " + clients + " clients";
+        measured.add(name, closed.throughput());
+        measured.add(name + " p50", Measurements.ms(closed.latencyMicros(), 50));
+        measured.add(name + " p99", Measurements.ms(closed.latencyMicros(), 99));
+        measured.add(name + " errors", closed.errors());
+        return closed.throughput();
+    }
+
+    /** Fixed rates (--rates), or fractions of the closed-loop peak, named by fraction so that runs line up. */
+    void openLoop(final String tag, final double peak) {
+        final int count = options.rates() != null ? options.rates().size() : options.smoke() ? 1 : options.fractions().size();
+        for (int i = 0; i < count; i++) {
+            final int rate;
+            final String name;
+            if (options.rates() != null || options.smoke()) {
+                rate = options.smoke() ? 50 : options.rates().get(i);
+                name = "REST open loop " + rate + "/s";
+            } else {
+                rate = (int) Math.max(10, Math.round(peak * options.fractions().get(i)));
+                name = "REST open loop at " + options.fractions().get(i) + " of peak";
+                measured.add(name + ", rate", rate);
+            }
+            openLoopAt(tag + "-o" + i, name, rate);
+        }
+    }
+
+    void openLoopAt(final String tag, final String name, final int rate) {
+        LOG.info("{} ({}/s)", name, rate);
+        final int needed = (int) (rate * (load.warmup.toSeconds() + load.duration.toSeconds()) * 1.05) + 10;
+        final Rest.Run open = rest.openLoop(Pipeline.prepare(cluster, tag, needed, 50, false), rate, load.warmup,
+                load.duration);
+        measured.add(name + " p50", Measurements.ms(open.latencyMicros(), 50));
+        measured.add(name + " p99", Measurements.ms(open.latencyMicros(), 99));
+        measured.add(name + " p99.9", Measurements.ms(open.latencyMicros(), 99.9));
+        measured.add(name + " max", open.latencyMicros().getMaxValue() / 1000.0);
+        measured.add(name + " errors", open.errors());
+    }
+}
