@@ -84,16 +84,24 @@ public final class BenchMain implements Callable<Integer> {
     @Option(names = "--only-listings", description = "Only the listing latencies")
     private boolean onlyListings;
 
+    @Option(names = "--only-rest", description = "Only the REST scenarios (--rates or the closed-loop curve), after a "
+            + "REST warm-up: to profile the HTTP path")
+    private boolean onlyRest;
+
     @Option(names = "--skip-listings", description = "Leave out the listing latencies")
     private boolean skipListings;
 
-    @Option(names = "--rates", split = ",", description = "Open-loop rates per second (default: fractions of the "
-            + "closed-loop peak, see --fractions)")
+    @Option(names = "--rates", split = ",", description = "Open-loop rates per second, instead of the closed-loop "
+            + "curve and fractions of its peak (see --fractions)")
     private List<Integer> rates;
 
     @Option(names = "--fractions", split = ",", description = "Open-loop rates as fractions of the closed-loop peak "
             + "(default: ${DEFAULT-VALUE})")
     private List<Double> fractions = List.of(0.25, 0.5);
+
+    @Option(names = "--connections", description = "Connections the REST load may hold open at once "
+            + "(default: ${DEFAULT-VALUE})")
+    private int connections = 256;
 
     @Option(names = "--clients", split = ",", description = "Client counts of the closed-loop curve (default: ${DEFAULT-VALUE})")
     private List<Integer> clients = List.of(1, 8, 32, 128);
@@ -127,16 +135,17 @@ public final class BenchMain implements Callable<Integer> {
                     + ",settings=profile,dumponexit=true");
         }
         final ServiceProcess service = api == null ? ServiceProcess.start(serviceJar.toAbsolutePath(), jvmArgs) : null;
-        try (Cluster cluster = new Cluster(service != null ? service.bootstrap() : bootstrap)) {
-            final Rest rest = new Rest(service != null ? service.apiUrl() : api, service != null ? service.token() : token);
+        try (Cluster cluster = new Cluster(service != null ? service.bootstrap() : bootstrap);
+             Rest rest = new Rest(service != null ? service.apiUrl() : api, service != null ? service.token() : token,
+                     connections, service != null ? service::cpu : () -> java.time.Duration.ZERO)) {
             final String session = Long.toString(System.currentTimeMillis(), 36);
 
             final Measurements measured = new Measurements();
             if (!onlyReferences) {
                 new ServiceScenarios(cluster, rest, service, new ServiceScenarios.Options(smoke, onlyPipeline,
-                        onlyTargets, onlyListings, skipRest, skipListings, hotResources, clients, rates, fractions), load, measured).run(session, runCount);
+                        onlyTargets, onlyListings, onlyRest, skipRest, skipListings, hotResources, clients, rates, fractions), load, measured).run(session, runCount);
             }
-            if (!onlyListings && !skipReferences) {
+            if (!onlyListings && !onlyRest && !skipReferences) {
                 ReferenceScenarios.run(cluster.bootstrap(), load, smoke, runCount, commitMs, hopRecords,
                         service != null ? service::cpu : () -> java.time.Duration.ZERO, measured);
             }

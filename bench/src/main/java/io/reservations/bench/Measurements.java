@@ -54,16 +54,17 @@ final class Measurements {
         values.forEach((scenario, runs) -> {
             final boolean latency = scenario.matches(".* (p[0-9.]+|max)$");
             final boolean errors = scenario.endsWith("errors");
+            final String unit = unit(scenario, latency, errors);
             String reference = null;
             if (scenario.contains("CPU per saga")) {
                 reference = scenario.startsWith("service") ? "bare CPU per saga" : null;
-            } else if (scenario.startsWith("pipeline") || scenario.startsWith("hot window")
-                    || scenario.startsWith("reference: bare saga topology with")) {
+            } else if (unit.equals("sagas/s") && (scenario.startsWith("pipeline") || scenario.startsWith("hot window")
+                    || scenario.startsWith("reference: bare saga topology with"))) {
                 reference = "bare saga topology";
             } else if (scenario.equals("REST closed loop, 1 clients p50")) {
                 reference = "3-hop floor p50";
             }
-            figures.add(new Figure(scenario, unit(scenario, latency, errors), runs,
+            figures.add(new Figure(scenario, unit, runs,
                     errors ? Double.valueOf(0.0) : target(scenario, references),
                     !latency && !errors && !scenario.contains("CPU"), reference));
         });
@@ -90,11 +91,17 @@ final class Measurements {
     }
 
     private static String unit(final String scenario, final boolean latency, final boolean errors) {
-        if (errors) {
+        if (errors || scenario.endsWith("connections")) {
             return "count";
         }
-        if (latency) {
+        if (latency || scenario.endsWith(" mean")) {
             return "ms";
+        }
+        if (scenario.endsWith(" CPU") || scenario.endsWith("blocked share")) {
+            return scenario.endsWith(" CPU") ? "cores" : "share of time";
+        }
+        if (scenario.endsWith("per commit") || scenario.endsWith("per second")) {
+            return scenario.endsWith("per commit") ? "records" : "commits/s";
         }
         if (scenario.contains("CPU per saga")) {
             return "ms CPU";

@@ -1,9 +1,5 @@
 package io.reservations.bench;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
@@ -14,24 +10,62 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
-import org.HdrHistogram.Recorder;
+import java.util.function.Supplier;
 import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
+import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
+import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
+import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
+import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManager;
+import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
+import org.apache.hc.core5.concurrent.FutureCallback;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.reactor.IOReactorConfig;
+import org.apache.hc.core5.util.Timeout;
 
-/** Synchronous select-resource over HTTP, each on a fresh reservation, as clients would call it. */
-final class Rest {
+/**
+ * Synchronous select-resource over HTTP/1.1, each on a fresh reservation, as a service's clients would call it: over
+ * a bounded pool of kept-alive connections. A request due while every connection is busy waits for one, and that
+ * wait counts in its latency.
+ */
+final class Rest implements AutoCloseable {
 
-    /** One measured run: requests per second, latency in microseconds, and answers other than 200. */
-    record Run(double throughput, Histogram latencyMicros, long errors) {
+    /**
+     * One measured run: requests per second, latency in microseconds, answers other than 200, and what it cost: the
+     * load generator's and the service's CPU in cores over the run, and the connections the generator opened.
+     */
+    record Run(double throughput, Histogram latencyMicros, long errors, double generatorCores, double serviceCores,
+               int connections) {
     }
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .executor(Executors.newFixedThreadPool(4)).build();
+    private final PoolingAsyncClientConnectionManager connections;
+    private final CloseableHttpAsyncClient http;
     private final String apiUrl;
     private final String token;
+    private final Supplier<Duration> serviceCpu;
 
-    Rest(final String apiUrl, final String token) {
+    /**
+     * @param maxConnections the connections the generator may hold open at once
+     * @param serviceCpu     the CPU time the service has used so far (zero when it runs elsewhere)
+     */
+    Rest(final String apiUrl, final String token, final int maxConnections, final Supplier<Duration> serviceCpu) {
         this.apiUrl = apiUrl;
         this.token = token;
+        this.serviceCpu = serviceCpu;
+        this.connections = PoolingAsyncClientConnectionManagerBuilder.create()
+                .setMaxConnTotal(maxConnections).setMaxConnPerRoute(maxConnections).build();
+        this.http = HttpAsyncClients.custom()
+                .setConnectionManager(connections)
+                .setIOReactorConfig(IOReactorConfig.custom().setIoThreadCount(2).build())
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setConnectionRequestTimeout(Timeout.ofSeconds(30))
+                        .setResponseTimeout(Timeout.ofSeconds(30)).build())
+                .build();
+        http.start();
     }
 
     String apiUrl() {
@@ -42,12 +76,33 @@ final class Rest {
         return token;
     }
 
-    private HttpRequest select(final String reservation) {
-        return HttpRequest.newBuilder(URI.create(apiUrl + "/reservations/" + reservation + "/select-resource"))
-                .timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"resource_type\":\"seat\"}")).build();
+    private SimpleHttpRequest select(final String reservation) {
+        return SimpleRequestBuilder.post(apiUrl + "/reservations/" + reservation + "/select-resource")
+                .addHeader("Authorization", "Bearer " + token)
+                .setBody("{\"resource_type\":\"seat\"}", ContentType.APPLICATION_JSON)
+                .build();
+    }
+
+    /** Sends one select; the future holds its status, or -1 when it failed without an answer. */
+    private CompletableFuture<Integer> send(final String reservation) {
+        final CompletableFuture<Integer> status = new CompletableFuture<>();
+        http.execute(select(reservation), new FutureCallback<SimpleHttpResponse>() {
+            @Override
+            public void completed(final SimpleHttpResponse response) {
+                status.complete(response.getCode());
+            }
+
+            @Override
+            public void failed(final Exception failure) {
+                status.complete(-1);
+            }
+
+            @Override
+            public void cancelled() {
+                status.complete(-1);
+            }
+        });
+        return status;
     }
 
     /** {@code clients} threads each send the next request as soon as the last one answered. */
@@ -66,12 +121,7 @@ final class Rest {
                 String reservation;
                 while (System.nanoTime() < stopAt && (reservation = queue.poll()) != null) {
                     final long sent = System.nanoTime();
-                    int status;
-                    try {
-                        status = http.send(select(reservation), HttpResponse.BodyHandlers.discarding()).statusCode();
-                    } catch (final Exception e) {
-                        status = -1;
-                    }
+                    final int status = send(reservation).join();
                     final long now = System.nanoTime();
                     if (sent >= measureFrom && now <= stopAt) {
                         recorder.recordValue((now - sent) / 1_000);
@@ -85,11 +135,13 @@ final class Rest {
             });
         }
         pool.shutdown();
+        LockSupport.parkNanos(Math.max(0, measureFrom - System.nanoTime()));
+        final Cost cost = new Cost();
         pool.awaitTermination(duration.plus(warmup).toSeconds() + 60, TimeUnit.SECONDS);
         if (queue.isEmpty()) {
             throw new IllegalStateException("Ran out of prepared reservations: prepare more for this rate");
         }
-        return new Run(completed.get() / (duration.toNanos() / 1e9), recorder.getIntervalHistogram(), errors.get());
+        return cost.run(completed.get() / (duration.toNanos() / 1e9), recorder.getIntervalHistogram(), errors.get());
     }
 
     /**
@@ -104,6 +156,7 @@ final class Rest {
         final long start = System.nanoTime();
         final long measureFrom = start + warmup.toNanos();
         final long stopAt = measureFrom + duration.toNanos();
+        Cost cost = null;
         final int total = (int) ((stopAt - start) / periodNanos);
         if (total > reservations.size()) {
             throw new IllegalStateException("Need " + total + " prepared reservations, have " + reservations.size());
@@ -115,19 +168,43 @@ final class Rest {
                 LockSupport.parkNanos(Math.max(1_000, due - System.nanoTime()));
             }
             final boolean counted = due >= measureFrom;
-            calls[i] = http.sendAsync(select(reservations.get(i)), HttpResponse.BodyHandlers.discarding())
-                    .handle((response, failure) -> {
-                        if (counted) {
-                            recorder.recordValue((System.nanoTime() - due) / 1_000);
-                            measured.incrementAndGet();
-                            if (failure != null || response.statusCode() != 200) {
-                                errors.incrementAndGet();
-                            }
-                        }
-                        return null;
-                    });
+            if (counted && cost == null) {
+                cost = new Cost();
+            }
+            calls[i] = send(reservations.get(i)).thenAccept(status -> {
+                if (counted) {
+                    recorder.recordValue((System.nanoTime() - due) / 1_000);
+                    measured.incrementAndGet();
+                    if (status != 200) {
+                        errors.incrementAndGet();
+                    }
+                }
+            });
         }
         CompletableFuture.allOf(calls).orTimeout(120, TimeUnit.SECONDS).join();
-        return new Run(measured.get() / (duration.toNanos() / 1e9), recorder.getIntervalHistogram(), errors.get());
+        return (cost != null ? cost : new Cost()).run(measured.get() / (duration.toNanos() / 1e9), recorder.getIntervalHistogram(), errors.get());
+    }
+
+    /** The CPU both sides used over the measured part of a run, and the connections open at its end. */
+    private final class Cost {
+        private final long from = System.nanoTime();
+        private final Duration generator = ownCpu();
+        private final Duration service = serviceCpu.get();
+
+        private Run run(final double throughput, final Histogram latency, final long errors) {
+            final double seconds = (System.nanoTime() - from) / 1e9;
+            final int open = connections.getTotalStats().getLeased() + connections.getTotalStats().getAvailable();
+            return new Run(throughput, latency, errors, ownCpu().minus(generator).toNanos() / 1e9 / seconds,
+                    serviceCpu.get().minus(service).toNanos() / 1e9 / seconds, open);
+        }
+
+        private static Duration ownCpu() {
+            return ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO);
+        }
+    }
+
+    @Override
+    public void close() {
+        http.close(CloseMode.GRACEFUL);
     }
 }

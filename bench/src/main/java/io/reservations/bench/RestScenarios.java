@@ -16,6 +16,7 @@ final class RestScenarios {
     private final ServiceScenarios.Options options;
     private final Load load;
     private final Measurements measured;
+    private final ServiceMeters meters;
 
     RestScenarios(final Cluster cluster, final Rest rest, final ServiceScenarios.Options options, final Load load,
                   final Measurements measured) {
@@ -24,6 +25,7 @@ final class RestScenarios {
         this.options = options;
         this.load = load;
         this.measured = measured;
+        this.meters = new ServiceMeters(rest.apiUrl(), rest.token());
     }
 
     /**
@@ -53,9 +55,12 @@ final class RestScenarios {
     double closedLoop(final String tag, final int clients) throws InterruptedException {
         LOG.info("REST closed loop, {} clients", clients);
         final int needed = clients == 1 ? Math.min(2_000, load.closedLoopReservations) : load.closedLoopReservations / 2;
-        final Rest.Run closed = rest.closedLoop(Pipeline.prepare(cluster, tag + "-c" + clients, needed, 50, false)
-                .iterator(), clients, load.warmup, load.duration);
+        final List<String> reservations = Pipeline.prepare(cluster, tag + "-c" + clients, needed, 50, false);
+        final ServiceMeters.Snapshot before = meters.snapshot();
+        final Rest.Run closed = rest.closedLoop(reservations.iterator(), clients, load.warmup, load.duration);
         final String name = "REST closed loop, " + clients + " clients";
+        ServiceMeters.addBreakdown(name, before, meters.snapshot(), measured);
+        addCost(name, closed);
         measured.add(name, closed.throughput());
         measured.add(name + " p50", Measurements.ms(closed.latencyMicros(), 50));
         measured.add(name + " p99", Measurements.ms(closed.latencyMicros(), 99));
@@ -84,12 +89,22 @@ final class RestScenarios {
     void openLoopAt(final String tag, final String name, final int rate) {
         LOG.info("{} ({}/s)", name, rate);
         final int needed = (int) (rate * (load.warmup.toSeconds() + load.duration.toSeconds()) * 1.05) + 10;
-        final Rest.Run open = rest.openLoop(Pipeline.prepare(cluster, tag, needed, 50, false), rate, load.warmup,
-                load.duration);
+        final List<String> reservations = Pipeline.prepare(cluster, tag, needed, 50, false);
+        final ServiceMeters.Snapshot before = meters.snapshot();
+        final Rest.Run open = rest.openLoop(reservations, rate, load.warmup, load.duration);
+        ServiceMeters.addBreakdown(name, before, meters.snapshot(), measured);
+        addCost(name, open);
         measured.add(name + " p50", Measurements.ms(open.latencyMicros(), 50));
         measured.add(name + " p99", Measurements.ms(open.latencyMicros(), 99));
         measured.add(name + " p99.9", Measurements.ms(open.latencyMicros(), 99.9));
         measured.add(name + " max", open.latencyMicros().getMaxValue() / 1000.0);
         measured.add(name + " errors", open.errors());
+    }
+
+    /** What the run cost both sides: a figure that measures the generator rather than the service says so here. */
+    private void addCost(final String name, final Rest.Run run) {
+        measured.add(name + ", load generator CPU", run.generatorCores());
+        measured.add(name + ", service CPU", run.serviceCores());
+        measured.add(name + ", connections", run.connections());
     }
 }

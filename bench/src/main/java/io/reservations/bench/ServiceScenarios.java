@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
 final class ServiceScenarios {
 
     /** What to measure beyond the pipeline. */
-    record Options(boolean smoke, boolean onlyPipeline, boolean onlyTargets, boolean onlyListings, boolean skipRest,
+    record Options(boolean smoke, boolean onlyPipeline, boolean onlyTargets, boolean onlyListings, boolean onlyRest, boolean skipRest,
                    boolean skipListings, int hotResources,
                    List<Integer> clients, List<Integer> rates, List<Double> fractions) {
     }
@@ -26,6 +26,7 @@ final class ServiceScenarios {
     private final Load load;
     private final Measurements measured;
     private final RestScenarios restScenarios;
+    private final ServiceMeters meters;
 
     /** @param service the started service, whose CPU time is read; null for a service given by URL */
     ServiceScenarios(final Cluster cluster, final Rest rest, final ServiceProcess service, final Options options,
@@ -37,6 +38,7 @@ final class ServiceScenarios {
         this.load = load;
         this.measured = measured;
         this.restScenarios = new RestScenarios(cluster, rest, options, load, measured);
+        this.meters = new ServiceMeters(rest.apiUrl(), rest.token());
     }
 
     void run(final String session, final int runCount) throws Exception {
@@ -49,11 +51,18 @@ final class ServiceScenarios {
             }
             return;
         }
+        if (options.onlyRest()) {
+            warmRest(session);
+            for (int run = 1; run <= runCount; run++) {
+                final String tag = session + "-" + run;
+                restScenarios.openLoop(tag, options.rates() != null ? 0 : restScenarios.closedLoopCurve(tag));
+            }
+            return;
+        }
         LOG.info("Warm-up (not counted)");
         Pipeline.run(cluster, Pipeline.prepare(cluster, session + "-warm", load.sagas / 2, 50, false));
         if (!options.onlyPipeline() && !options.skipRest()) {
-            rest.openLoop(Pipeline.prepare(cluster, session + "-warmrest", load.warmupRequests(), 50, false),
-                    50, Duration.ZERO, load.warmup);
+            warmRest(session);
         }
         final List<String> owners = options.onlyPipeline() || options.onlyTargets() || options.skipListings()
                 ? List.of() : owners(session);
@@ -70,7 +79,8 @@ final class ServiceScenarios {
             if (options.onlyTargets()) {
                 restScenarios.closedLoop(tag, 1); // issue 23's latency target: 1 client against the 3-hop floor
             } else if (!options.skipRest()) {
-                restScenarios.openLoop(tag, restScenarios.closedLoopCurve(tag));
+                // fixed rates need no peak: the closed-loop curve runs only to find the fractions' rates
+                restScenarios.openLoop(tag, options.rates() != null ? 0 : restScenarios.closedLoopCurve(tag));
             }
             if (options.onlyTargets() || !options.skipRest()) {
                 // the REST path at the engine's pace: half of what this run's pipeline took, as a fixed rate
@@ -82,6 +92,11 @@ final class ServiceScenarios {
                 listings(owner);
             }
         }
+    }
+
+    private void warmRest(final String session) {
+        rest.openLoop(Pipeline.prepare(cluster, session + "-warmrest", load.warmupRequests(), 50, false),
+                50, Duration.ZERO, load.warmup);
     }
 
     /** Two owners, with few and with many reservations; the count ends the owner's name. */
@@ -107,9 +122,11 @@ final class ServiceScenarios {
     /** @return the cross-partition rate, sagas per second */
     private double pipeline(final String tag) {
         final List<String> crossPartition = Pipeline.prepare(cluster, tag + "-x", load.sagas, 50, false);
+        final ServiceMeters.Snapshot before = meters.snapshot();
         final Duration cpuBefore = service == null ? Duration.ZERO : service.cpu();
         final double rate = Pipeline.run(cluster, crossPartition);
         measured.add("pipeline, cross-partition", rate);
+        ServiceMeters.addBreakdown("pipeline, cross-partition", before, meters.snapshot(), measured);
         if (service != null) {
             measured.add("service CPU per saga, cross-partition",
                     (service.cpu().minus(cpuBefore).toNanos() / 1e6) / crossPartition.size());

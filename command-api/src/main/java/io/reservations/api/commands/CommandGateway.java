@@ -103,8 +103,15 @@ public class CommandGateway {
         MDC.put("entity_id", command.key());
         try {
             LOG.debug("Publishing a command to {}", command.topic());
+            final Timer.Sample sample = Timer.start(meters);
             return template.send(new ProducerRecord<>(command.topic(), command.key(), command.value()))
-                    .thenRun(() -> results.accepted(command.commandId(), command.requestHash(), command.subject()));
+                    .thenRun(() -> {
+                        sample.stop(Timer.builder("reservations.api.command.publish")
+                                .description("Time from publishing a command to the broker's acknowledgement")
+                                .tag("topic", command.topic())
+                                .register(meters));
+                        results.accepted(command.commandId(), command.requestHash(), command.subject());
+                    });
         } catch (final RuntimeException e) {
             // raised before sending (no metadata within max.block.ms, producer not created): Kafka is unavailable
             LOG.warn("Cannot publish a command to {}: {}", command.topic(), e.getMessage());
