@@ -30,7 +30,18 @@ enum Load {
         this.duration = duration;
     }
 
+    /**
+     * The REST warm-up: the HTTP path's code is compiled only once requests run through it (a fresh service's JIT
+     * kept a core busy for two minutes at 150 requests/s; docs/PERFORMANCE.md), so it gets half a minute of its own.
+     */
+    Duration restWarmup() {
+        return this == SMOKE ? warmup : Duration.ofSeconds(30);
+    }
+
+    /** Requests per second of the REST warm-up. */
+    static final int REST_WARMUP_RATE = 100;
+
     int warmupRequests() {
-        return (int) (250 * warmup.toSeconds() * 1.1) + 10;
+        return (int) (REST_WARMUP_RATE * restWarmup().toSeconds() * 1.1) + 10;
     }
 }

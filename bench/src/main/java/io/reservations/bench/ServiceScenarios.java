@@ -95,8 +95,9 @@ final class ServiceScenarios {
     }
 
     private void warmRest(final String session) {
+        LOG.info("REST warm-up (not counted): {}/s for {} s", Load.REST_WARMUP_RATE, load.restWarmup().toSeconds());
         rest.openLoop(Pipeline.prepare(cluster, session + "-warmrest", load.warmupRequests(), 50, false),
-                50, Duration.ZERO, load.warmup);
+                Load.REST_WARMUP_RATE, Duration.ZERO, load.restWarmup());
     }
 
     /** Two owners, with few and with many reservations; the count ends the owner's name. */

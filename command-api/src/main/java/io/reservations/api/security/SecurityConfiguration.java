@@ -7,6 +7,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -40,6 +42,8 @@ public class SecurityConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(SecurityConfiguration.class);
     private static final String ADMIN = "ROLE_" + Scopes.ADMIN_ROLE;
+    /** Distinct bearer tokens whose check is remembered (CheckedTokens): a few hundred bytes each. */
+    private static final int CHECKED_TOKENS = 10_000;
 
     @Bean
     SecurityFilterChain api(final HttpSecurity http, final ReservationsProperties properties) throws Exception {
@@ -93,7 +97,7 @@ public class SecurityConfiguration {
         decoder.setJwtValidator(TokenRules.of(
                 security.localKey() ? TokenIssuer.LOCAL_ISSUER : security.issuer(),
                 security.localKey() ? TokenIssuer.LOCAL_AUDIENCE : security.audience()));
-        return decoder;
+        return new CheckedTokens(decoder, Clock.systemUTC(), CHECKED_TOKENS, Duration.ofMinutes(5));
     }
 
     /** A request the firewall turns away (an unknown method, a malformed path) is a problem+json 400 too. */
