@@ -116,11 +116,7 @@ public final class BenchMain implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (render != null) {
-            final Report.Result previous = io.reservations.topics.Json.mapper().readValue(render.toFile(), Report.Result.class);
-            final Measurements measured = Measurements.of(previous.figures());
-            final Report.Result result = new Report.Result(previous.at(), previous.settings(), measured.figures());
-            Report.write(render.toAbsolutePath().getParent(), result, measured.references());
-            System.out.println(Report.markdown(result, measured.references()));
+            Report.rewrite(render);
             return 0;
         }
         final Load load = smoke ? Load.SMOKE : Load.FULL;

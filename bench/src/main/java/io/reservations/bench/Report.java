@@ -18,6 +18,15 @@ final class Report {
     private Report() {
     }
 
+    /** Writes the report of an earlier run again from its result.json (after a fix of the report), and prints it. */
+    static void rewrite(final Path resultJson) throws IOException {
+        final Result previous = Json.mapper().readValue(resultJson.toFile(), Result.class);
+        final Measurements measured = Measurements.of(previous.figures());
+        final Result result = new Result(previous.at(), previous.settings(), measured.figures());
+        write(resultJson.toAbsolutePath().getParent(), result, measured.references());
+        System.out.println(markdown(result, measured.references()));
+    }
+
     static void write(final Path directory, final Result result, final Map<String, Double> references) throws IOException {
         Files.createDirectories(directory);
         Files.writeString(directory.resolve("result.json"), Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(result));

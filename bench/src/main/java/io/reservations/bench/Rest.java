@@ -13,24 +13,10 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
-import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
-import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
-import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;
-import org.apache.hc.client5.http.config.RequestConfig;
-import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
-import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
-import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManager;
-import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
-import org.apache.hc.core5.concurrent.FutureCallback;
-import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.io.CloseMode;
-import org.apache.hc.core5.reactor.IOReactorConfig;
-import org.apache.hc.core5.util.Timeout;
 
 /**
- * Synchronous select-resource over HTTP/1.1, each on a fresh reservation, as a service's clients would call it: over
- * a bounded pool of kept-alive connections. A request due while every connection is busy waits for one, and that
- * wait counts in its latency.
+ * Synchronous select-resource over HTTP, each on a fresh reservation, as clients would call it ({@link SelectClient}):
+ * closed loops of clients and open loops at a fixed rate, with what each run cost both sides.
  */
 final class Rest implements AutoCloseable {
 
@@ -42,10 +28,7 @@ final class Rest implements AutoCloseable {
                int connections) {
     }
 
-    private final PoolingAsyncClientConnectionManager connections;
-    private final CloseableHttpAsyncClient http;
-    private final String apiUrl;
-    private final String token;
+    private final SelectClient client;
     private final Supplier<Duration> serviceCpu;
 
     /**
@@ -53,56 +36,16 @@ final class Rest implements AutoCloseable {
      * @param serviceCpu     the CPU time the service has used so far (zero when it runs elsewhere)
      */
     Rest(final String apiUrl, final String token, final int maxConnections, final Supplier<Duration> serviceCpu) {
-        this.apiUrl = apiUrl;
-        this.token = token;
+        this.client = new SelectClient(apiUrl, token, maxConnections);
         this.serviceCpu = serviceCpu;
-        this.connections = PoolingAsyncClientConnectionManagerBuilder.create()
-                .setMaxConnTotal(maxConnections).setMaxConnPerRoute(maxConnections).build();
-        this.http = HttpAsyncClients.custom()
-                .setConnectionManager(connections)
-                .setIOReactorConfig(IOReactorConfig.custom().setIoThreadCount(2).build())
-                .setDefaultRequestConfig(RequestConfig.custom()
-                        .setConnectionRequestTimeout(Timeout.ofSeconds(30))
-                        .setResponseTimeout(Timeout.ofSeconds(30)).build())
-                .build();
-        http.start();
     }
 
     String apiUrl() {
-        return apiUrl;
+        return client.apiUrl();
     }
 
     String token() {
-        return token;
-    }
-
-    private SimpleHttpRequest select(final String reservation) {
-        return SimpleRequestBuilder.post(apiUrl + "/reservations/" + reservation + "/select-resource")
-                .addHeader("Authorization", "Bearer " + token)
-                .setBody("{\"resource_type\":\"seat\"}", ContentType.APPLICATION_JSON)
-                .build();
-    }
-
-    /** Sends one select; the future holds its status, or -1 when it failed without an answer. */
-    private CompletableFuture<Integer> send(final String reservation) {
-        final CompletableFuture<Integer> status = new CompletableFuture<>();
-        http.execute(select(reservation), new FutureCallback<SimpleHttpResponse>() {
-            @Override
-            public void completed(final SimpleHttpResponse response) {
-                status.complete(response.getCode());
-            }
-
-            @Override
-            public void failed(final Exception failure) {
-                status.complete(-1);
-            }
-
-            @Override
-            public void cancelled() {
-                status.complete(-1);
-            }
-        });
-        return status;
+        return client.token();
     }
 
     /** {@code clients} threads each send the next request as soon as the last one answered. */
@@ -121,7 +64,7 @@ final class Rest implements AutoCloseable {
                 String reservation;
                 while (System.nanoTime() < stopAt && (reservation = queue.poll()) != null) {
                     final long sent = System.nanoTime();
-                    final int status = send(reservation).join();
+                    final int status = client.select(reservation).join();
                     final long now = System.nanoTime();
                     if (sent >= measureFrom && now <= stopAt) {
                         recorder.recordValue((now - sent) / 1_000);
@@ -171,7 +114,7 @@ final class Rest implements AutoCloseable {
             if (counted && cost == null) {
                 cost = new Cost();
             }
-            calls[i] = send(reservations.get(i)).thenAccept(status -> {
+            calls[i] = client.select(reservations.get(i)).thenAccept(status -> {
                 if (counted) {
                     recorder.recordValue((System.nanoTime() - due) / 1_000);
                     measured.incrementAndGet();
@@ -193,9 +136,8 @@ final class Rest implements AutoCloseable {
 
         private Run run(final double throughput, final Histogram latency, final long errors) {
             final double seconds = (System.nanoTime() - from) / 1e9;
-            final int open = connections.getTotalStats().getLeased() + connections.getTotalStats().getAvailable();
             return new Run(throughput, latency, errors, ownCpu().minus(generator).toNanos() / 1e9 / seconds,
-                    serviceCpu.get().minus(service).toNanos() / 1e9 / seconds, open);
+                    serviceCpu.get().minus(service).toNanos() / 1e9 / seconds, client.openConnections());
         }
 
         private static Duration ownCpu() {
@@ -205,6 +147,6 @@ final class Rest implements AutoCloseable {
 
     @Override
     public void close() {
-        http.close(CloseMode.GRACEFUL);
+        client.close();
     }
 }
