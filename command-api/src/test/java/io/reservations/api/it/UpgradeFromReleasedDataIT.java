@@ -3,6 +3,7 @@ package io.reservations.api.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.reservations.api.local.LocalKafkaBroker;
 import io.reservations.api.support.HttpJson;
 import io.reservations.api.support.ServiceInstance;
 import java.io.IOException;
@@ -27,6 +28,11 @@ import tools.jackson.databind.json.JsonMapper;
  * old windows are migrated to the indexed layout as they are used, and a restart on the mixed state still reads
  * it all. And the state of the build before the read models had an application of their own: its command statuses
  * and owner index are rebuilt in theirs (see {@code upgrade/before-read-models/README.md}).
+ *
+ * <p>Each service runs on the local broker of its data directory, started here as the service would start it but
+ * with the broker's time-based retention held back: the archives are days old, so on today's clock the broker would
+ * delete their expired segments (the de-duplication changelog's after 48 h; the commands', the results' and the
+ * owner index's after 7 days) from 30 s after its start, racing the test (it lost to it in CI on 2026-12-03); an upgrade that starts where the released version stopped finds them all.
  */
 class UpgradeFromReleasedDataIT {
 
@@ -34,21 +40,26 @@ class UpgradeFromReleasedDataIT {
     private static final List<String> ENTITIES = List.of("windows/w-old", "windows/w-tiny", "reservations/r-old-1",
             "reservations/r-old-2", "reservations/r-old-3", "reservations/r-old-4", "reservations/r-tiny");
 
+    /** Longer than any test here: the broker's first check of the logs' retention never comes. */
+    private static final Map<String, String> RETENTION_HELD_BACK = Map.of(
+            "log.initial.task.delay.ms", Long.toString(Duration.ofHours(6).toMillis()),
+            "log.retention.check.interval.ms", Long.toString(Duration.ofHours(6).toMillis()));
+
     @TempDir
     Path root;
     private Path data;
-    private Map<String, Object> local;
+    private int port;
 
     @BeforeEach
     void choosePorts() {
         data = root.resolve("data");
-        local = Map.of("reservations.kafka.local-port", ServiceInstance.freePortPair());
+        port = ServiceInstance.freePortPair();
     }
 
     @Test
     void shouldFindTheCommandStatusAndOwnerIndexOfTheBuildBeforeTheReadModelsHadTheirOwnApplication() throws Exception {
         unpack("/upgrade/before-read-models/data.tar.gz");
-        try (ServiceInstance upgraded = ServiceInstance.start("", data, "reservation-processor", local)) {
+        try (LocalKafkaBroker broker = broker(); ServiceInstance upgraded = service(broker)) {
             final HttpJson http = upgraded.http();
             await().atMost(Duration.ofMinutes(1)).ignoreExceptions().untilAsserted(() -> {
                 final JsonNode status = http.get("/commands/2fb4a52c-8d0f-33a7-b96e-1a861e67cfb2").json();
@@ -67,7 +78,7 @@ class UpgradeFromReleasedDataIT {
     @Test
     void shouldServeAndChangeWhatTheReleasedVersionStored() throws Exception {
         unpack("/upgrade/0.1.0/data.tar.gz");
-        try (ServiceInstance upgraded = ServiceInstance.start("", data, "reservation-processor", local)) {
+        try (LocalKafkaBroker broker = broker(); ServiceInstance upgraded = service(broker)) {
             final HttpJson http = upgraded.http();
             await().atMost(Duration.ofMinutes(1)).ignoreExceptions().untilAsserted(() -> {
                 for (final String entity : ENTITIES) {
@@ -94,7 +105,7 @@ class UpgradeFromReleasedDataIT {
             assertThat(http.get("/windows/w-tiny").json().get("resources").get(0).get("available").asBoolean()).isTrue();
         }
 
-        try (ServiceInstance restarted = ServiceInstance.start("", data, "reservation-processor", local)) {
+        try (LocalKafkaBroker broker = broker(); ServiceInstance restarted = service(broker)) {
             final HttpJson http = restarted.http();
             await().atMost(Duration.ofMinutes(1)).ignoreExceptions().untilAsserted(() -> {
                 assertThat(http.get("/reservations/r-old-1").json()).isEqualTo(expected("reservations/r-old-1"));
@@ -104,6 +115,15 @@ class UpgradeFromReleasedDataIT {
             final HttpJson.Response next = http.post("/reservations/r-old-4/select-resource", "{\"resource_type\":\"seat\"}");
             assertThat(next.json().get("selected_resource").get("id").asString()).isEqualTo("s2");
         }
+    }
+
+    /** The data directory's broker, as the service starts it, with its retention held back. */
+    private LocalKafkaBroker broker() {
+        return LocalKafkaBroker.start(data.resolve("kafka"), port, RETENTION_HELD_BACK);
+    }
+
+    private ServiceInstance service(final LocalKafkaBroker broker) {
+        return ServiceInstance.start(broker.bootstrapServers(), data, "reservation-processor", Map.of());
     }
 
     private void unpack(final String resourcePath) throws Exception {
