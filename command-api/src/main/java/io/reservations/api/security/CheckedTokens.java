@@ -31,12 +31,23 @@ final class CheckedTokens implements JwtDecoder {
 
     @Override
     public Jwt decode(final String token) {
-        final Jwt known = accepted.getIfPresent(token);
-        if (known != null && (known.getExpiresAt() == null || clock.instant().isBefore(known.getExpiresAt()))) {
+        final Jwt known = stillValid(token);
+        if (known != null) {
             return known;
         }
         final Jwt checked = decoder.decode(token); // throws for a token it refuses: nothing is remembered
         accepted.put(token, checked);
         return checked;
+    }
+
+    /** Whether {@code token} (null: none) was accepted and has not expired since, without checking it again. */
+    boolean accepted(final String token) {
+        return token != null && stillValid(token) != null;
+    }
+
+    private Jwt stillValid(final String token) {
+        final Jwt known = accepted.getIfPresent(token);
+        return known != null && (known.getExpiresAt() == null || clock.instant().isBefore(known.getExpiresAt()))
+                ? known : null;
     }
 }

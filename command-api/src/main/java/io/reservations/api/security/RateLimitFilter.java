@@ -5,19 +5,14 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.reservations.api.ReservationsProperties;
-import io.reservations.api.errors.ProblemCodes;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
@@ -27,7 +22,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Per-caller request rate limits (a token bucket per token subject; per client address without a token): over
  * the limit, 429 {@code rate-limited} with {@code Retry-After}, and another caller is served as before. Runs after
- * authentication; health is never limited.
+ * authentication (refusals are limited before it: RefusedAuthenticationLimitFilter); health is never limited.
  */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -43,7 +38,7 @@ public class RateLimitFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(final HttpServletRequest request) {
-        return !limit.enabled() || request.getRequestURI().startsWith("/actuator/health");
+        return TooManyRequests.exempt(limit, request);
     }
 
     @Override
@@ -56,13 +51,8 @@ public class RateLimitFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        final long retryAfter = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill() + 999_999_999L));
-        response.setStatus(429);
-        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.getOutputStream().write(("{\"type\":\"about:blank\",\"title\":\"Too Many Requests\",\"status\":429,"
-                + "\"detail\":\"More than " + limit.perSecond() + " requests per second from this caller; retry after "
-                + retryAfter + " s\",\"code\":\"" + ProblemCodes.RATE_LIMITED + "\"}").getBytes(StandardCharsets.UTF_8));
+        TooManyRequests.write(response, probe.getNanosToWaitForRefill(),
+                "More than " + limit.perSecond() + " requests per second from this caller");
     }
 
     private static String callerOf(final HttpServletRequest request) {

@@ -28,6 +28,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
@@ -46,7 +47,8 @@ public class SecurityConfiguration {
     private static final int CHECKED_TOKENS = 10_000;
 
     @Bean
-    SecurityFilterChain api(final HttpSecurity http, final ReservationsProperties properties) throws Exception {
+    SecurityFilterChain api(final HttpSecurity http, final ReservationsProperties properties,
+                            final RefusedAuthentications refusals) throws Exception {
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
         if (!properties.security().enabled()) {
@@ -71,20 +73,19 @@ public class SecurityConfiguration {
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(authorities()))
-                        .authenticationEntryPoint((request, response, failure) -> problem(response, 401,
-                                "Unauthorized", ProblemCodes.UNAUTHENTICATED, "A valid bearer token is required"))
+                        .authenticationEntryPoint(unauthenticated(refusals))
                         .accessDeniedHandler((request, response, denied) -> problem(response, 403,
                                 "Forbidden", ProblemCodes.FORBIDDEN, "The token does not allow this request")))
                 .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint((request, response, failure) -> problem(response, 401,
-                                "Unauthorized", ProblemCodes.UNAUTHENTICATED, "A valid bearer token is required"))
+                        .authenticationEntryPoint(unauthenticated(refusals))
                         .accessDeniedHandler((request, response, denied) -> problem(response, 403,
                                 "Forbidden", ProblemCodes.FORBIDDEN, "The token does not allow this request")))
                 .build();
     }
 
+    /** The type, not JwtDecoder: RefusedAuthenticationLimitFilter asks it which tokens it accepted. */
     @Bean
-    JwtDecoder jwtDecoder(final ReservationsProperties properties) {
+    CheckedTokens jwtDecoder(final ReservationsProperties properties) {
         final ReservationsProperties.Security security = properties.security();
         final NimbusJwtDecoder decoder;
         if (!security.jwkSetUri().isBlank()) {
@@ -112,6 +113,14 @@ public class SecurityConfiguration {
     @Conditional(LocalKeyCondition.class)
     TokenIssuer tokenIssuer(final ReservationsProperties properties) {
         return new TokenIssuer(LocalSigningKey.loadOrCreate(properties.localKeyDir()));
+    }
+
+    /** 401 {@code unauthenticated}, counted against the client's address (RefusedAuthentications). */
+    private static AuthenticationEntryPoint unauthenticated(final RefusedAuthentications refusals) {
+        return (request, response, failure) -> {
+            refusals.refused(request.getRemoteAddr());
+            problem(response, 401, "Unauthorized", ProblemCodes.UNAUTHENTICATED, "A valid bearer token is required");
+        };
     }
 
     /** {@code scope} claim to SCOPE_ authorities, {@code roles} claim to ROLE_ authorities. */

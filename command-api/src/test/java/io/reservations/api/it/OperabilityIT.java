@@ -153,8 +153,11 @@ class OperabilityIT {
         broker.destroy();
         broker = null;
 
-        final Response readiness = http.get("/actuator/health/readiness");
-        assertThat(readiness.status()).isEqualTo(503);
-        assertThat(readiness.json().at("/components/kafka/status").asString()).isEqualTo("DOWN");
+        // the broker check is made at most once every 2 s (RecentHealth): the next one after that sees it gone
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            final Response readiness = http.get("/actuator/health/readiness");
+            assertThat(readiness.status()).isEqualTo(503);
+            assertThat(readiness.json().at("/components/kafka/status").asString()).isEqualTo("DOWN");
+        });
     }
 }

@@ -1,6 +1,7 @@
 package io.reservations.api.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.reservations.api.security.LocalSigningKey;
 import io.reservations.api.security.Scopes;
@@ -179,6 +180,30 @@ class SecurityIT {
             assertThat(flood.stream().filter(r -> r.status() != 429)).as("the burst was let through").hasSizeGreaterThanOrEqualTo(5);
             assertThat(limited.http(limited.token("patient", Scopes.READ, List.of(), HOUR)).get("/windows/none").status())
                     .as("another caller is served meanwhile").isNotEqualTo(429);
+        }
+    }
+
+    @Test
+    void shouldLimitRefusedAuthenticationsPerAddressBeforeCheckingTokensWhileServingKnownOnes(@TempDir final Path data) {
+        try (ServiceInstance limited = ServiceInstance.start(broker.getBrokersAsString(), data, "security-refusals",
+                Map.of("reservations.api.rate-limit.refused-per-second", 1,
+                        "reservations.api.rate-limit.refused-burst", 5))) {
+            final HttpJson known = limited.http(limited.token("neighbour", Scopes.READ, List.of(), HOUR));
+            await("accepted once, so known, and answered").atMost(Duration.ofMinutes(1))
+                    .until(() -> known.get("/windows/none").status() == 404);
+
+            final List<Response> flood = IntStream.range(0, 40)
+                    .mapToObj(i -> limited.http("forged-" + i).get("/windows/none")).toList();
+
+            assertThat(flood.subList(0, 5)).as("the burst is refused one by one").allMatch(r -> r.status() == 401);
+            final Response limitedAnswer = flood.stream().filter(r -> r.status() == 429).findFirst().orElseThrow();
+            assertProblem(limitedAnswer, 429, "rate-limited");
+            assertThat(Integer.parseInt(limitedAnswer.retryAfter())).isPositive();
+            assertThat(flood.stream().filter(r -> r.status() == 429)).as("then limited without a check")
+                    .hasSizeGreaterThanOrEqualTo(30);
+            assertProblem(limited.http(null).get("/windows/none"), 429, "rate-limited");
+            assertThat(known.get("/windows/none").status()).as("a known token from the same address").isEqualTo(404);
+            assertThat(limited.http(null).get("/actuator/health").status()).as("health").isEqualTo(200);
         }
     }
 

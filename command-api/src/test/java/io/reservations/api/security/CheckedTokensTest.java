@@ -3,6 +3,7 @@ package io.reservations.api.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.reservations.api.support.MovableClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,12 +46,12 @@ class CheckedTokensTest {
 
     @Test
     void shouldCheckATokenAgainOnceItHasExpired() {
-        final MutableClock clock = new MutableClock(NOW);
+        final MovableClock clock = new MovableClock(NOW);
         final CheckedTokens tokens = new CheckedTokens(decoderAccepting(NOW.plusSeconds(30)), clock, 100,
                 Duration.ofMinutes(5));
         tokens.decode("token-a");
 
-        clock.now = NOW.plusSeconds(30);
+        clock.advance(Duration.ofSeconds(30));
         tokens.decode("token-a");
 
         assertThat(checks).hasValue(2);
@@ -78,26 +79,20 @@ class CheckedTokensTest {
         assertThat(checks).hasValue(2);
     }
 
-    private static final class MutableClock extends Clock {
-        private Instant now;
+    @Test
+    void shouldTellWhichTokensItAcceptedWithoutCheckingThem() {
+        final MovableClock clock = new MovableClock(NOW);
+        final CheckedTokens tokens = new CheckedTokens(decoderAccepting(NOW.plusSeconds(30)), clock, 100,
+                Duration.ofMinutes(5));
+        tokens.decode("token-a");
+        assertThatThrownBy(() -> tokens.decode("bad-token")).isInstanceOf(BadJwtException.class);
 
-        private MutableClock(final Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(final java.time.ZoneId zone) {
-            return this;
-        }
+        assertThat(tokens.accepted("token-a")).isTrue();
+        assertThat(tokens.accepted("bad-token")).isFalse();
+        assertThat(tokens.accepted("token-never-sent")).isFalse();
+        assertThat(tokens.accepted(null)).isFalse();
+        clock.advance(Duration.ofSeconds(30));
+        assertThat(tokens.accepted("token-a")).as("expired").isFalse();
+        assertThat(checks).hasValue(2);
     }
 }

@@ -1,0 +1,37 @@
+package io.reservations.api.security;
+
+import io.reservations.api.ReservationsProperties;
+import io.reservations.api.errors.ProblemCodes;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+
+/**
+ * What both limits share: which requests they leave alone (limits off, health), and their answer: 429 {@code
+ * rate-limited}, problem+json, with {@code Retry-After} in whole seconds.
+ */
+final class TooManyRequests {
+
+    private TooManyRequests() {
+    }
+
+    static boolean exempt(final ReservationsProperties.RateLimit limit, final HttpServletRequest request) {
+        return !limit.enabled() || request.getRequestURI().startsWith("/actuator/health");
+    }
+
+    /** @param nanosToWait until the caller's bucket has a token again */
+    static void write(final HttpServletResponse response, final long nanosToWait, final String detail)
+            throws IOException {
+        final long retryAfter = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(nanosToWait + 999_999_999L));
+        response.setStatus(429);
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.getOutputStream().write(("{\"type\":\"about:blank\",\"title\":\"Too Many Requests\",\"status\":429,"
+                + "\"detail\":\"" + detail + "; retry after " + retryAfter + " s\",\"code\":\""
+                + ProblemCodes.RATE_LIMITED + "\"}").getBytes(StandardCharsets.UTF_8));
+    }
+}
