@@ -8,9 +8,10 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 /**
- * Opaque page tokens: where the next page starts, bound to the query and the caller that got it. A token edited by
- * hand, or used for another query or by another caller, is refused (400 {@code invalid}). Tokens are checked, not
- * secret: every page applies the caller's rights again, so a token grants nothing by itself.
+ * Opaque page tokens: where the next page starts, bound to the query and the caller that got it. A token damaged
+ * on its way, or used for another query or by another caller, is refused (400 {@code invalid}). The digest is a
+ * checksum with no key, not a signature: anyone can compute the token of a position in a listing of their own, and
+ * that is all a token can say, since every page applies the caller's rights again; so any instance reads any token.
  */
 public final class PageTokens {
 

@@ -1,12 +1,17 @@
 package io.reservations.api.security;
 
+import io.reservations.api.errors.ApiException;
+import io.reservations.api.errors.ProblemCodes;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 /**
  * Who is calling: the token's subject (never blank: tokens without one are refused) and whether it is an admin.
- * With authentication turned off every caller is the admin {@value #ANONYMOUS}.
+ * With authentication turned off every caller is the admin {@value #ANONYMOUS}; with it on, a request without a
+ * recognised token has no caller.
  */
 public record Caller(String subject, boolean admin) {
 
@@ -18,14 +23,26 @@ public record Caller(String subject, boolean admin) {
         }
     }
 
+    /**
+     * The caller of the request in progress: a bearer token's subject, or the admin {@value #ANONYMOUS} when
+     * authentication is off (SecurityConfiguration marks that anonymous caller as admin). Anything else, including
+     * an anonymous caller while authentication is on, is refused: 401 {@code unauthenticated}, never a default.
+     */
     public static Caller current() {
         final Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (!(authentication instanceof JwtAuthenticationToken jwt)) {
+        if (authentication instanceof JwtAuthenticationToken jwt) {
+            return new Caller(jwt.getToken().getSubject(), isAdmin(jwt));
+        }
+        if (authentication instanceof AnonymousAuthenticationToken anonymous
+                && ANONYMOUS.equals(anonymous.getPrincipal()) && isAdmin(anonymous)) {
             return new Caller(ANONYMOUS, true);
         }
-        final boolean admin = jwt.getAuthorities().stream()
+        throw new ApiException(HttpStatus.UNAUTHORIZED, ProblemCodes.UNAUTHENTICATED, "A valid bearer token is required");
+    }
+
+    private static boolean isAdmin(final Authentication authentication) {
+        return authentication.getAuthorities().stream()
                 .anyMatch(authority -> authority.getAuthority().equals("ROLE_" + Scopes.ADMIN_ROLE));
-        return new Caller(jwt.getToken().getSubject(), admin);
     }
 
     /**

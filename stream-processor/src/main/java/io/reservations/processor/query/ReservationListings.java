@@ -1,7 +1,6 @@
 package io.reservations.processor.query;
 
 import io.reservations.contract.Reservation;
-import io.reservations.processor.shard.ShardMasterTopology;
 import io.reservations.topics.JsonSerde;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,8 +36,9 @@ public final class ReservationListings {
                 prefix + Character.MAX_VALUE)) {
             while (entries.hasNext()) {
                 final Reservation reservation = decode(entries.next().value);
-                if (!owner.equals(ShardMasterTopology.ownerKey(reservation.owner())) || !filter.test(reservation)) {
-                    continue; // another owner's entry under a prefix of this one's, or filtered out
+                // the owner itself, not its key: reservations without an owner share the key ~ with a subject "~"
+                if (!owner.equals(reservation.owner()) || !filter.test(reservation)) {
+                    continue; // another owner's entry under a prefix of this one's, an ownerless one, or filtered out
                 }
                 if (items.size() == limit) {
                     return new ReservationSlice(items, Optional.of(reservation.id()));
