@@ -5,7 +5,7 @@
 # usage: bench/idle-and-latency.sh <service jar> <label> [service JVM options...]
 jar=$1; label=$2; shift 2
 d=/tmp/lat-$label; rm -rf $d; mkdir -p $d
-java -Xmx2g "$@" -jar $jar --server.port=18282 --reservations.data-dir=$d/data --reservations.kafka.local-port=19292 --reservations.api.rate-limit.enabled=false > $d/log 2>&1 &
+java -Xmx2g "$@" -jar $jar --server.port=18282 --reservations.data-dir=$d/data --reservations.kafka.local-port=19292 > $d/log 2>&1 &
 pid=$!
 for i in $(seq 120); do grep -q 'service ready' $d/log && break; sleep 1; done
 TOKEN=$(cat $d/data/admin-token); A="Authorization: Bearer $TOKEN"; J='Content-Type: application/json'; U=localhost:18282

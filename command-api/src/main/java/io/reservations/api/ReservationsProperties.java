@@ -1,5 +1,6 @@
 package io.reservations.api;
 
+import io.reservations.api.security.RateLimit;
 import io.reservations.topics.KafkaClientSecurity;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -78,20 +79,6 @@ public record ReservationsProperties(@DefaultValue("data") Path dataDir,
                       @DefaultValue("64MB") DataSize resultCacheBytes,
                       @DefaultValue("") String readFrom,
                       @DefaultValue RateLimit rateLimit) {
-    }
-
-    /**
-     * Requests per caller (token subject, or client address without a token), on by default at a generous rate;
-     * and refused authentications per client address, counted before any token is checked.
-     *
-     * @param perSecond        the sustained rate
-     * @param burst            how many requests a caller may send at once after a quiet moment
-     * @param refusedPerSecond the sustained rate of refused authentications (401) per client address
-     * @param refusedBurst     how many refused authentications an address may have at once after a quiet moment
-     */
-    public record RateLimit(@DefaultValue("true") boolean enabled, @DefaultValue("200") long perSecond,
-                            @DefaultValue("400") long burst, @DefaultValue("10") long refusedPerSecond,
-                            @DefaultValue("100") long refusedBurst) {
     }
 
     /**

@@ -11,24 +11,29 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Per-caller request rate limits (a token bucket per token subject; per client address without a token): over
- * the limit, 429 {@code rate-limited} with {@code Retry-After}, and another caller is served as before. Runs after
- * authentication (refusals are limited before it: RefusedAuthenticationLimitFilter); health is never limited.
+ * Per-caller request rate limits (a token bucket per token subject; per client address without a token), at the
+ * rate of the caller's roles ({@link RateLimit#rateFor}): over the limit, 429 {@code rate-limited} with {@code
+ * Retry-After}, and another caller is served as before. Runs after authentication (refusals are limited before it:
+ * RefusedAuthenticationLimitFilter); health is never limited.
  */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE)
 public class RateLimitFilter extends OncePerRequestFilter {
 
-    private final ReservationsProperties.RateLimit limit;
+    private static final String ROLE = "ROLE_";
+
+    private final RateLimit limit;
     private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
             .maximumSize(100_000).expireAfterAccess(Duration.ofMinutes(10)).build();
 
@@ -44,20 +49,25 @@ public class RateLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(final HttpServletRequest request, final HttpServletResponse response,
                                     final FilterChain chain) throws ServletException, IOException {
-        final ConsumptionProbe probe = buckets.get(callerOf(request), caller -> Bucket.builder()
-                .addLimit(bandwidth -> bandwidth.capacity(limit.burst()).refillGreedy(limit.perSecond(), Duration.ofSeconds(1)))
+        final Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        final RateLimit.Rate rate = limit.rateFor(roles(authentication));
+        final String caller = authentication instanceof JwtAuthenticationToken jwt ? "sub:" + jwt.getToken().getSubject()
+                : "addr:" + request.getRemoteAddr();
+        // a caller's bucket is made with the rate of the roles it came with; a token with other roles gets its own
+        final ConsumptionProbe probe = buckets.get(caller + "\n" + rate, key -> Bucket.builder()
+                .addLimit(bandwidth -> bandwidth.capacity(rate.burst()).refillGreedy(rate.perSecond(), Duration.ofSeconds(1)))
                 .build()).tryConsumeAndReturnRemaining(1);
         if (probe.isConsumed()) {
             chain.doFilter(request, response);
             return;
         }
         TooManyRequests.write(response, probe.getNanosToWaitForRefill(),
-                "More than " + limit.perSecond() + " requests per second from this caller");
+                "More than " + rate.perSecond() + " requests per second from this caller");
     }
 
-    private static String callerOf(final HttpServletRequest request) {
-        final Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication instanceof JwtAuthenticationToken jwt ? "sub:" + jwt.getToken().getSubject()
-                : "addr:" + request.getRemoteAddr();
+    private static List<String> roles(final Authentication authentication) {
+        return authentication == null ? List.of() : authentication.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority).filter(authority -> authority.startsWith(ROLE))
+                .map(authority -> authority.substring(ROLE.length())).toList();
     }
 }

@@ -25,7 +25,7 @@ public class RefusedAuthenticationLimitFilter extends OncePerRequestFilter {
 
     private static final String BEARER = "Bearer ";
 
-    private final ReservationsProperties.RateLimit limit;
+    private final RateLimit limit;
     private final RefusedAuthentications refusals;
     private final CheckedTokens tokens;
 

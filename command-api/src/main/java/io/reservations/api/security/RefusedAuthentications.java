@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class RefusedAuthentications {
 
-    private final ReservationsProperties.RateLimit limit;
+    private final RateLimit limit;
     private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
             .maximumSize(100_000).expireAfterAccess(Duration.ofMinutes(10)).build();
 

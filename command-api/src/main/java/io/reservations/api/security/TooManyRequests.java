@@ -1,6 +1,5 @@
 package io.reservations.api.security;
 
-import io.reservations.api.ReservationsProperties;
 import io.reservations.api.errors.ProblemCodes;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -19,7 +18,7 @@ final class TooManyRequests {
     private TooManyRequests() {
     }
 
-    static boolean exempt(final ReservationsProperties.RateLimit limit, final HttpServletRequest request) {
+    static boolean exempt(final RateLimit limit, final HttpServletRequest request) {
         return !limit.enabled() || request.getRequestURI().startsWith("/actuator/health");
     }
 

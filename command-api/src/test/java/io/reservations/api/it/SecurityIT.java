@@ -168,7 +168,7 @@ class SecurityIT {
     }
 
     @Test
-    void shouldLimitEachCallersRateWhileServingOthers(@TempDir final Path data) {
+    void shouldLimitEachCallersRateAtItsRolesRateWhileServingOthers(@TempDir final Path data) {
         try (ServiceInstance limited = ServiceInstance.start(broker.getBrokersAsString(), data, "security-limited",
                 Map.of("reservations.api.rate-limit.per-second", 5, "reservations.api.rate-limit.burst", 5))) {
             final HttpJson flooder = limited.http(limited.token("flooder", Scopes.READ, List.of(), HOUR));
@@ -180,6 +180,9 @@ class SecurityIT {
             assertThat(flood.stream().filter(r -> r.status() != 429)).as("the burst was let through").hasSizeGreaterThanOrEqualTo(5);
             assertThat(limited.http(limited.token("patient", Scopes.READ, List.of(), HOUR)).get("/windows/none").status())
                     .as("another caller is served meanwhile").isNotEqualTo(429);
+            final HttpJson operator = limited.http(limited.token("operator", Scopes.READ, List.of(Scopes.ADMIN_ROLE), HOUR));
+            assertThat(IntStream.range(0, 40).mapToObj(i -> operator.get("/windows/none").status()))
+                    .as("the admin role's own rate (10,000/s by default)").doesNotContain(429);
         }
     }
 
