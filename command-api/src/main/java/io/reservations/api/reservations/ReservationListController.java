@@ -13,6 +13,7 @@ import io.reservations.contract.Reservation;
 import io.reservations.contract.ReservationStatus;
 import io.reservations.processor.query.EntityQueries;
 import io.reservations.processor.query.ReservationFilter;
+import io.reservations.processor.query.ReservationListings;
 import io.reservations.processor.query.ReservationSlice;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -80,11 +81,12 @@ public class ReservationListController {
     private Page<Reservation> everyone(final EntityQueries queries, final PartitionWalk start, final ReservationFilter filter,
                                        final int size, final String scope) {
         final List<Reservation> items = new ArrayList<>();
+        int budget = ReservationListings.SCAN_BUDGET; // for the whole page, however many partitions it walks
         PartitionWalk at = start;
         while (true) {
             final ReservationSlice slice;
             try {
-                slice = queries.listingsOf(at.partition()).allReservations(filter, at.from(), size - items.size());
+                slice = queries.listingsOf(at.partition()).allReservations(filter, at.from(), size - items.size(), budget);
             } catch (final InvalidStateStoreException elsewhere) {
                 if (at == start) {
                     throw elsewhere; // the partition the read was routed for: the store is moving
@@ -92,7 +94,8 @@ public class ReservationListController {
                 return new Page<>(items, PageTokens.issue(scope, at.partition() + "/")); // the next page asks its owner
             }
             items.addAll(slice.items());
-            if (slice.next().isPresent() || at.partition() + 1 >= partitions || items.size() == size) {
+            budget -= slice.scanned();
+            if (slice.next().isPresent() || at.partition() + 1 >= partitions || items.size() == size || budget == 0) {
                 return at.page(items, slice.next(), scope, partitions);
             }
             at = new PartitionWalk(at.partition() + 1, null);

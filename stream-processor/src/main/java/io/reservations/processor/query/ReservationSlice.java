@@ -4,6 +4,10 @@ import io.reservations.contract.Reservation;
 import java.util.List;
 import java.util.Optional;
 
-/** One page of an owner's reservations in id order, and the id the next page starts from (empty: the last page). */
-public record ReservationSlice(List<Reservation> items, Optional<String> next) {
+/**
+ * One page of reservations in index order, where the next page starts (empty: nothing after it), and how many
+ * index entries were read for it (a page that read its whole scan budget may hold fewer items than asked, even
+ * none, and still have a next one).
+ */
+public record ReservationSlice(List<Reservation> items, Optional<String> next, int scanned) {
 }

@@ -3,6 +3,7 @@ package io.reservations.processor.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.reservations.contract.CancelReservation;
 import io.reservations.contract.CreateReservation;
 import io.reservations.contract.Reservation;
 import io.reservations.contract.ReservationCommand;
@@ -33,6 +34,7 @@ class ReservationListingsTest {
     private static final ReservationFilter ANY = new ReservationFilter(null, null);
 
     private TopologyTestDriver driver;
+    private TestInputTopic<String, ReservationCommand> commands;
     private ReservationListings listings;
 
     @BeforeEach
@@ -43,7 +45,7 @@ class ReservationListingsTest {
         final SimpleMeterRegistry meters = new SimpleMeterRegistry();
         driver = new TopologyTestDriver(ReadModelTopology.withShardMasters(
                 new ShardMasterOptions(12, Duration.ofHours(24), false, meters), OwnerIndexSync.none(meters)), props, START);
-        final TestInputTopic<String, ReservationCommand> commands = driver.createInputTopic(
+        commands = driver.createInputTopic(
                 Topics.RESERVATION_COMMANDS.name(), Serdes.String().serializer(),
                 Topics.RESERVATION_COMMANDS.valueSerde().serializer(), START, Duration.ZERO);
         commands.pipeInput("r-tilde", new CreateReservation("c1", "r-tilde", "w", null, "~"));
@@ -68,8 +70,31 @@ class ReservationListingsTest {
 
     @Test
     void shouldListEveryReservationInEveryonesWalk() {
-        assertThat(ids(listings.allReservations(ANY, null, 100).items()))
+        assertThat(ids(listings.allReservations(ANY, null, 100, ReservationListings.SCAN_BUDGET).items()))
                 .containsExactlyInAnyOrder("r-tilde", "r-alice", "r-ownerless");
+    }
+
+    @Test
+    void shouldEndAPageAtItsScanBudgetAndGoOnWhereItStopped() {
+        for (int i = 1; i <= 5; i++) {
+            commands.pipeInput("r-b" + i, new CreateReservation("b" + i, "r-b" + i, "w", null, "bob"));
+        }
+        commands.pipeInput("r-b5", new CancelReservation("b6", "r-b5", null, "bob", false));
+        final ReservationListings budgeted = new ReservationListings(
+                driver.getKeyValueStore(ShardMasterTopology.OWNER_INDEX_STORE), 3);
+        final ReservationFilter cancelled = new ReservationFilter(null, ReservationStatus.CANCELLED);
+
+        final ReservationSlice first = budgeted.reservationsOf("bob", cancelled, null, 10);
+        assertThat(first.items()).as("three read, none cancelled").isEmpty();
+        assertThat(first.next()).contains("r-b4");
+        final ReservationSlice second = budgeted.reservationsOf("bob", cancelled, first.next().get(), 10);
+        assertThat(ids(second.items())).containsExactly("r-b5");
+        assertThat(second.next()).isEmpty();
+
+        final ReservationSlice everyone = listings.allReservations(cancelled, null, 10, 2);
+        assertThat(everyone.items()).isEmpty();
+        assertThat(everyone.scanned()).isEqualTo(2);
+        assertThat(everyone.next()).as("the key after the two read").isPresent();
     }
 
     private static List<String> ids(final List<Reservation> reservations) {
