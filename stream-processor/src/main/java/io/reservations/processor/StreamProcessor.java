@@ -39,17 +39,17 @@ public final class StreamProcessor implements AutoCloseable {
     private final ProcessorSettings settings;
     private final KafkaStreams shardMasters;
     private final KafkaStreams readModels;
-    private final IndexMarkers markers;
+    private final IndexEnds indexEnds;
     private final OwnerIndexSync indexSync;
     private final ThreadFailures threadFailures;
 
     private StreamProcessor(final ProcessorSettings settings, final KafkaStreams shardMasters,
-                            final KafkaStreams readModels, final IndexMarkers markers, final OwnerIndexSync indexSync,
+                            final KafkaStreams readModels, final IndexEnds indexEnds, final OwnerIndexSync indexSync,
                             final ThreadFailures threadFailures) {
         this.settings = settings;
         this.shardMasters = shardMasters;
         this.readModels = readModels;
-        this.markers = markers;
+        this.indexEnds = indexEnds;
         this.indexSync = indexSync;
         this.threadFailures = threadFailures;
     }
@@ -70,14 +70,15 @@ public final class StreamProcessor implements AutoCloseable {
             replicationFactor = contract.replicationFactor();
             largestRecordBytes = Math.min(contract.largestRecordBytes(), index.largestRecordBytes());
         }
-        final IndexMarkers markers = new IndexMarkers(settings, INDEX_SYNC_TIMEOUT);
-        final OwnerIndexSync indexSync = new OwnerIndexSync(markers, INDEX_SYNC_TIMEOUT, registry);
+        final IndexEnds indexEnds = new IndexEnds(settings, INDEX_SYNC_TIMEOUT);
+        final OwnerIndexSync indexSync = new OwnerIndexSync(indexEnds, INDEX_SYNC_TIMEOUT, registry);
         final RefusedOutputs refusedOutputs = new RefusedOutputs(largestRecordBytes);
         final KafkaStreams shardMasters = new KafkaStreams(ShardMasterTopology.build(
                 settings.shardMasterOptions(registry, refusedOutputs), settings.applicationId()),
                 KafkaStreamsProperties.shardMasters(settings, replicationFactor, largestRecordBytes, refusedOutputs));
         final KafkaStreams readModels = new KafkaStreams(ReadModelTopology.build(settings.applicationId(),
-                settings.commandRetention(), indexSync), KafkaStreamsProperties.readModels(settings, replicationFactor));
+                settings.commandRetention(), indexSync), KafkaStreamsProperties.readModels(settings, replicationFactor),
+                new ReadModelClients(ShardMasterTopology.ownerIndexTopic(settings.applicationId()), indexSync));
         final ThreadFailures threadFailures = new ThreadFailures(Clock.systemUTC(), registry);
         for (final KafkaStreams streams : List.of(shardMasters, readModels)) {
             new KafkaStreamsMetrics(streams).bindTo(registry);
@@ -86,7 +87,7 @@ public final class StreamProcessor implements AutoCloseable {
         }
         LOG.info("Stream processor {} started against {} ({} partitions)",
                 settings.applicationId(), settings.bootstrapServers(), settings.topics().partitions());
-        return new StreamProcessor(settings, shardMasters, readModels, markers, indexSync, threadFailures);
+        return new StreamProcessor(settings, shardMasters, readModels, indexEnds, indexSync, threadFailures);
     }
 
     /**
@@ -140,7 +141,7 @@ public final class StreamProcessor implements AutoCloseable {
     public void close() {
         shardMasters.close(new KafkaStreams.CloseOptions().leaveGroup(true).timeout(CLOSE_TIMEOUT));
         readModels.close(new KafkaStreams.CloseOptions().leaveGroup(true).timeout(CLOSE_TIMEOUT));
-        markers.close();
+        indexEnds.close();
         LOG.info("Stream processor {} stopped", settings.applicationId());
     }
 }

@@ -7,12 +7,19 @@ import io.reservations.api.support.HttpJson;
 import io.reservations.api.support.HttpJson.Response;
 import io.reservations.api.support.ServiceInstance;
 import io.reservations.processor.it.KafkaTestBroker;
+import io.reservations.processor.shard.ShardMasterTopology;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
@@ -32,7 +39,7 @@ class ListingsIT {
     Path data;
 
     @Test
-    void shouldWalkEachOwnersReservationsAndEveryonesForAnAdminThroughEitherInstance() {
+    void shouldWalkEachOwnersReservationsAndEveryonesForAnAdminThroughEitherInstance() throws Exception {
         final EmbeddedKafkaKraftBroker broker = KafkaTestBroker.start();
         final Map<String, Object> sharedKey = Map.of("reservations.security.local-key-dir", data.resolve("jwt"));
         try (ServiceInstance a = ServiceInstance.start(broker.getBrokersAsString(), data.resolve("a"), "listings", sharedKey);
@@ -42,8 +49,8 @@ class ListingsIT {
                 assertThat(admins.get(0).post("/windows", "{\"id\":\"" + window + "\",\"resources\":[{\"id\":\"s\",\"type\":\"seat\"}]}")
                         .status()).isEqualTo(201);
             }
-            final Map<String, List<HttpJson>> clients = Map.of(
-                    "alice", clients(a, b, "alice"), "bob", clients(a, b, "bob"), "carol", clients(a, b, "carol"));
+            final Map<String, List<HttpJson>> clients = Map.of("alice", clients(a, b, "alice"), "bob", clients(a, b, "bob"),
+                    "carol", clients(a, b, "carol"), "dave", clients(a, b, "dave"));
             final Map<String, List<String>> expected = Map.of("alice", new ArrayList<>(), "bob", new ArrayList<>(),
                     "carol", new ArrayList<>());
             for (int r = 0; r < 300; r++) {
@@ -67,6 +74,7 @@ class ListingsIT {
                     .containsExactlyElementsOf(expected.get("alice").stream().filter(id -> (Integer.parseInt(id.substring(2)) / 3) % 2 == 1).toList());
             assertThat(walk(clients.get("bob"), "/reservations?status=CONFIRMED")).isEmpty();
             assertReadsReflectTheAnsweredSelection(clients.get("alice"));
+            assertEachCreateListedRightAfterItsAnswerWithNothingWrittenByTheListings(broker, clients.get("dave"));
 
             assertThat(walk(admins, "/windows?limit=1")).as("every window, each once").containsExactlyInAnyOrder("w-0", "w-1");
             final JsonNode firstWindows = admins.get(0).get("/windows?limit=500").json().get("items");
@@ -89,6 +97,38 @@ class ListingsIT {
         assertThat(walk(List.of(alice.get(1)), "/reservations?status=CONFIRMED")).containsExactly("r-000");
         assertThat(alice.get(1).get("/windows/w-0/availability").json().get("types").get("seat").get("available").asInt())
                 .isZero();
+    }
+
+    /**
+     * Read-your-writes, twenty times: a create answered through one instance is listed at once through the other;
+     * and the listings write nothing (the owner index's topic grows by the creates' changes only).
+     */
+    private static void assertEachCreateListedRightAfterItsAnswerWithNothingWrittenByTheListings(
+            final EmbeddedKafkaKraftBroker broker, final List<HttpJson> dave) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()))) {
+            final long before = indexTopicEnd(admin);
+            final List<String> created = new ArrayList<>();
+            for (int n = 0; n < 20; n++) {
+                final String id = String.format("r-dave-%02d", n);
+                assertThat(dave.get(n % 2).post("/reservations", "{\"id\":\"" + id + "\",\"window_id\":\"w-1\"}")
+                        .status()).isEqualTo(201);
+                created.add(id);
+                assertThat(walk(List.of(dave.get((n + 1) % 2)), "/reservations")).as("listed right after its 201")
+                        .containsExactlyElementsOf(created);
+            }
+            assertThat(indexTopicEnd(admin) - before).as("one record per create, none per listing")
+                    .isLessThanOrEqualTo(2 * 20); // each change and its transaction's marker
+        }
+    }
+
+    /** The sum of the owner index topic's end offsets (records and transaction markers). */
+    private static long indexTopicEnd(final Admin admin) throws Exception {
+        final String topic = ShardMasterTopology.ownerIndexTopic("listings");
+        final Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
+        admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()
+                .forEach(info -> partitions.put(new TopicPartition(topic, info.partition()), OffsetSpec.latest()));
+        return admin.listOffsets(partitions).all().get().values().stream()
+                .mapToLong(ListOffsetsResult.ListOffsetsResultInfo::offset).sum();
     }
 
     private static void assertBadListingsRefused(final HttpJson alice, final HttpJson bob) {

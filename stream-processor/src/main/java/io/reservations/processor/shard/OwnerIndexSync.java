@@ -2,88 +2,141 @@ package io.reservations.processor.shard;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
-import java.util.UUID;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
- * Read-your-writes for listings. The owner index trails a reservation's change by one exactly-once hop: the change
- * is committed to the owner-index topic with the command's result, and indexed when the index's task reads it.
- * Before a listing reads a partition of the index, a marker record is appended to that partition of the topic and
- * the read waits until the index's task reaches it: everything committed before the marker (every change whose
- * result a client already has) is then in the store. A marker is never stored.
+ * Read-your-writes for listings, without writing anything. The owner index trails a reservation's change by one
+ * exactly-once hop: the change is committed to the owner-index topic with the command's result, and indexed when
+ * the index's task reads it. Before a listing reads a partition of the index, it asks the broker for that
+ * partition's committed end (the last stable offset, {@link CommittedEnds}) and waits until the index's consumer
+ * has read past it ({@link #polled}) and its task has processed every record that consumer returned
+ * ({@link #processed}): everything committed before the listing (every change whose result a client already has)
+ * is then in the store. Positions count transaction markers, which no processor sees; that is why both are needed.
  */
 public final class OwnerIndexSync {
 
-    /** The header of a marker record; its value is the marker's id. */
+    /** The header of the markers earlier versions appended to the topic: still skipped by the index. */
     public static final String MARKER_HEADER = "index_sync";
 
-    /** Appends a marker with this id to this partition of the owner-index topic. */
+    /** The committed end (read_committed) of a partition of the owner-index topic, from the broker. */
     @FunctionalInterface
-    public interface MarkerSender {
-        CompletableFuture<?> send(int partition, String markerId);
+    public interface CommittedEnds {
+        long of(int partition) throws Exception;
     }
 
-    private final MarkerSender sender;
+    /** Where the index has got to in one partition; -1: nothing yet. */
+    private record Progress(long position, long lastReturned, long processed) {
+
+        boolean reached(final long end) {
+            return position >= end && processed >= lastReturned;
+        }
+    }
+
+    private record Waiter(long end, CompletableFuture<Void> reached) {
+    }
+
+    private static final Progress NOTHING_YET = new Progress(-1, -1, -1);
+
+    private final CommittedEnds ends;
     private final Duration timeout;
-    private final Map<String, CompletableFuture<Void>> waiting = new ConcurrentHashMap<>();
+    private final Map<Integer, Progress> progress = new ConcurrentHashMap<>();
+    private final Map<Integer, Queue<Waiter>> waiting = new ConcurrentHashMap<>();
     private final Timer reached;
     private final Timer timedOut;
 
-    public OwnerIndexSync(final MarkerSender sender, final Duration timeout, final MeterRegistry meters) {
-        this.sender = sender;
+    public OwnerIndexSync(final CommittedEnds ends, final Duration timeout, final MeterRegistry meters) {
+        this.ends = ends;
         this.timeout = timeout;
         this.reached = timer(meters, "reached");
         this.timedOut = timer(meters, "timeout");
     }
 
-    /** No markers: a listing reads what the index holds (tests of one topology, tools). */
+    /** No waiting: a listing reads what the index holds (tests of one topology, tools). */
     public static OwnerIndexSync none(final MeterRegistry meters) {
         return new OwnerIndexSync(null, Duration.ZERO, meters);
     }
 
     /**
-     * Waits until the index's task on this instance has read everything committed to {@code partition} of its topic
-     * before now; false when that took longer than the timeout (the read then sees what the index holds).
+     * Waits until the index's task on this instance has processed everything committed to {@code partition} of its
+     * topic before now; false when that took longer than the timeout (the read then sees what the index holds).
      */
     public boolean awaitPartition(final int partition) {
-        if (sender == null) {
+        if (ends == null) {
             return true;
         }
         final long start = System.nanoTime();
-        final String id = UUID.randomUUID().toString();
-        final CompletableFuture<Void> marker = new CompletableFuture<>();
-        waiting.put(id, marker);
+        CompletableFuture<Void> reaching = null;
         try {
-            sender.send(partition, id).exceptionally(failure -> {
-                marker.completeExceptionally(failure);
-                return null;
-            });
-            marker.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            reaching = reaching(partition, ends.of(partition));
+            reaching.get(timeout.toNanos() - (System.nanoTime() - start), TimeUnit.NANOSECONDS);
             reached.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
             return true;
-        } catch (final TimeoutException | ExecutionException | RuntimeException e) {
-            timedOut.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-            return false;
         } catch (final InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
+        } catch (final Exception e) { // the broker's answer, or the index, not in time
+            timedOut.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+            return false;
         } finally {
-            waiting.remove(id);
+            forget(partition, reaching);
         }
     }
 
-    /** The index's task read the marker with this header value. */
-    void reached(final byte[] markerId) {
-        final CompletableFuture<Void> marker = waiting.remove(new String(markerId, StandardCharsets.UTF_8));
-        if (marker != null) {
-            marker.complete(null);
+    private void forget(final int partition, final CompletableFuture<Void> reaching) {
+        final Queue<Waiter> waiters = waiting.get(partition);
+        if (reaching != null && waiters != null) {
+            waiters.removeIf(waiter -> waiter.reached() == reaching);
+        }
+    }
+
+    /** Completes once the index has processed everything before {@code end} in {@code partition}. */
+    CompletableFuture<Void> reaching(final int partition, final long end) {
+        final CompletableFuture<Void> reaching = new CompletableFuture<>();
+        waiting.computeIfAbsent(partition, p -> new ConcurrentLinkedQueue<>()).add(new Waiter(end, reaching));
+        wake(partition); // it may be there already
+        return reaching;
+    }
+
+    /**
+     * After each poll of the index's consumer, for each partition of the topic it holds.
+     *
+     * @param position     the consumer's position: everything before it was returned, or was a marker
+     * @param lastReturned the offset of the last record this poll returned for the partition; -1: none
+     */
+    public void polled(final int partition, final long position, final long lastReturned) {
+        progress.compute(partition, (p, before) -> {
+            final Progress known = before == null ? NOTHING_YET : before;
+            return new Progress(position, Math.max(known.lastReturned(), lastReturned), known.processed());
+        });
+        wake(partition);
+    }
+
+    /** The index's task processed the record at {@code offset} of {@code partition}. */
+    void processed(final int partition, final long offset) {
+        progress.compute(partition, (p, before) -> {
+            final Progress known = before == null ? NOTHING_YET : before;
+            return new Progress(known.position(), known.lastReturned(), Math.max(known.processed(), offset));
+        });
+        wake(partition);
+    }
+
+    private void wake(final int partition) {
+        final Queue<Waiter> waiters = waiting.get(partition);
+        if (waiters == null || waiters.isEmpty()) {
+            return;
+        }
+        final Progress now = progress.getOrDefault(partition, NOTHING_YET);
+        for (final Waiter waiter : waiters) {
+            if (now.reached(waiter.end())) {
+                waiter.reached().complete(null);
+                waiters.remove(waiter);
+            }
         }
     }
 

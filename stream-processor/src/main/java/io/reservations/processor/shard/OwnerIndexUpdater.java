@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
  * Keeps {@code reservations-by-owner}: key {@code <owner>|<reservation id>}, the reservation's JSON as its owner
  * reads it, stored as it came (a listing decodes what it reads; this runs for every change). The owner-index topic
  * is keyed by owner, so one owner's reservations are in one partition, in id order; the reservation id travels in
- * a header. Markers of {@link OwnerIndexSync} are only noted.
+ * a header. Each record processed is reported to {@link OwnerIndexSync} (read-your-writes for listings).
  */
 final class OwnerIndexUpdater implements Processor<String, byte[], Void, Void> {
 
@@ -21,6 +21,7 @@ final class OwnerIndexUpdater implements Processor<String, byte[], Void, Void> {
     private static final Logger LOG = LoggerFactory.getLogger(OwnerIndexUpdater.class);
 
     private final OwnerIndexSync sync;
+    private ProcessorContext<Void, Void> context;
     private KeyValueStore<String, byte[]> index;
 
     OwnerIndexUpdater(final OwnerIndexSync sync) {
@@ -29,15 +30,20 @@ final class OwnerIndexUpdater implements Processor<String, byte[], Void, Void> {
 
     @Override
     public void init(final ProcessorContext<Void, Void> context) {
+        this.context = context;
         this.index = context.getStateStore(ShardMasterTopology.OWNER_INDEX_STORE);
     }
 
     @Override
     public void process(final Record<String, byte[]> record) {
-        final Header marker = record.headers().lastHeader(OwnerIndexSync.MARKER_HEADER);
-        if (marker != null) {
-            sync.reached(marker.value()); // a listing waits for the index to get this far
-            return;
+        apply(record);
+        // a listing waits for the index to get this far (whatever the record was)
+        context.recordMetadata().ifPresent(at -> sync.processed(at.partition(), at.offset()));
+    }
+
+    private void apply(final Record<String, byte[]> record) {
+        if (record.headers().lastHeader(OwnerIndexSync.MARKER_HEADER) != null) {
+            return; // a listing's marker, from a version that wrote them
         }
         final Header id = record.headers().lastHeader(RESERVATION_ID_HEADER);
         if (record.key() == null || record.value() == null || id == null) {

@@ -29,7 +29,7 @@ public final class ReadModelTopology {
     /**
      * @param shardMastersApplicationId the application whose owner-index topic the index reads
      * @param commandRetention          how long a command's status is kept (the de-duplication retention)
-     * @param indexSync                 where the owner index reports the markers it reads (read-your-writes)
+     * @param indexSync                 where the owner index reports the records it processed (read-your-writes)
      */
     public static Topology build(final String shardMastersApplicationId, final Duration commandRetention,
                                  final OwnerIndexSync indexSync) {

@@ -9,8 +9,6 @@ import io.reservations.topics.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -18,21 +16,24 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** A listing's marker is read by the index's task, reported to the waiting read, and never stored. */
+/**
+ * A listing waits until the index's consumer has read past the committed end it was given and the index's task has
+ * processed every record that consumer returned; the task reports each record it processed, markers of earlier
+ * versions included, which it does not store. (The consumer's side is played here by the test, as the driver has
+ * none: after each poll, the position and the last record returned; the driver's topics have one partition.)
+ */
 class OwnerIndexSyncTopologyTest {
 
     private static final Instant START = Instant.parse("2026-11-30T10:00:00Z");
     private static final String APPLICATION_ID = "index-sync-test";
 
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private final List<String> markersSent = new ArrayList<>();
-    private boolean deliverMarkers = true;
+    private long committedEnd;
     private TopologyTestDriver driver;
     private TestInputTopic<String, byte[]> indexTopic;
     private OwnerIndexSync sync;
@@ -42,8 +43,7 @@ class OwnerIndexSyncTopologyTest {
         final Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        // the driver runs on this thread: a marker piped in is processed before send returns
-        sync = new OwnerIndexSync(this::send, Duration.ofMillis(200), meters);
+        sync = new OwnerIndexSync(partition -> committedEnd, Duration.ofMillis(200), meters);
         driver = new TopologyTestDriver(ReadModelTopology.addTo(ShardMasterTopology.build(
                 new ShardMasterOptions(12, Duration.ofHours(24), false, meters), APPLICATION_ID), APPLICATION_ID,
                 Duration.ofHours(24), sync), props, START);
@@ -57,46 +57,57 @@ class OwnerIndexSyncTopologyTest {
     }
 
     @Test
-    void shouldAnswerOnceTheIndexReachedTheMarkerAndNotStoreIt() {
-        final TestInputTopic<String, ReservationCommand> commands = driver.createInputTopic(Topics.RESERVATION_COMMANDS.name(),
-                Serdes.String().serializer(), Topics.RESERVATION_COMMANDS.valueSerde().serializer());
-        commands.pipeInput("r1", new CreateReservation("c1", "r1", "w", null, "alice"));
+    void shouldAnswerOnceTheConsumerPassedTheEndAndTheTaskProcessedWhatItReturned() {
+        final CompletableFuture<Void> listing = sync.reaching(0, 2); // a record at 0, its commit marker at 1
+        sync.polled(0, 2, 0);
+        assertThat(listing).as("returned, not yet processed").isNotDone();
 
-        assertThat(sync.awaitPartition(3)).isTrue();
+        indexRecordAt0();
 
-        assertThat(markersSent).hasSize(1);
-        final KeyValueStore<String, byte[]> index = driver.getKeyValueStore(ShardMasterTopology.OWNER_INDEX_STORE);
-        assertThat(index.approximateNumEntries()).isEqualTo(1);
-        assertThat(index.get("alice|r1")).isNotNull();
+        assertThat(listing).isCompleted();
+        assertThat(driver.getKeyValueStore(ShardMasterTopology.OWNER_INDEX_STORE).get("alice|r1")).isNotNull();
+    }
+
+    @Test
+    void shouldAnswerAtOnceWhenOnlyMarkersFollowWhatWasProcessed() {
+        sync.polled(0, 0, -1);
+        indexRecordAt0();
+        sync.polled(0, 2, 0);
+
+        assertThat(sync.reaching(0, 2)).as("offset 1 is a transaction marker").isCompleted();
+        assertThat(sync.reaching(0, 3)).as("past the end the consumer reached").isNotDone();
+    }
+
+    @Test
+    void shouldWaitOnTheBrokersCommittedEndAndGiveUpAfterTheTimeout() {
+        committedEnd = 5;
+        sync.polled(0, 4, -1);
+
+        assertThat(sync.awaitPartition(0)).isFalse();
+        assertThat(meters.get("reservations.listings.index_sync").tag("outcome", "timeout").timer().count()).isEqualTo(1);
+
+        sync.polled(0, 5, -1);
+        assertThat(sync.awaitPartition(0)).isTrue();
         assertThat(meters.get("reservations.listings.index_sync").tag("outcome", "reached").timer().count()).isEqualTo(1);
     }
 
     @Test
-    void shouldGiveUpAfterTheTimeoutWhenTheMarkerIsNotRead() {
-        deliverMarkers = false;
-
-        assertThat(sync.awaitPartition(0)).isFalse();
-
-        assertThat(meters.get("reservations.listings.index_sync").tag("outcome", "timeout").timer().count()).isEqualTo(1);
-    }
-
-    @Test
-    void shouldIgnoreAMarkerNobodyWaitsFor() {
+    void shouldSkipTheMarkerOfAnEarlierVersionAndCountItAsProcessed() {
         final RecordHeaders headers = new RecordHeaders();
         headers.add(OwnerIndexSync.MARKER_HEADER, "stale".getBytes(StandardCharsets.UTF_8));
+        sync.polled(0, 1, 0);
+        final CompletableFuture<Void> listing = sync.reaching(0, 1);
 
         indexTopic.pipeInput(new TestRecord<>(null, null, headers, START));
 
         assertThat(driver.getKeyValueStore(ShardMasterTopology.OWNER_INDEX_STORE).approximateNumEntries()).isZero();
+        assertThat(listing).isCompleted();
     }
 
-    private CompletableFuture<?> send(final int partition, final String markerId) {
-        markersSent.add(markerId);
-        if (deliverMarkers) {
-            final RecordHeaders headers = new RecordHeaders();
-            headers.add(OwnerIndexSync.MARKER_HEADER, markerId.getBytes(StandardCharsets.UTF_8));
-            indexTopic.pipeInput(new TestRecord<>(null, null, headers, START));
-        }
-        return CompletableFuture.completedFuture(null);
+    /** A reservation of alice's through the shard masters, whose change reaches the index at offset 0. */
+    private void indexRecordAt0() {
+        final TestInputTopic<String, ReservationCommand> commands = driver.createInputTopic(Topics.RESERVATION_COMMANDS.name(),
+                Serdes.String().serializer(), Topics.RESERVATION_COMMANDS.valueSerde().serializer());
+        commands.pipeInput("r1", new CreateReservation("c1", "r1", "w", null, "alice"));
     }
 }

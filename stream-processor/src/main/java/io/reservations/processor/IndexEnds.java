@@ -1,0 +1,42 @@
+package io.reservations.processor;
+
+import io.reservations.processor.shard.OwnerIndexSync;
+import io.reservations.processor.shard.ShardMasterTopology;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.TopicPartition;
+
+/** The committed ends of the owner-index topic's partitions, asked of the broker (one ListOffsets each, no write). */
+final class IndexEnds implements OwnerIndexSync.CommittedEnds, AutoCloseable {
+
+    private final Admin admin;
+    private final String topic;
+    private final Duration giveUpAfter;
+
+    IndexEnds(final ProcessorSettings settings, final Duration giveUpAfter) {
+        final Map<String, Object> config = settings.clientConfig();
+        config.put(AdminClientConfig.CLIENT_ID_CONFIG, settings.applicationId() + "-index-ends");
+        this.admin = Admin.create(config);
+        this.topic = ShardMasterTopology.ownerIndexTopic(settings.applicationId());
+        this.giveUpAfter = giveUpAfter;
+    }
+
+    @Override
+    public long of(final int partition) throws Exception {
+        final TopicPartition indexPartition = new TopicPartition(topic, partition);
+        return admin.listOffsets(Map.of(indexPartition, OffsetSpec.latest()),
+                        new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
+                .partitionResult(indexPartition).get(giveUpAfter.toMillis(), TimeUnit.MILLISECONDS).offset();
+    }
+
+    @Override
+    public void close() {
+        admin.close(Duration.ofSeconds(5));
+    }
+}
