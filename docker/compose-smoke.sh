@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Brings docker-compose.yml up for real with the images of docker/build-images.sh (built if missing), waits until
-# every service is healthy, sends one select-resource through the API container, and takes it all down again,
+# every service is healthy, sends one select-resource through the API container, checks an owner's token from the
+# token tool and that the brokers' health check leaves no login behind, and takes it all down again,
 # volumes included. Prints how long each step took. Run from anywhere; needs a Docker daemon and docker-compose.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -45,4 +46,16 @@ if command_id=$(grep -o '"command_id":"[^"]*"' <<< "$answer" | cut -d'"' -f4) &&
 fi
 echo "select-resource through the API container: $answer"
 grep -q '"status":"CONFIRMED"' <<< "$answer"
+
+# an owner's token from the same tool: its own reservation made, the admin's not even seen
+alice=$(compose run --rm -T keys --key-dir /keys/private --token alice --ttl 1h | tail -1)
+as_alice() { curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $alice" -H 'Content-Type: application/json' "$@"; }
+created=$(as_alice -X POST localhost:8080/reservations -d '{"id":"r-alice","window_id":"w-smoke"}')
+others=$(as_alice localhost:8080/reservations/r-smoke)
+echo "an owner's token: POST /reservations $created, GET of the admin's reservation $others"
+[ "$created" = 201 ] && [ "$others" = 404 ]
+# the brokers' health check keeps its login where only the broker's user may read it, and removes it
+health_files=$(docker exec "$(compose ps -q kafka-1)" sh -c 'ls /tmp/health.properties 2> /dev/null || true')
+echo "the broker's health check left: ${health_files:-nothing}"
+[ -z "$health_files" ]
 echo "compose smoke run done after $(( SECONDS - start )) s"

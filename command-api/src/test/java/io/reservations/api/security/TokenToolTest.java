@@ -41,6 +41,25 @@ class TokenToolTest {
     }
 
     @Test
+    void shouldPrintAnOwnersTokenWithTheScopesAndRolesAsked() throws Exception {
+        final ByteArrayOutputStream output = new ByteArrayOutputStream();
+
+        final int status = TokenTool.run(new PrintStream(output, true, StandardCharsets.UTF_8),
+                "--key-dir", dir.resolve("private").toString(), "--public-copy", dir.resolve("public.pem").toString(),
+                "--token", "alice", "--ttl", "30m", "--roles", "service");
+
+        assertThat(status).isZero();
+        final String[] lines = output.toString(StandardCharsets.UTF_8).strip().split("\n");
+        final Jwt token = NimbusJwtDecoder.withPublicKey(LocalSigningKey.readPublicKey(dir.resolve("public.pem")))
+                .build().decode(lines[lines.length - 1]);
+        assertThat(token.getSubject()).isEqualTo("alice");
+        assertThat(token.getClaimAsString("scope")).isEqualTo(Scopes.RESERVATIONS_WRITE + " " + Scopes.READ);
+        assertThat(token.getClaimAsStringList("roles")).containsExactly("service");
+        assertThat(token.getExpiresAt()).isBetween(Instant.now().plus(Duration.ofMinutes(29)),
+                Instant.now().plus(Duration.ofMinutes(31)));
+    }
+
+    @Test
     void shouldRefuseArgumentsItDoesNotKnowAndCreateNothing() {
         final ByteArrayOutputStream output = new ByteArrayOutputStream();
 
@@ -50,5 +69,7 @@ class TokenToolTest {
         assertThat(status).isEqualTo(2);
         assertThat(output.toString(StandardCharsets.UTF_8)).startsWith("usage:");
         assertThat(dir.resolve("private")).doesNotExist();
+        assertThat(TokenTool.run(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                "--key-dir", dir.resolve("private").toString(), "--ttl", "1h")).as("--ttl without --token").isEqualTo(2);
     }
 }
