@@ -3,9 +3,6 @@ package io.reservations.api.security;
 import io.reservations.api.ReservationsProperties;
 import io.reservations.api.errors.ProblemCodes;
 import jakarta.servlet.DispatcherType;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,7 +15,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
@@ -77,11 +73,11 @@ public class SecurityConfiguration {
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(authorities()))
                         .authenticationEntryPoint(unauthenticated(refusals))
-                        .accessDeniedHandler((request, response, denied) -> problem(response, 403,
+                        .accessDeniedHandler((request, response, denied) -> FilterProblems.write(response, 403,
                                 "Forbidden", ProblemCodes.FORBIDDEN, "The token does not allow this request")))
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint(unauthenticated(refusals))
-                        .accessDeniedHandler((request, response, denied) -> problem(response, 403,
+                        .accessDeniedHandler((request, response, denied) -> FilterProblems.write(response, 403,
                                 "Forbidden", ProblemCodes.FORBIDDEN, "The token does not allow this request")))
                 .build();
     }
@@ -107,7 +103,7 @@ public class SecurityConfiguration {
     /** A request the firewall turns away (an unknown method, a malformed path) is a problem+json 400 too. */
     @Bean
     RequestRejectedHandler requestRejected() {
-        return (request, response, rejected) -> problem(response, 400, "Bad Request", ProblemCodes.INVALID,
+        return (request, response, rejected) -> FilterProblems.write(response, 400, "Bad Request", ProblemCodes.INVALID,
                 "The request was rejected: unsupported method or malformed path");
     }
 
@@ -122,7 +118,7 @@ public class SecurityConfiguration {
     private static AuthenticationEntryPoint unauthenticated(final RefusedAuthentications refusals) {
         return (request, response, failure) -> {
             refusals.refused(request.getRemoteAddr());
-            problem(response, 401, "Unauthorized", ProblemCodes.UNAUTHENTICATED, "A valid bearer token is required");
+            FilterProblems.write(response, 401, "Unauthorized", ProblemCodes.UNAUTHENTICATED, "A valid bearer token is required");
         };
     }
 
@@ -139,16 +135,5 @@ public class SecurityConfiguration {
             return granted;
         });
         return converter;
-    }
-
-    private static void problem(final HttpServletResponse response, final int status, final String title,
-                                final String code, final String detail) throws IOException {
-        response.setStatus(status);
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        if (status == 401) {
-            response.setHeader("WWW-Authenticate", "Bearer");
-        }
-        response.getOutputStream().write(("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
-                + ",\"detail\":\"" + detail + "\",\"code\":\"" + code + "\"}").getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -4,10 +4,8 @@ import io.reservations.api.errors.ProblemCodes;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 
 /**
  * What both limits share: which requests they leave alone (limits off, health), and their answer: 429 {@code
@@ -26,11 +24,8 @@ final class TooManyRequests {
     static void write(final HttpServletResponse response, final long nanosToWait, final String detail)
             throws IOException {
         final long retryAfter = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(nanosToWait + 999_999_999L));
-        response.setStatus(429);
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.getOutputStream().write(("{\"type\":\"about:blank\",\"title\":\"Too Many Requests\",\"status\":429,"
-                + "\"detail\":\"" + detail + "; retry after " + retryAfter + " s\",\"code\":\""
-                + ProblemCodes.RATE_LIMITED + "\"}").getBytes(StandardCharsets.UTF_8));
+        FilterProblems.write(response, 429, "Too Many Requests", ProblemCodes.RATE_LIMITED,
+                detail + "; retry after " + retryAfter + " s");
     }
 }
