@@ -31,11 +31,22 @@ enum Load {
     }
 
     /**
-     * The REST warm-up: the HTTP path's code is compiled only once requests run through it (a fresh service's JIT
-     * kept a core busy for two minutes at 150 requests/s; docs/PERFORMANCE.md), so it gets half a minute of its own.
+     * One slice of the REST warm-up. The HTTP path's code is compiled only once requests run through it, and a fresh
+     * service's JIT kept a core busy for about four minutes of load (docs/PERFORMANCE.md): the warm-up repeats slices
+     * until the JIT is done ({@link #compiledEnough}), at most {@link #restWarmupLimit}.
      */
     Duration restWarmup() {
-        return this == SMOKE ? warmup : Duration.ofSeconds(30);
+        return this == SMOKE ? warmup : Duration.ofSeconds(15);
+    }
+
+    /** The longest REST warm-up, whatever the JIT still does. */
+    Duration restWarmupLimit() {
+        return this == SMOKE ? warmup : Duration.ofMinutes(8);
+    }
+
+    /** Settled: the JIT compiled for less than a tenth of the slice's time (one compiler thread a tenth busy). */
+    static boolean compiledEnough(final double compileMillis, final Duration slice) {
+        return compileMillis < slice.toMillis() * 0.10;
     }
 
     /** Requests per second of the REST warm-up. */

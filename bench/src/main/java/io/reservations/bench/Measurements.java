@@ -91,6 +91,9 @@ final class Measurements {
     }
 
     private static String unit(final String scenario, final boolean latency, final boolean errors) {
+        if (scenario.endsWith(", seconds")) {
+            return "s";
+        }
         if (errors || scenario.endsWith("connections")) {
             return "count";
         }
