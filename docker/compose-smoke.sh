@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Brings docker-compose.yml up for real with the images of docker/build-images.sh (built if missing), waits until
 # every service is healthy, sends one select-resource through the API container, checks an owner's token from the
-# token tool and that the brokers' health check leaves no login behind, and takes it all down again,
-# volumes included. Prints how long each step took. Run from anywhere; needs a Docker daemon and docker-compose.
+# token tool, that the brokers' health check leaves no login behind, that reads reach the processors over HTTPS
+# only and that the API's network reaches no broker listener but SASL_SSL, and takes it all down again, volumes
+# included. Prints how long each step took. Run from anywhere; needs a Docker daemon and docker-compose.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 project=reservations-smoke
@@ -58,4 +59,21 @@ echo "an owner's token: POST /reservations $created, GET of the admin's reservat
 health_files=$(docker exec "$(compose ps -q kafka-1)" sh -c 'ls /tmp/health.properties 2> /dev/null || true')
 echo "the broker's health check left: ${health_files:-nothing}"
 [ -z "$health_files" ]
+# reads forwarded from the API to the processors go over HTTPS (they carry the caller's token): a plain HTTP request
+# to a processor is refused (400), one with the processors' certificate answers, and a read through the API works
+code() { docker exec "$(compose ps -q api)" curl -s -o /dev/null -w '%{http_code}' "$@"; }
+plain=$(code http://processor-1:8080/actuator/health/readiness)
+tls=$(code --cacert /client-certs/http.crt https://processor-1:8080/actuator/health/readiness)
+# twice: the API asks the processors in turn, so one of the two is not the owner and forwards to it, over HTTPS too
+get_reservation() { curl -s -o /dev/null -w '%{http_code}' localhost:8080/reservations/r-smoke -H "Authorization: Bearer $token"; }
+reads="$(get_reservation) $(get_reservation)"
+echo "a processor over plain HTTP: $plain, over HTTPS: $tls; GET /reservations/r-smoke through the API, twice: $reads"
+[ "$plain" = 400 ] && [ "$tls" = 200 ] && [ "$reads" = "200 200" ]
+# from the applications' network the brokers answer on SASL_SSL (9092) only: controllers (9093) and the superuser
+# listener (9094) are bound to the brokers' own network, which the API container does not join
+reach() { docker exec "$(compose ps -q api)" timeout 5 bash -c "exec 3<>/dev/tcp/$1/$2" > /dev/null 2>&1 && echo open || echo closed; }
+ports="kafka-1:9092 $(reach kafka-1 9092), kafka-1:9093 $(reach kafka-1 9093), kafka-1:9094 $(reach kafka-1 9094)"
+ports="$ports, kafka-1-internal:9094 $(reach kafka-1-internal 9094)"
+echo "the brokers' ports seen from the API container: $ports"
+[ "$ports" = "kafka-1:9092 open, kafka-1:9093 closed, kafka-1:9094 closed, kafka-1-internal:9094 closed" ]
 echo "compose smoke run done after $(( SECONDS - start )) s"

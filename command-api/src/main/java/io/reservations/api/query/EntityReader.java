@@ -6,7 +6,6 @@ import io.reservations.api.errors.ProblemCodes;
 import io.reservations.processor.StreamProcessor;
 import io.reservations.processor.query.EntityQueries;
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.URI;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -104,8 +103,7 @@ public class EntityReader {
             if (routed) {
                 throw ApiException.unavailable("Partition ownership is moving; retry shortly");
             }
-            return forwarding.to(URI.create("http://" + owner.activeHost().host() + ":" + owner.activeHost().port() + path),
-                    true, authorization);
+            return forwarding.toOwner(owner.activeHost(), path, authorization);
         }
         final Optional<T> visible;
         try {

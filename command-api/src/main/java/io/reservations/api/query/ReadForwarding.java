@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.streams.state.HostInfo;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -19,6 +21,8 @@ import org.springframework.stereotype.Component;
 /**
  * The HTTP hop of a read this instance cannot answer: to the instance that owns the key, or, without a local
  * processor, to any processor instance of {@code reservations.api.read-from}. The answer is passed on as it came.
+ * Instances serving HTTPS ({@code server.ssl.enabled}) reach their peers over HTTPS: a forwarded read carries the
+ * caller's bearer token (the JVM's trust store decides which certificates are accepted).
  */
 @Component
 public class ReadForwarding {
@@ -27,8 +31,12 @@ public class ReadForwarding {
     /** Where the next read without a local processor starts, so reads spread over the processor instances. */
     private final AtomicInteger nextReadFrom = new AtomicInteger();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    /** The peers' scheme: the one this instance serves, as every processor of a deployment is set up alike. */
+    private final String peerScheme;
 
-    public ReadForwarding(final ReservationsProperties properties) {
+    public ReadForwarding(final ReservationsProperties properties,
+                          @Value("${server.ssl.enabled:false}") final boolean tls) {
+        this.peerScheme = tls ? "https" : "http";
         this.readFrom = Arrays.stream(properties.api().readFrom().split(","))
                 .map(String::trim).filter(url -> !url.isEmpty()).map(url -> url.replaceAll("/$", "")).toList();
     }
@@ -58,8 +66,13 @@ public class ReadForwarding {
         throw lastFailure;
     }
 
+    /** To the instance that owns the key: it must answer itself, never forward again. */
+    ResponseEntity<byte[]> toOwner(final HostInfo owner, final String path, final String authorization) {
+        return to(URI.create(peerScheme + "://" + owner.host() + ":" + owner.port() + path), true, authorization);
+    }
+
     /** @param markRouted sent to the key's owner: it must answer itself, never forward again */
-    ResponseEntity<byte[]> to(final URI uri, final boolean markRouted, final String authorization) {
+    private ResponseEntity<byte[]> to(final URI uri, final boolean markRouted, final String authorization) {
         final HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).GET();
         if (authorization != null) {
             request.header(HttpHeaders.AUTHORIZATION, authorization);
