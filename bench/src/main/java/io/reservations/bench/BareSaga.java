@@ -12,9 +12,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -53,28 +50,23 @@ final class BareSaga {
      */
     static Run run(final String bootstrap, final int sagas, final long commitMs, final Path stateDir,
                    final boolean contractRecords, final Supplier<Duration> brokerCpu) throws Exception {
+        return run(bootstrap, sagas, commitMs, stateDir, contractRecords, brokerCpu, 0);
+    }
+
+    /**
+     * The same selections at a fixed rate instead of a burst: what the topology costs fed as the REST path feeds the
+     * service. The broker's process is the service's, which costs something while idle: its CPU over the run counts
+     * what it used above its idle rate, measured for five seconds just before.
+     *
+     * @param perSecond selections per second, 0 for a burst
+     */
+    static Run run(final String bootstrap, final int sagas, final long commitMs, final Path stateDir,
+                   final boolean contractRecords, final Supplier<Duration> brokerCpu, final int perSecond) throws Exception {
         final String prefix = "bench.bare." + UUID.randomUUID();
         final List<String> topics = contractRecords
                 ? List.of(prefix + ".reservations", prefix + ".windows", prefix + ".forwards", prefix + ".events", prefix + ".results")
                 : List.of(prefix + ".reservations", prefix + ".windows", prefix + ".forwards");
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            admin.createTopics(topics.stream().map(t -> new NewTopic(t, Cluster.PARTITIONS, (short) 1)).toList()).all().get();
-            while (admin.describeTopics(topics).allTopicNames().get().values().stream()
-                    .anyMatch(topic -> topic.partitions().stream().anyMatch(partition -> partition.leader() == null))) {
-                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
-            }
-        }
-        // as for the other references: one acknowledged record per new partition before an idempotent producer
-        try (KafkaProducer<String, byte[]> warm = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrap, ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false, ProducerConfig.ACKS_CONFIG, "all"),
-                new StringSerializer(), new ByteArraySerializer())) {
-            for (final String topic : topics) {
-                for (int partition = 0; partition < Cluster.PARTITIONS; partition++) {
-                    warm.send(new ProducerRecord<>(topic, partition, "warm", Json.mapper().writeValueAsBytes(
-                            new BareSagaMaster.Message("warm", null, null, null, null, 0)))).get();
-                }
-            }
-        }
+        BareTopics.create(bootstrap, topics);
         final int windows = (sagas + 49) / 50;
         final CountDownLatch created = new CountDownLatch(windows + sagas);
         final CountDownLatch confirmed = new CountDownLatch(sagas);
@@ -99,19 +91,31 @@ final class BareSaga {
             if (!created.await(5, TimeUnit.MINUTES)) {
                 throw new IllegalStateException("The bare topology did not create its entities in time");
             }
+            final double brokerIdleCores = perSecond > 0 ? idleCores(brokerCpu) : 0;
             final long start = System.nanoTime();
             final Duration cpuBefore = ownCpu().plus(brokerCpu.get());
-            for (final String reservation : reservations) {
-                send(producer, topics.get(0), reservation, new BareSagaMaster.Message("select", reservation, null, "seat", null, 0));
+            for (int i = 0; i < reservations.size(); i++) {
+                if (perSecond > 0) {
+                    LockSupport.parkNanos(start + i * 1_000_000_000L / perSecond - System.nanoTime());
+                }
+                send(producer, topics.get(0), reservations.get(i),
+                        new BareSagaMaster.Message("select", reservations.get(i), null, "seat", null, 0));
             }
             producer.flush();
             if (!confirmed.await(10, TimeUnit.MINUTES)) {
                 throw new IllegalStateException("The bare topology did not confirm its selections in time");
             }
-            final double rate = sagas / ((System.nanoTime() - start) / 1e9);
-            final Duration cpu = ownCpu().plus(brokerCpu.get()).minus(cpuBefore);
-            return new Run(rate, cpu.toNanos() / 1e6 / sagas);
+            final double seconds = (System.nanoTime() - start) / 1e9;
+            final double cpuMillis = ownCpu().plus(brokerCpu.get()).minus(cpuBefore).toNanos() / 1e6
+                    - brokerIdleCores * seconds * 1000;
+            return new Run(sagas / seconds, cpuMillis / sagas);
         }
+    }
+
+    private static double idleCores(final Supplier<Duration> cpu) {
+        final Duration before = cpu.get();
+        LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(5));
+        return cpu.get().minus(before).toNanos() / 5e9;
     }
 
     private static Duration ownCpu() {

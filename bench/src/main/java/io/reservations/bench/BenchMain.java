@@ -143,7 +143,8 @@ public final class BenchMain implements Callable<Integer> {
             }
             if (!onlyListings && !onlyRest && !skipReferences) {
                 ReferenceScenarios.run(cluster.bootstrap(), load, smoke, runCount, commitMs, hopRecords,
-                        service != null ? service::cpu : () -> java.time.Duration.ZERO, measured);
+                        service != null ? service::cpu : () -> java.time.Duration.ZERO,
+                        measured.median(ServiceScenarios.PIPELINE_HALF + ", rate"), measured);
             }
 
             final List<Figure> figures = measured.figures();

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import org.HdrHistogram.Histogram;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +27,13 @@ final class Measurements {
         LOG.info("{}: {}", scenario, String.format("%.3f", value));
     }
 
+    /** The median of a scenario's values so far, if it ran. */
+    OptionalDouble median(final String scenario) {
+        final List<Double> runs = values.get(scenario);
+        return runs == null || runs.isEmpty() ? OptionalDouble.empty()
+                : OptionalDouble.of(new Figure("", "", runs, null, true, null).median());
+    }
+
     static double ms(final Histogram micros, final double percentile) {
         return micros.getValueAtPercentile(percentile) / 1000.0;
     }
@@ -38,6 +46,7 @@ final class Measurements {
         reference(references, "3-hop floor p50", "reference: 3 exactly-once hops p50", 1);
         reference(references, "bare saga topology", "reference: bare saga topology", 1);
         reference(references, "bare CPU per saga", "reference: bare saga topology, CPU per saga", 1);
+        reference(references, "bare CPU per saga at that rate", ReferenceScenarios.PACED + ", CPU per saga", 1);
         return references;
     }
 
@@ -57,7 +66,8 @@ final class Measurements {
             final String unit = unit(scenario, latency, errors);
             String reference = null;
             if (scenario.contains("CPU per saga")) {
-                reference = scenario.startsWith("service") ? "bare CPU per saga" : null;
+                reference = scenario.startsWith("service") ? "bare CPU per saga"
+                        : scenario.startsWith(ServiceScenarios.PIPELINE_HALF) ? "bare CPU per saga at that rate" : null;
             } else if (unit.equals("sagas/s") && (scenario.startsWith("pipeline") || scenario.startsWith("hot window")
                     || scenario.startsWith("reference: bare saga topology with"))) {
                 reference = "bare saga topology";

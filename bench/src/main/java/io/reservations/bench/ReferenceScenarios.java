@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.OptionalDouble;
 import java.util.function.Supplier;
 import org.HdrHistogram.Histogram;
 import org.slf4j.Logger;
@@ -17,12 +18,20 @@ final class ReferenceScenarios {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReferenceScenarios.class);
 
+    /** The bare topology with the contract's records fed at the REST open loop's fixed rate. */
+    static final String PACED = "reference: bare saga topology with the contract's records at the REST open loop's rate";
+
     private ReferenceScenarios() {
     }
 
-    /** @param brokerCpu the CPU time the broker's process has used so far (the bare topology's CPU per saga adds it) */
+    /**
+     * @param brokerCpu the CPU time the broker's process has used so far (the bare topology's CPU per saga adds it)
+     * @param fixedRate the REST open loop's rate at half the pipeline's, if it ran: the bare topology with the
+     *                  contract's records is also fed at that rate, for its CPU per saga beside the REST path's
+     */
     static void run(final String bootstrap, final Load load, final boolean smoke, final int runCount, final long commitMs,
-                    final int hopRecords, final Supplier<Duration> brokerCpu, final Measurements measured) throws Exception {
+                    final int hopRecords, final Supplier<Duration> brokerCpu, final OptionalDouble fixedRate,
+                    final Measurements measured) throws Exception {
         LOG.info("References");
         final Path state = Files.createTempDirectory("bench-reference");
         // the bare topology runs in this JVM: warm its code up as the service was warmed up (not counted)
@@ -41,6 +50,13 @@ final class ReferenceScenarios {
                     state.resolve("bare-contract-" + run), true, brokerCpu);
             measured.add("reference: bare saga topology with the contract's records", contract.rate());
             measured.add("reference: bare saga topology with the contract's records, CPU per saga", contract.cpuPerSaga());
+            if (fixedRate.isPresent()) {
+                final int rate = (int) fixedRate.getAsDouble();
+                final BareSaga.Run paced = BareSaga.run(bootstrap, Math.min(load.bareSagas, rate * 45), commitMs,
+                        state.resolve("bare-paced-" + run), true, brokerCpu, rate);
+                measured.add(PACED + ", rate", paced.rate());
+                measured.add(PACED + ", CPU per saga", paced.cpuPerSaga());
+            }
             if (!smoke) {
                 PostgresReference.run(load.sagas, 8, 50).ifPresent(rate -> measured.add("reference: PostgreSQL, 8 clients", rate));
             }

@@ -105,6 +105,10 @@ final class RestScenarios {
     private void addCost(final String name, final Rest.Run run) {
         measured.add(name + ", load generator CPU", run.generatorCores());
         measured.add(name + ", service CPU", run.serviceCores());
+        if (run.serviceCores() > 0 && run.throughput() > 0) {
+            // beside the pipeline's and the bare topology's at the same fixed rate (ReferenceScenarios)
+            measured.add(name + ", service CPU per saga", run.serviceCores() * 1000 / run.throughput());
+        }
         measured.add(name + ", connections", run.connections());
     }
 }
