@@ -1,17 +1,32 @@
 package io.reservations.api;
 
+import io.reservations.api.commands.CommandRequest;
+import io.reservations.api.commands.CommandRequestResolver;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.HeaderParameter;
+import io.swagger.v3.oas.models.parameters.QueryParameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
+import java.math.BigDecimal;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.OperationCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /** The OpenAPI document at {@code /v3/api-docs}, browsable at {@code /swagger-ui.html}. */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
+
+    static {
+        // resolved from headers and a query parameter (CommandRequestResolver), documented as those below
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(CommandRequest.class);
+    }
 
     @Bean
     OpenAPI reservationsOpenApi() {
@@ -42,6 +57,24 @@ class OpenApiConfiguration {
                         "503", "unavailable: partitions are moving or the owning instance is unreachable; retry (Retry-After)"));
             }
         });
+    }
+
+    /** The request every command POST reads besides its body ({@link CommandRequestResolver}), declared once. */
+    @Bean
+    OperationCustomizer commandRequestParameters() {
+        return (operation, handler) -> {
+            if (Stream.of(handler.getMethodParameters()).anyMatch(p -> p.getParameterType() == CommandRequest.class)) {
+                operation.addParametersItem(new HeaderParameter().name(CommandRequestResolver.IDEMPOTENCY_KEY)
+                        .description("The same key gets the same outcome and no second effect (1 to 128 letters, "
+                                + "digits, '-', '_', '.', ':')").schema(new StringSchema()));
+                operation.addParametersItem(new HeaderParameter().name(CommandRequestResolver.PREFER)
+                        .description("'respond-async': answer 202 at once").schema(new StringSchema()));
+                operation.addParametersItem(new QueryParameter().name(CommandRequestResolver.WAIT_MS)
+                        .description("How long to wait for the result before answering 202 (default 10 s)")
+                        .schema(new IntegerSchema().format("int64").minimum(BigDecimal.ZERO)));
+            }
+            return operation;
+        };
     }
 
     private static void shared(final ApiResponses responses, final Map<String, String> descriptions) {

@@ -43,18 +43,18 @@ public class CommandGateway {
     }
 
     /** Publishes the command unless this key's request is known, and waits up to {@code wait} for its result. */
-    public CompletableFuture<CommandOutcome> submit(final ReservationCommand command, final CommandEnvelope envelope,
+    public CompletableFuture<CommandOutcome> submit(final ReservationCommand command, final String requestedBy,
                                                     final Duration wait) {
         return submit(new OutgoingCommand(Topics.RESERVATION_COMMANDS.name(), command.reservationId(), command.commandId(),
                 command.requestHash(), Topics.RESERVATION_COMMANDS.valueSerde().serializer()
-                        .serialize(Topics.RESERVATION_COMMANDS.name(), command), envelope.caller().subject()), wait);
+                        .serialize(Topics.RESERVATION_COMMANDS.name(), command), requestedBy), wait);
     }
 
-    public CompletableFuture<CommandOutcome> submit(final WindowCommand command, final CommandEnvelope envelope,
+    public CompletableFuture<CommandOutcome> submit(final WindowCommand command, final String requestedBy,
                                                     final Duration wait) {
         return submit(new OutgoingCommand(Topics.WINDOW_COMMANDS.name(), command.windowId(), command.commandId(),
                 command.requestHash(), Topics.WINDOW_COMMANDS.valueSerde().serializer()
-                        .serialize(Topics.WINDOW_COMMANDS.name(), command), envelope.caller().subject()), wait);
+                        .serialize(Topics.WINDOW_COMMANDS.name(), command), requestedBy), wait);
     }
 
     CompletableFuture<CommandOutcome> submit(final OutgoingCommand command, final Duration wait) {

@@ -1,6 +1,5 @@
 package io.reservations.api.commands;
 
-import io.reservations.api.ReservationsProperties;
 import io.reservations.api.errors.ApiException;
 import io.reservations.api.errors.ProblemCodes;
 import io.reservations.api.errors.ProblemHandler;
@@ -10,7 +9,6 @@ import io.reservations.contract.CommandStatus;
 import io.reservations.contract.ReservationCommand;
 import io.reservations.contract.WindowCommand;
 import java.net.URI;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import org.springframework.beans.factory.ObjectProvider;
@@ -19,46 +17,27 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
 /**
- * The HTTP side of a command POST: how long the client waits ({@code ?wait_ms=}, {@code Prefer: respond-async}),
- * and the response for what became of the command: the controller's answer to its result, 202 with the command's
- * {@code Location}, or 422 for a reused idempotency key.
+ * The HTTP side of a command POST, once its {@link CommandRequest} is resolved: the response for what became of
+ * the command, that is the controller's answer to its result, 202 with the command's {@code Location}, or 422 for
+ * a reused idempotency key.
  */
 @Component
 public class CommandResponses {
 
     private final ObjectProvider<CommandGateway> gateway;
-    private final ReservationsProperties.Api settings;
 
-    public CommandResponses(final ObjectProvider<CommandGateway> gateway, final ReservationsProperties properties) {
+    public CommandResponses(final ObjectProvider<CommandGateway> gateway) {
         this.gateway = gateway;
-        this.settings = properties.api();
     }
 
-    public CompletableFuture<ResponseEntity<Object>> submit(final ReservationCommand command, final CommandEnvelope envelope,
-                                                            final Long waitMs, final String prefer,
+    public CompletableFuture<ResponseEntity<Object>> submit(final ReservationCommand command, final CommandRequest request,
                                                             final Function<CommandResult, ResponseEntity<Object>> answer) {
-        final Duration wait = waitFor(waitMs, prefer);
-        return respond(Roles.api(gateway).submit(command, envelope, wait), answer);
+        return respond(Roles.api(gateway).submit(command, request.caller().subject(), request.resultWait()), answer);
     }
 
-    public CompletableFuture<ResponseEntity<Object>> submit(final WindowCommand command, final CommandEnvelope envelope,
-                                                            final Long waitMs, final String prefer,
+    public CompletableFuture<ResponseEntity<Object>> submit(final WindowCommand command, final CommandRequest request,
                                                             final Function<CommandResult, ResponseEntity<Object>> answer) {
-        final Duration wait = waitFor(waitMs, prefer);
-        return respond(Roles.api(gateway).submit(command, envelope, wait), answer);
-    }
-
-    Duration waitFor(final Long waitMs, final String prefer) {
-        if (prefer != null && prefer.toLowerCase().contains("respond-async")) {
-            return Duration.ZERO;
-        }
-        if (waitMs == null) {
-            return settings.defaultWait();
-        }
-        if (waitMs < 0 || waitMs > settings.maxWait().toMillis()) {
-            throw ApiException.invalid("wait_ms must be between 0 and " + settings.maxWait().toMillis());
-        }
-        return Duration.ofMillis(waitMs);
+        return respond(Roles.api(gateway).submit(command, request.caller().subject(), request.resultWait()), answer);
     }
 
     private static CompletableFuture<ResponseEntity<Object>> respond(final CompletableFuture<CommandOutcome> outcome,

@@ -1,7 +1,7 @@
 package io.reservations.api.reservations;
 
 import io.reservations.api.commands.CommandAnswers;
-import io.reservations.api.commands.CommandEnvelope;
+import io.reservations.api.commands.CommandRequest;
 import io.reservations.api.commands.CommandResponses;
 import io.reservations.api.errors.ApiException;
 import io.reservations.api.query.EntityReader;
@@ -27,7 +27,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -48,15 +47,11 @@ public class ReservationController {
     @ApiResponse(responseCode = "409", description = "reservation-exists")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     public CompletableFuture<ResponseEntity<Object>> create(
-            @RequestBody final CreateReservationRequest request,
-            @RequestHeader(name = "Idempotency-Key", required = false) final String idempotencyKey,
-            @RequestHeader(name = "Prefer", required = false) final String prefer,
-            @RequestParam(name = "wait_ms", required = false) final Long waitMs) {
-        final CommandEnvelope envelope = CommandEnvelope.of(idempotencyKey);
-        final String reservationId = envelope.entityId(request.id(), "reservation");
-        final String hash = envelope.requestHash("/reservations", new CreateReservationRequest(reservationId, request.windowId()));
-        return commands.submit(new CreateReservation(envelope.commandId(), reservationId, request.windowId(), hash,
-                        envelope.caller().subject()), envelope, waitMs, prefer,
+            @RequestBody final CreateReservationRequest request, final CommandRequest call) {
+        final String reservationId = call.entityId(request.id(), "reservation");
+        final String hash = call.requestHash("/reservations", new CreateReservationRequest(reservationId, request.windowId()));
+        return commands.submit(new CreateReservation(call.commandId(), reservationId, request.windowId(), hash,
+                        call.caller().subject()), call,
                 result -> CommandAnswers.answer(result, HttpStatus.CREATED, URI.create("/reservations/" + reservationId)));
     }
 
@@ -72,15 +67,11 @@ public class ReservationController {
     @PostMapping(path = "/{id}/select-resource", consumes = MediaType.APPLICATION_JSON_VALUE)
     public CompletableFuture<ResponseEntity<Object>> selectResource(
             @PathVariable final String id,
-            @RequestBody final SelectResourceRequest request,
-            @RequestHeader(name = "Idempotency-Key", required = false) final String idempotencyKey,
-            @RequestHeader(name = "Prefer", required = false) final String prefer,
-            @RequestParam(name = "wait_ms", required = false) final Long waitMs) {
+            @RequestBody final SelectResourceRequest request, final CommandRequest call) {
         requireValid(id);
-        final CommandEnvelope envelope = CommandEnvelope.of(idempotencyKey);
-        final String hash = envelope.requestHash("/reservations/" + id + "/select-resource", request);
-        return submit(new SelectResource(envelope.commandId(), id, request.resourceType(), hash,
-                envelope.caller().subject(), envelope.caller().admin(), request.holdFor()), envelope, waitMs, prefer);
+        final String hash = call.requestHash("/reservations/" + id + "/select-resource", request);
+        return submit(new SelectResource(call.commandId(), id, request.resourceType(), hash,
+                call.caller().subject(), call.caller().admin(), request.holdFor()), call);
     }
 
     @Operation(summary = "Confirm a held reservation before its hold runs out")
@@ -90,11 +81,8 @@ public class ReservationController {
     @ApiResponse(responseCode = "409", description = "hold-expired, not-held, reservation-cancelled")
     @PostMapping("/{id}/confirm")
     public CompletableFuture<ResponseEntity<Object>> confirm(
-            @PathVariable final String id,
-            @RequestHeader(name = "Idempotency-Key", required = false) final String idempotencyKey,
-            @RequestHeader(name = "Prefer", required = false) final String prefer,
-            @RequestParam(name = "wait_ms", required = false) final Long waitMs) {
-        return submitWithoutBody(id, "/confirm", ConfirmHold::new, idempotencyKey, prefer, waitMs);
+            @PathVariable final String id, final CommandRequest call) {
+        return submitWithoutBody(id, "/confirm", ConfirmHold::new, call);
     }
 
     @Operation(summary = "Cancel a reservation and release its resource")
@@ -104,11 +92,8 @@ public class ReservationController {
     @ApiResponse(responseCode = "409", description = "reservation-cancelled, hold-expired")
     @PostMapping("/{id}/cancel")
     public CompletableFuture<ResponseEntity<Object>> cancel(
-            @PathVariable final String id,
-            @RequestHeader(name = "Idempotency-Key", required = false) final String idempotencyKey,
-            @RequestHeader(name = "Prefer", required = false) final String prefer,
-            @RequestParam(name = "wait_ms", required = false) final Long waitMs) {
-        return submitWithoutBody(id, "/cancel", CancelReservation::new, idempotencyKey, prefer, waitMs);
+            @PathVariable final String id, final CommandRequest call) {
+        return submitWithoutBody(id, "/cancel", CancelReservation::new, call);
     }
 
     @Operation(summary = "Read a reservation from its master's store")
@@ -135,20 +120,16 @@ public class ReservationController {
 
     private CompletableFuture<ResponseEntity<Object>> submitWithoutBody(final String id, final String action,
                                                                         final BodilessCommand command,
-                                                                        final String idempotencyKey, final String prefer,
-                                                                        final Long waitMs) {
+                                                                        final CommandRequest call) {
         requireValid(id);
-        final CommandEnvelope envelope = CommandEnvelope.of(idempotencyKey);
-        final String hash = envelope.requestHash("/reservations/" + id + action, null);
-        return submit(command.of(envelope.commandId(), id, hash, envelope.caller().subject(), envelope.caller().admin()),
-                envelope, waitMs, prefer);
+        final String hash = call.requestHash("/reservations/" + id + action, null);
+        return submit(command.of(call.commandId(), id, hash, call.caller().subject(), call.caller().admin()), call);
     }
 
     /** Select, cancel and confirm answer 200 with the reservation, or the rejection. */
     private CompletableFuture<ResponseEntity<Object>> submit(final ReservationCommand command,
-                                                             final CommandEnvelope envelope, final Long waitMs,
-                                                             final String prefer) {
-        return commands.submit(command, envelope, waitMs, prefer,
+                                                             final CommandRequest call) {
+        return commands.submit(command, call,
                 result -> CommandAnswers.answer(result, HttpStatus.OK, null));
     }
 

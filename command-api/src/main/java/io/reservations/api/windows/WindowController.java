@@ -2,7 +2,7 @@ package io.reservations.api.windows;
 
 import io.reservations.api.ReservationsProperties;
 import io.reservations.api.commands.CommandAnswers;
-import io.reservations.api.commands.CommandEnvelope;
+import io.reservations.api.commands.CommandRequest;
 import io.reservations.api.commands.CommandResponses;
 import io.reservations.api.errors.ApiException;
 import io.reservations.api.query.EntityReader;
@@ -74,16 +74,11 @@ public class WindowController {
     @ApiResponse(responseCode = "409", description = "window-exists")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     public CompletableFuture<ResponseEntity<Object>> create(
-            @RequestBody final CreateWindowRequest request,
-            @RequestHeader(name = "Idempotency-Key", required = false) final String idempotencyKey,
-            @RequestHeader(name = "Prefer", required = false) final String prefer,
-            @RequestParam(name = "wait_ms", required = false) final Long waitMs) {
-        final CommandEnvelope envelope = CommandEnvelope.of(idempotencyKey);
-        final String windowId = envelope.entityId(request.id(), "window");
-        final String hash = envelope.requestHash("/windows", new CreateWindowRequest(windowId, request.resources()));
-        return commands.submit(new CreateWindow(envelope.commandId(), windowId, request.resources(), hash,
-                        envelope.caller().subject()),
-                envelope, waitMs, prefer,
+            @RequestBody final CreateWindowRequest request, final CommandRequest call) {
+        final String windowId = call.entityId(request.id(), "window");
+        final String hash = call.requestHash("/windows", new CreateWindowRequest(windowId, request.resources()));
+        return commands.submit(new CreateWindow(call.commandId(), windowId, request.resources(), hash,
+                        call.caller().subject()), call,
                 result -> CommandAnswers.answer(result, HttpStatus.CREATED, URI.create("/windows/" + windowId)));
     }
 

@@ -131,6 +131,13 @@ class OperabilityIT {
             assertThat(operation.isMissingNode()).as("%s is documented", request).isFalse();
             final String responses = operation.get("responses").toString();
             assertThat(responses).as("responses of %s", request).contains(codes);
+            if (method.equals("post")) {
+                assertThat(operation.path("parameters").valueStream()
+                        .map(parameter -> parameter.get("in").asString() + " " + parameter.get("name").asString()))
+                        .as("parameters of %s", request)
+                        .contains("header Idempotency-Key", "header Prefer", "query wait_ms")
+                        .noneMatch(parameter -> parameter.contains("call"));
+            }
         });
         assertThat(http.get("/swagger-ui.html").status()).isIn(200, 302);
     }

@@ -2,16 +2,14 @@ package io.reservations.api.commands;
 
 import io.reservations.api.security.Caller;
 import io.reservations.topics.Json;
+import java.time.Duration;
 
 /**
- * What every command POST shares: who calls, the idempotency key if any, and the command id derived from them.
+ * What every command POST shares, resolved once per request by {@link CommandRequestResolver}: who calls, the
+ * {@code Idempotency-Key} if any and the command id derived from them, and how long the client waits for the
+ * command's result ({@code ?wait_ms=}, {@code Prefer: respond-async}).
  */
-public record CommandEnvelope(Caller caller, String idempotencyKey, String commandId) {
-
-    public static CommandEnvelope of(final String idempotencyKey) {
-        final Caller caller = Caller.current();
-        return new CommandEnvelope(caller, idempotencyKey, CommandIds.commandId(idempotencyKey, caller));
-    }
+public record CommandRequest(Caller caller, String idempotencyKey, String commandId, Duration resultWait) {
 
     /** The given id, or one generated (stable for a retried request with an idempotency key). */
     public String entityId(final String given, final String kind) {
