@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.reservations.contract.CommandResult;
 import io.reservations.contract.CreateWindow;
-import io.reservations.contract.ErrorCodes;
+import io.reservations.contract.ErrorCode;
 import io.reservations.contract.ForwardData;
 import io.reservations.contract.ForwardWrite;
 import io.reservations.contract.Operation;
@@ -80,7 +80,7 @@ class JsonSerdeTest {
                 new Reservation("r", "w", ReservationStatus.CONFIRMED, new SelectedResource("a", "seat")));
         final CommandResult window = CommandResult.succeeded("c2",
                 new Window("w", List.of(new WindowResource("a", "seat", false, "r"))));
-        final CommandResult rejected = CommandResult.rejected("c3", ErrorCodes.NO_RESOURCE_AVAILABLE);
+        final CommandResult rejected = CommandResult.rejected("c3", ErrorCode.NO_RESOURCE_AVAILABLE.slug());
 
         assertThat(new String(serde.serialize("t", reservation), StandardCharsets.UTF_8)).isEqualTo(
                 "{\"command_id\":\"c1\",\"status\":\"SUCCEEDED\",\"entity\":{\"id\":\"r\",\"window_id\":\"w\","

@@ -12,7 +12,7 @@ import io.reservations.contract.CommandResult;
 import io.reservations.contract.ConfirmHold;
 import io.reservations.contract.CreateReservation;
 import io.reservations.contract.CreateWindow;
-import io.reservations.contract.ErrorCodes;
+import io.reservations.contract.ErrorCode;
 import io.reservations.contract.ForwardData;
 import io.reservations.contract.ForwardWrite;
 import io.reservations.contract.HoldConfirmed;
@@ -79,7 +79,7 @@ class SchemaContractTest {
         for (final ReservationEvent event : List.<ReservationEvent>of(new ReservationCreated("c", NOW, "r", "w"),
                 new ReservationCreated("c", NOW, "r", "w", "alice"),
                 new SelectionStarted("c", NOW, "r", "w", "seat"), new ResourceSelected("c", NOW, "r", "w", "a", "seat"),
-                new SelectionRejected("c", NOW, "r", "w", "seat", ErrorCodes.NO_RESOURCE_AVAILABLE),
+                new SelectionRejected("c", NOW, "r", "w", "seat", ErrorCode.NO_RESOURCE_AVAILABLE.slug()),
                 new ReservationCancelled("c", NOW, "r", "w", null), new ReservationCancelled("c", NOW, "r", "w", "a"),
                 new ResourceHeld("c", NOW, "r", "w", "a", "seat", NOW.plusSeconds(600)),
                 new HoldConfirmed("c2", NOW, "r", "w", "a"), new HoldExpired("c", NOW, "r", "w", "a"),
@@ -94,7 +94,7 @@ class SchemaContractTest {
         for (final ForwardWrite write : List.of(
                 ForwardWrite.of("c", Operation.ALLOCATE_RESOURCE, ForwardData.allocate("r", "w", "seat", "alice"), 1),
                 ForwardWrite.of("c", Operation.CONFIRM_SELECTION, ForwardData.confirm("r", "w", "a", "seat"), 2),
-                ForwardWrite.of("c", Operation.REJECT_SELECTION, ForwardData.reject("r", "w", ErrorCodes.WINDOW_NOT_FOUND), 2),
+                ForwardWrite.of("c", Operation.REJECT_SELECTION, ForwardData.reject("r", "w", ErrorCode.WINDOW_NOT_FOUND.slug()), 2),
                 ForwardWrite.of("c2", Operation.RELEASE_RESOURCE,
                         ForwardData.release("r", "w", "a", "seat").withResult(cancelResult), 1),
                 ForwardWrite.of("c", Operation.EXPIRE_HOLD, ForwardData.expire("r", "w"), 3),
@@ -102,7 +102,7 @@ class SchemaContractTest {
             samples.add(sample(Topics.FORWARD_WRITES, write));
         }
         for (final CommandResult result : List.of(CommandResult.succeeded("c", confirmed), CommandResult.succeeded("c", window),
-                CommandResult.rejected("c", ErrorCodes.SELECTION_IN_PROGRESS), cancelResult,
+                CommandResult.rejected("c", ErrorCode.SELECTION_IN_PROGRESS.slug()), cancelResult,
                 CommandResult.succeeded("c", new Reservation("r", "w", ReservationStatus.HELD, new SelectedResource("a", "seat"),
                         "alice", NOW.plusSeconds(600))))) {
             samples.add(sample(Topics.COMMAND_RESULTS, result));

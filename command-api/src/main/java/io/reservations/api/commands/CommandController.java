@@ -1,7 +1,7 @@
 package io.reservations.api.commands;
 
 import io.reservations.api.errors.ApiException;
-import io.reservations.api.errors.ProblemCodes;
+import io.reservations.contract.ErrorCode;
 import io.reservations.api.query.EntityReader;
 import io.reservations.api.security.Caller;
 import io.reservations.contract.CommandResult;
@@ -12,7 +12,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -47,7 +46,7 @@ public class CommandController {
                                  @RequestHeader(name = EntityReader.ROUTED_HEADER, required = false) final String routed,
                                  @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) final String authorization) {
         if (!Ids.isValid(commandId)) {
-            throw new ApiException(HttpStatus.NOT_FOUND, ProblemCodes.COMMAND_NOT_FOUND, NOT_FOUND);
+            throw new ApiException(ErrorCode.COMMAND_NOT_FOUND, NOT_FOUND);
         }
         final Caller caller = Caller.current();
         final CommandResults seenHere = results.getIfAvailable();
@@ -62,12 +61,12 @@ public class CommandController {
         // only the sender and admins see a result; one recorded without its sender, admins only
         return reader.read(EntityQueries.COMMAND_ROUTING_STORE, commandId, "/commands/" + commandId, routed != null,
                 authorization, queries -> queries.commandResult(commandId).filter(result -> caller.maySee(result.requestedBy()))
-                        .map(CommandController::view), ProblemCodes.COMMAND_NOT_FOUND, NOT_FOUND);
+                        .map(CommandController::view), ErrorCode.COMMAND_NOT_FOUND.slug(), NOT_FOUND);
     }
 
     private static CommandResult visible(final CommandResult result, final Caller caller) {
         if (!caller.maySee(result.requestedBy())) {
-            throw new ApiException(HttpStatus.NOT_FOUND, ProblemCodes.COMMAND_NOT_FOUND, NOT_FOUND);
+            throw new ApiException(ErrorCode.COMMAND_NOT_FOUND, NOT_FOUND);
         }
         return result;
     }

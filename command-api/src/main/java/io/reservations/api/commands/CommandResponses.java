@@ -1,18 +1,17 @@
 package io.reservations.api.commands;
 
 import io.reservations.api.errors.ApiException;
-import io.reservations.api.errors.ProblemCodes;
-import io.reservations.api.errors.ProblemHandler;
+import io.reservations.api.errors.Problems;
 import io.reservations.api.windows.Roles;
 import io.reservations.contract.CommandResult;
 import io.reservations.contract.CommandStatus;
+import io.reservations.contract.ErrorCode;
 import io.reservations.contract.ReservationCommand;
 import io.reservations.contract.WindowCommand;
 import java.net.URI;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
@@ -42,7 +41,7 @@ public class CommandResponses {
 
     private static CompletableFuture<ResponseEntity<Object>> respond(final CompletableFuture<CommandOutcome> outcome,
                                                                      final Function<CommandResult, ResponseEntity<Object>> answer) {
-        return outcome.handle((done, failure) -> failure != null ? ProblemHandler.toResponse(apiException(failure))
+        return outcome.handle((done, failure) -> failure != null ? Problems.entity(apiException(failure))
                 : response(done, answer));
     }
 
@@ -52,9 +51,8 @@ public class CommandResponses {
             return answer.apply(settled.result());
         }
         if (outcome instanceof CommandOutcome.KeyReused reused) {
-            return ProblemHandler.toResponse(new ApiException(HttpStatus.UNPROCESSABLE_CONTENT,
-                    ProblemCodes.IDEMPOTENCY_KEY_REUSED,
-                    "Idempotency-Key '" + reused.commandId() + "' was already used for a different request"));
+            return Problems.entity(ErrorCode.IDEMPOTENCY_KEY_REUSED,
+                    "Idempotency-Key '" + reused.commandId() + "' was already used for a different request");
         }
         final CommandOutcome.Pending pending = (CommandOutcome.Pending) outcome;
         final ResponseEntity.BodyBuilder builder = ResponseEntity.accepted()

@@ -1,5 +1,6 @@
 package io.reservations.api.errors;
 
+import io.reservations.contract.ErrorCode;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
@@ -16,6 +17,11 @@ public class ApiException extends RuntimeException {
         this(status, code, detail, null);
     }
 
+    /** Answered with the code's own status. */
+    public ApiException(final ErrorCode code, final String detail) {
+        this(HttpStatus.valueOf(code.httpStatus()), code.slug(), detail, null);
+    }
+
     public ApiException(final HttpStatus status, final String code, final String detail, final Duration retryAfter) {
         super(detail);
         this.status = status;
@@ -24,11 +30,11 @@ public class ApiException extends RuntimeException {
     }
 
     public static ApiException invalid(final String detail) {
-        return new ApiException(HttpStatus.BAD_REQUEST, ProblemCodes.INVALID, detail);
+        return new ApiException(ErrorCode.INVALID, detail);
     }
 
     public static ApiException unavailable(final String detail) {
-        return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, ProblemCodes.UNAVAILABLE, detail, Duration.ofSeconds(1));
+        return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.UNAVAILABLE.slug(), detail, Duration.ofSeconds(1));
     }
 
     /** The {@code ApiException} a future failed with, seen through a {@link CompletionException}; empty for any other failure. */

@@ -1,5 +1,6 @@
 package io.reservations.api.errors;
 
+import io.reservations.contract.ErrorCode;
 import io.reservations.api.ReservationsProperties;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -9,8 +10,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -35,11 +34,7 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
         final long limit = "POST".equals(request.getMethod()) && "/windows".equals(request.getRequestURI())
                 ? windowLimit : bodyLimit;
         if (request.getContentLengthLong() > limit) {
-            response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.getOutputStream().write(("{\"type\":\"about:blank\",\"title\":\"Payload Too Large\",\"status\":413,"
-                    + "\"detail\":\"The request body exceeds " + limit + " bytes\",\"code\":\""
-                    + ProblemCodes.PAYLOAD_TOO_LARGE + "\"}").getBytes(StandardCharsets.UTF_8));
+            Problems.write(response, ErrorCode.PAYLOAD_TOO_LARGE, "The request body exceeds " + limit + " bytes");
             return;
         }
         chain.doFilter(new LimitedRequest(request, limit), response);

@@ -1,9 +1,8 @@
 package io.reservations.api.errors;
 
+import io.reservations.contract.ErrorCode;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -18,25 +17,14 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<Object> api(final ApiException e) {
-        return toResponse(e);
-    }
-
-    /** For answers built off the request thread (command results), where no handler runs. */
-    public static ResponseEntity<Object> toResponse(final ApiException e) {
-        final ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
-        problem.setProperty("code", e.code());
-        final HttpHeaders headers = new HttpHeaders();
-        if (e.retryAfter() != null) {
-            headers.set(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfter().toSeconds()));
-        }
-        return ResponseEntity.status(e.status()).headers(headers).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return Problems.entity(e);
     }
 
     /** Anything unexpected is a 500 problem; its details go to the log, not to the client. */
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(final Exception e) {
         logger.error("Unexpected error", e);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, ProblemCodes.INTERNAL, "An unexpected error occurred");
+        return Problems.entity(ErrorCode.INTERNAL, ErrorCode.INTERNAL.description());
     }
 
     /** Malformed JSON, a missing or invalid field (the records validate themselves), or an oversized body. */
@@ -49,13 +37,13 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         while (cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();
             if (cause instanceof PayloadTooLargeException tooLarge) {
-                return problem(HttpStatus.PAYLOAD_TOO_LARGE, ProblemCodes.PAYLOAD_TOO_LARGE, tooLarge.getMessage());
+                return Problems.entity(ErrorCode.PAYLOAD_TOO_LARGE, tooLarge.getMessage());
             }
         }
         final String detail = cause instanceof IllegalArgumentException
                 ? cause.getMessage()
                 : "The request body is not valid JSON for this endpoint";
-        return problem(HttpStatus.BAD_REQUEST, ProblemCodes.INVALID, detail);
+        return Problems.entity(ErrorCode.INVALID, detail);
     }
 
     /** Spring's own problems (404, 405, 415, ...) get a code too. */
@@ -64,14 +52,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                                                           final HttpStatusCode status, final WebRequest request) {
         if (body instanceof ProblemDetail problem && (problem.getProperties() == null
                 || !problem.getProperties().containsKey("code"))) {
-            problem.setProperty("code", ProblemCodes.forStatus(status.value()));
+            problem.setProperty("code", ErrorCode.forStatus(status.value()).slug());
         }
         return super.createResponseEntity(body, headers, status, request);
-    }
-
-    private static ResponseEntity<Object> problem(final HttpStatus status, final String code, final String detail) {
-        final ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setProperty("code", code);
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 }

@@ -2,7 +2,7 @@ package io.reservations.api.query;
 
 import io.reservations.api.ReservationsProperties;
 import io.reservations.api.errors.ApiException;
-import io.reservations.api.errors.ProblemCodes;
+import io.reservations.contract.ErrorCode;
 import io.reservations.processor.StreamProcessor;
 import io.reservations.processor.query.EntityQueries;
 import jakarta.servlet.http.HttpServletRequest;
@@ -76,7 +76,7 @@ public class EntityReader {
         final StreamPartitioner<String, Object> thatPartition = (topic, key, value, partitions) ->
                 Optional.of(Set.of(partition));
         return read(store, streams -> streams.queryMetadataForKey(store, "", thatPartition), path, routed, authorization,
-                lookup, ProblemCodes.INTERNAL, "A partition always answers");
+                lookup, ErrorCode.INTERNAL.slug(), "A partition always answers");
     }
 
     private <T> ResponseEntity<?> read(final String routingStore, final Function<KafkaStreams, KeyQueryMetadata> locate,

@@ -9,7 +9,7 @@ import io.reservations.api.security.Caller;
 import io.reservations.contract.CancelReservation;
 import io.reservations.contract.ConfirmHold;
 import io.reservations.contract.CreateReservation;
-import io.reservations.contract.ErrorCodes;
+import io.reservations.contract.ErrorCode;
 import io.reservations.contract.Ids;
 import io.reservations.contract.ReservationCommand;
 import io.reservations.contract.SelectResource;
@@ -109,7 +109,7 @@ public class ReservationController {
         // another owner's reservation reads as missing: existence does not leak
         return reader.read(id, "/reservations/" + id, routed != null, authorization,
                 queries -> queries.reservation(id).filter(reservation -> caller.maySee(reservation.owner())),
-                ErrorCodes.RESERVATION_NOT_FOUND, "No reservation has this id");
+                ErrorCode.RESERVATION_NOT_FOUND.slug(), "No reservation has this id");
     }
 
     /** A command on one reservation that takes no body: cancel, confirm. */

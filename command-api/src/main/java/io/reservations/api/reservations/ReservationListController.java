@@ -2,12 +2,12 @@ package io.reservations.api.reservations;
 
 import io.reservations.api.ReservationsProperties;
 import io.reservations.api.errors.ApiException;
-import io.reservations.api.errors.ProblemCodes;
 import io.reservations.api.query.EntityReader;
 import io.reservations.api.query.Page;
 import io.reservations.api.query.PageTokens;
 import io.reservations.api.query.PartitionWalk;
 import io.reservations.api.security.Caller;
+import io.reservations.contract.ErrorCode;
 import io.reservations.contract.Ids;
 import io.reservations.contract.Reservation;
 import io.reservations.contract.ReservationStatus;
@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -70,7 +69,7 @@ public class ReservationListController {
         if (listed != null) {
             return reader.read(EntityQueries.OWNER_ROUTING_STORE, listed, path, routed != null, authorization,
                     queries -> Optional.of(page(queries.listings().reservationsOf(listed, filter, from, size), scope, "")),
-                    ProblemCodes.INTERNAL, "An owner always has a listing");
+                    ErrorCode.INTERNAL.slug(), "An owner always has a listing");
         }
         // everyone's: partition by partition of the owner index, going on into the next ones this instance holds
         final PartitionWalk walk = PartitionWalk.at(from, partitions);
@@ -112,7 +111,7 @@ public class ReservationListController {
             return owner;
         }
         if (owner != null && !owner.equals(caller.subject())) {
-            throw new ApiException(HttpStatus.FORBIDDEN, ProblemCodes.FORBIDDEN, "Only an admin lists someone else's reservations");
+            throw new ApiException(ErrorCode.FORBIDDEN, "Only an admin lists someone else's reservations");
         }
         return caller.subject();
     }

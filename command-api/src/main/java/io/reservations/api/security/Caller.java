@@ -1,8 +1,7 @@
 package io.reservations.api.security;
 
 import io.reservations.api.errors.ApiException;
-import io.reservations.api.errors.ProblemCodes;
-import org.springframework.http.HttpStatus;
+import io.reservations.contract.ErrorCode;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -37,7 +36,7 @@ public record Caller(String subject, boolean admin) {
                 && ANONYMOUS.equals(anonymous.getPrincipal()) && isAdmin(anonymous)) {
             return new Caller(ANONYMOUS, true);
         }
-        throw new ApiException(HttpStatus.UNAUTHORIZED, ProblemCodes.UNAUTHENTICATED, "A valid bearer token is required");
+        throw new ApiException(ErrorCode.UNAUTHENTICATED, ErrorCode.UNAUTHENTICATED.description());
     }
 
     private static boolean isAdmin(final Authentication authentication) {

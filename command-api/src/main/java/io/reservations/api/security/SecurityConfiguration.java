@@ -1,7 +1,8 @@
 package io.reservations.api.security;
 
 import io.reservations.api.ReservationsProperties;
-import io.reservations.api.errors.ProblemCodes;
+import io.reservations.api.errors.Problems;
+import io.reservations.contract.ErrorCode;
 import jakarta.servlet.DispatcherType;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -73,12 +74,12 @@ public class SecurityConfiguration {
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(authorities()))
                         .authenticationEntryPoint(unauthenticated(refusals))
-                        .accessDeniedHandler((request, response, denied) -> FilterProblems.write(response, 403,
-                                "Forbidden", ProblemCodes.FORBIDDEN, "The token does not allow this request")))
+                        .accessDeniedHandler((request, response, denied) -> Problems.write(response,
+                                ErrorCode.FORBIDDEN, "The token does not allow this request")))
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint(unauthenticated(refusals))
-                        .accessDeniedHandler((request, response, denied) -> FilterProblems.write(response, 403,
-                                "Forbidden", ProblemCodes.FORBIDDEN, "The token does not allow this request")))
+                        .accessDeniedHandler((request, response, denied) -> Problems.write(response,
+                                ErrorCode.FORBIDDEN, "The token does not allow this request")))
                 .build();
     }
 
@@ -103,7 +104,7 @@ public class SecurityConfiguration {
     /** A request the firewall turns away (an unknown method, a malformed path) is a problem+json 400 too. */
     @Bean
     RequestRejectedHandler requestRejected() {
-        return (request, response, rejected) -> FilterProblems.write(response, 400, "Bad Request", ProblemCodes.INVALID,
+        return (request, response, rejected) -> Problems.write(response, ErrorCode.INVALID,
                 "The request was rejected: unsupported method or malformed path");
     }
 
@@ -118,7 +119,7 @@ public class SecurityConfiguration {
     private static AuthenticationEntryPoint unauthenticated(final RefusedAuthentications refusals) {
         return (request, response, failure) -> {
             refusals.refused(request.getRemoteAddr());
-            FilterProblems.write(response, 401, "Unauthorized", ProblemCodes.UNAUTHENTICATED, "A valid bearer token is required");
+            Problems.write(response, ErrorCode.UNAUTHENTICATED, ErrorCode.UNAUTHENTICATED.description());
         };
     }
 

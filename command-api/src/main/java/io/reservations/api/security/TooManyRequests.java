@@ -1,6 +1,7 @@
 package io.reservations.api.security;
 
-import io.reservations.api.errors.ProblemCodes;
+import io.reservations.api.errors.Problems;
+import io.reservations.contract.ErrorCode;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -25,7 +26,7 @@ final class TooManyRequests {
             throws IOException {
         final long retryAfter = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(nanosToWait + 999_999_999L));
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
-        FilterProblems.write(response, 429, "Too Many Requests", ProblemCodes.RATE_LIMITED,
+        Problems.write(response, ErrorCode.RATE_LIMITED,
                 detail + "; retry after " + retryAfter + " s");
     }
 }

@@ -2,8 +2,8 @@ package io.reservations.api.windows;
 
 import io.reservations.api.commands.CommandGateway;
 import io.reservations.api.errors.ApiException;
+import io.reservations.contract.ErrorCode;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.http.HttpStatus;
 
 /** Commands are accepted only where the API role runs; reads are served by every role. */
 public final class Roles {
@@ -14,7 +14,7 @@ public final class Roles {
     public static CommandGateway api(final ObjectProvider<CommandGateway> gateway) {
         final CommandGateway available = gateway.getIfAvailable();
         if (available == null) {
-            throw new ApiException(HttpStatus.NOT_FOUND, "not-found", "This instance does not accept commands");
+            throw new ApiException(ErrorCode.NOT_FOUND, "This instance does not accept commands");
         }
         return available;
     }

@@ -10,7 +10,7 @@ import io.reservations.api.query.PageTokens;
 import io.reservations.api.query.PartitionWalk;
 import io.reservations.api.security.Caller;
 import io.reservations.contract.CreateWindow;
-import io.reservations.contract.ErrorCodes;
+import io.reservations.contract.ErrorCode;
 import io.reservations.contract.Ids;
 import io.reservations.processor.query.EntityQueries;
 import io.reservations.processor.query.WindowSlice;
@@ -97,6 +97,6 @@ public class WindowController {
         // who holds a resource is shown to admins and to the holding reservation's owner only
         return reader.read(id, "/windows/" + id, routed != null, authorization,
                 queries -> queries.window(id, caller::maySee),
-                ErrorCodes.WINDOW_NOT_FOUND, "No window has this id");
+                ErrorCode.WINDOW_NOT_FOUND.slug(), "No window has this id");
     }
 }

@@ -5,7 +5,7 @@ import io.reservations.api.query.EntityReader;
 import io.reservations.api.query.Page;
 import io.reservations.api.query.PageTokens;
 import io.reservations.api.security.Caller;
-import io.reservations.contract.ErrorCodes;
+import io.reservations.contract.ErrorCode;
 import io.reservations.contract.Ids;
 import io.reservations.contract.WindowResource;
 import io.reservations.processor.query.ResourceFilter;
@@ -42,7 +42,7 @@ public class WindowResourcesController {
                                           @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) final String authorization) {
         validId(id);
         return reader.read(id, EntityReader.pathAndQuery(request), routed != null, authorization,
-                queries -> queries.availability(id), ErrorCodes.WINDOW_NOT_FOUND, "No window has this id");
+                queries -> queries.availability(id), ErrorCode.WINDOW_NOT_FOUND.slug(), "No window has this id");
     }
 
     @Operation(summary = "The window's resources in declared order, in pages, by type and availability")
@@ -68,7 +68,7 @@ public class WindowResourcesController {
         return reader.read(id, EntityReader.pathAndQuery(request), routed != null, authorization,
                 queries -> queries.resources(id, filter, from, size, caller::maySee).map(slice -> new Page<WindowResource>(
                         slice.items(), slice.next().isPresent() ? PageTokens.issue(scope, slice.next().getAsInt()) : null)),
-                ErrorCodes.WINDOW_NOT_FOUND, "No window has this id");
+                ErrorCode.WINDOW_NOT_FOUND.slug(), "No window has this id");
     }
 
     private static Boolean availability(final String available) {

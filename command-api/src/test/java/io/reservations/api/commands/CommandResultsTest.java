@@ -3,7 +3,7 @@ package io.reservations.api.commands;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reservations.contract.CommandResult;
-import io.reservations.contract.ErrorCodes;
+import io.reservations.contract.ErrorCode;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
@@ -20,8 +20,8 @@ class CommandResultsTest {
         assertThat(results.awaited("published")).as("a late GET /commands/{id} here").isTrue();
         assertThat(results.awaited("another-instances")).isFalse();
 
-        results.deliver(CommandResult.rejected("waited", ErrorCodes.NO_RESOURCE_AVAILABLE));
-        assertThat(waiting).isCompletedWithValue(CommandResult.rejected("waited", ErrorCodes.NO_RESOURCE_AVAILABLE));
+        results.deliver(CommandResult.rejected("waited", ErrorCode.NO_RESOURCE_AVAILABLE.slug()));
+        assertThat(waiting).isCompletedWithValue(CommandResult.rejected("waited", ErrorCode.NO_RESOURCE_AVAILABLE.slug()));
         assertThat(results.awaited("waited")).as("settled, and never published here").isFalse();
     }
 
@@ -32,7 +32,7 @@ class CommandResultsTest {
         results.forget("slow", waiting);
 
         assertThat(results.awaited("slow")).isTrue();
-        results.deliver(CommandResult.rejected("slow", ErrorCodes.SELECTION_TIMEOUT));
+        results.deliver(CommandResult.rejected("slow", ErrorCode.SELECTION_TIMEOUT.slug()));
         assertThat(results.recent("slow")).isNotNull();
     }
 }

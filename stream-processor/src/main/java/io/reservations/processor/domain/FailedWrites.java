@@ -1,6 +1,6 @@
 package io.reservations.processor.domain;
 
-import io.reservations.contract.ErrorCodes;
+import io.reservations.contract.ErrorCode;
 import io.reservations.contract.ForwardData;
 import io.reservations.contract.ForwardWrite;
 import io.reservations.contract.Operation;
@@ -24,7 +24,7 @@ public final class FailedWrites {
         }
         if (failed.operation() == Operation.ALLOCATE_RESOURCE) {
             return new Outcome<>(List.of(), List.of(EntityWrite.of(Operation.REJECT_SELECTION,
-                    ForwardData.reject(data.reservationId(), data.windowId(), ErrorCodes.INVALID))), null);
+                    ForwardData.reject(data.reservationId(), data.windowId(), ErrorCode.INVALID.slug()))), null);
         }
         return Outcome.nothing();
     }

@@ -5,7 +5,7 @@ import static io.reservations.contract.ReservationStatus.HELD;
 
 import io.reservations.contract.CommandResult;
 import io.reservations.contract.ConfirmHold;
-import io.reservations.contract.ErrorCodes;
+import io.reservations.contract.ErrorCode;
 import io.reservations.contract.ForwardData;
 import io.reservations.contract.HoldConfirmed;
 import io.reservations.contract.HoldExpired;
@@ -34,7 +34,7 @@ final class Holds {
             return ReservationDecider.succeeded(state, command.commandId(), List.of(), List.of()); // a repeated confirm
         }
         if (state.status() != HELD) {
-            return Outcome.rejected(command.commandId(), ErrorCodes.NOT_HELD);
+            return Outcome.rejected(command.commandId(), ErrorCode.NOT_HELD.slug());
         }
         if (now.isBefore(state.holdExpiresAt())) {
             return ReservationDecider.succeeded(state, command.commandId(), List.of(new HoldConfirmed(command.commandId(),
@@ -43,7 +43,7 @@ final class Holds {
         // sent at or after the hold ran out, whether or not its timer has fired yet: the hold is over
         final Outcome<ReservationEvent> expired = expire(state, now);
         return new Outcome<>(expired.events(), expired.forwards(),
-                CommandResult.rejected(command.commandId(), ErrorCodes.HOLD_EXPIRED));
+                CommandResult.rejected(command.commandId(), ErrorCode.HOLD_EXPIRED.slug()));
     }
 
     /** The hold's timer fired: expire it unless a confirm or a cancel came first. */

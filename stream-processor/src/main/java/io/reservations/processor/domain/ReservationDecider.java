@@ -10,7 +10,7 @@ import io.reservations.contract.CancelReservation;
 import io.reservations.contract.CommandResult;
 import io.reservations.contract.ConfirmHold;
 import io.reservations.contract.CreateReservation;
-import io.reservations.contract.ErrorCodes;
+import io.reservations.contract.ErrorCode;
 import io.reservations.contract.ForwardWrite;
 import io.reservations.contract.HoldConfirmed;
 import io.reservations.contract.HoldExpired;
@@ -114,7 +114,7 @@ public final class ReservationDecider {
     private static Outcome<ReservationEvent> create(final ReservationState state, final CreateReservation command,
                                                     final Instant now) {
         if (state != null) {
-            return Outcome.rejected(command.commandId(), ErrorCodes.RESERVATION_EXISTS);
+            return Outcome.rejected(command.commandId(), ErrorCode.RESERVATION_EXISTS.slug());
         }
         return succeeded(null, command.commandId(), List.of(new ReservationCreated(
                 command.commandId(), now, command.reservationId(), command.windowId(), command.owner())), List.of());
@@ -126,13 +126,13 @@ public final class ReservationDecider {
      */
     static Optional<Outcome<ReservationEvent>> refused(final ReservationState state, final ReservationCommand command) {
         if (state == null || !state.accessibleTo(command.requestedBy(), command.requestedByAdmin())) {
-            return Optional.of(Outcome.rejected(command.commandId(), ErrorCodes.RESERVATION_NOT_FOUND));
+            return Optional.of(Outcome.rejected(command.commandId(), ErrorCode.RESERVATION_NOT_FOUND.slug()));
         }
         if (state.status() == CANCELLED) {
-            return Optional.of(Outcome.rejected(command.commandId(), ErrorCodes.RESERVATION_CANCELLED));
+            return Optional.of(Outcome.rejected(command.commandId(), ErrorCode.RESERVATION_CANCELLED.slug()));
         }
         if (state.status() == EXPIRED) {
-            return Optional.of(Outcome.rejected(command.commandId(), ErrorCodes.HOLD_EXPIRED));
+            return Optional.of(Outcome.rejected(command.commandId(), ErrorCode.HOLD_EXPIRED.slug()));
         }
         return Optional.empty();
     }

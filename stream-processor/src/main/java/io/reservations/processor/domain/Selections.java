@@ -5,7 +5,7 @@ import static io.reservations.contract.ReservationStatus.HELD;
 import static io.reservations.contract.ReservationStatus.SELECTING;
 
 import io.reservations.contract.CommandResult;
-import io.reservations.contract.ErrorCodes;
+import io.reservations.contract.ErrorCode;
 import io.reservations.contract.ForwardData;
 import io.reservations.contract.HoldDurations;
 import io.reservations.contract.Operation;
@@ -37,15 +37,15 @@ final class Selections {
             return refused.get();
         }
         if (command.holdFor() != null && HoldDurations.parse(command.holdFor()).isEmpty()) {
-            return Outcome.rejected(command.commandId(), ErrorCodes.INVALID); // written around the API's check
+            return Outcome.rejected(command.commandId(), ErrorCode.INVALID.slug()); // written around the API's check
         }
         if (state.status() == SELECTING) {
-            return Outcome.rejected(command.commandId(), ErrorCodes.SELECTION_IN_PROGRESS);
+            return Outcome.rejected(command.commandId(), ErrorCode.SELECTION_IN_PROGRESS.slug());
         }
         if (state.status() == CONFIRMED || state.status() == HELD) {
             return state.selectedResource().type().equals(command.resourceType())
                     ? ReservationDecider.succeeded(state, command.commandId(), List.of(), List.of())
-                    : Outcome.rejected(command.commandId(), ErrorCodes.ALREADY_CONFIRMED);
+                    : Outcome.rejected(command.commandId(), ErrorCode.ALREADY_CONFIRMED.slug());
         }
         final SelectionStarted started = new SelectionStarted(
                 command.commandId(), now, state.id(), state.windowId(), command.resourceType(), command.holdFor());
@@ -64,18 +64,18 @@ final class Selections {
             if (state.status() == SELECTING && !holdReadable(state)) {
                 // a hold asked for by a build that did not check it: give the resource back, reject the command
                 final SelectionRejected rejected = new SelectionRejected(commandId, now, state.id(), state.windowId(),
-                        data.resourceType(), ErrorCodes.INVALID);
+                        data.resourceType(), ErrorCode.INVALID.slug());
                 return new Outcome<>(List.of(rejected), List.of(compensation(data)),
-                        CommandResult.rejected(commandId, ErrorCodes.INVALID));
+                        CommandResult.rejected(commandId, ErrorCode.INVALID.slug()));
             }
             if (state.status() == SELECTING) {
                 return ReservationDecider.succeeded(state, commandId, List.of(selected(state, data, now)), List.of());
             }
             // cancelled while the window was allocating: give the resource back (compensation)
             final SelectionRejected rejected = new SelectionRejected(commandId, now, state.id(), state.windowId(),
-                    data.resourceType(), ErrorCodes.RESERVATION_CANCELLED);
+                    data.resourceType(), ErrorCode.RESERVATION_CANCELLED.slug());
             return new Outcome<>(List.of(rejected), List.of(compensation(data)),
-                    CommandResult.rejected(commandId, ErrorCodes.RESERVATION_CANCELLED));
+                    CommandResult.rejected(commandId, ErrorCode.RESERVATION_CANCELLED.slug()));
         }
         // nobody here waits for this resource: never leave it held
         return new Outcome<>(List.of(), List.of(compensation(data)), null);
@@ -117,8 +117,8 @@ final class Selections {
             return Outcome.nothing();
         }
         final SelectionRejected rejected = new SelectionRejected(commandId, now, state.id(), state.windowId(),
-                state.pendingSelection().resourceType(), ErrorCodes.SELECTION_TIMEOUT);
-        return new Outcome<>(List.of(rejected), List.of(), CommandResult.rejected(commandId, ErrorCodes.SELECTION_TIMEOUT));
+                state.pendingSelection().resourceType(), ErrorCode.SELECTION_TIMEOUT.slug());
+        return new Outcome<>(List.of(rejected), List.of(), CommandResult.rejected(commandId, ErrorCode.SELECTION_TIMEOUT.slug()));
     }
 
     private static boolean isPending(final ReservationState state, final String commandId) {

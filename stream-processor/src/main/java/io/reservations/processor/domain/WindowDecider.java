@@ -2,7 +2,7 @@ package io.reservations.processor.domain;
 
 import io.reservations.contract.CommandResult;
 import io.reservations.contract.CreateWindow;
-import io.reservations.contract.ErrorCodes;
+import io.reservations.contract.ErrorCode;
 import io.reservations.contract.ForwardData;
 import io.reservations.contract.ForwardWrite;
 import io.reservations.contract.Operation;
@@ -27,7 +27,7 @@ public final class WindowDecider {
     public static Outcome<WindowEvent> decide(final WindowSlots state, final WindowCommand command, final Instant now) {
         if (command instanceof CreateWindow create) {
             if (state != null) {
-                return Outcome.rejected(create.commandId(), ErrorCodes.WINDOW_EXISTS);
+                return Outcome.rejected(create.commandId(), ErrorCode.WINDOW_EXISTS.slug());
             }
             final WindowCreated created = new WindowCreated(create.commandId(), now, create.windowId(), create.resources());
             return new Outcome<>(List.of(created), List.of(),
@@ -74,7 +74,7 @@ public final class WindowDecider {
         final String reservationId = data.reservationId();
         if (state == null) {
             return answer(List.of(), Operation.REJECT_SELECTION,
-                    ForwardData.reject(reservationId, data.windowId(), ErrorCodes.WINDOW_NOT_FOUND));
+                    ForwardData.reject(reservationId, data.windowId(), ErrorCode.WINDOW_NOT_FOUND.slug()));
         }
         final Optional<Slot> alreadyHeld = state.heldBy(reservationId)
                 .filter(slot -> slot.type().equals(data.resourceType()));
@@ -84,7 +84,7 @@ public final class WindowDecider {
         final Optional<Slot> free = state.firstAvailable(data.resourceType());
         if (free.isEmpty()) {
             return answer(List.of(), Operation.REJECT_SELECTION,
-                    ForwardData.reject(reservationId, data.windowId(), ErrorCodes.NO_RESOURCE_AVAILABLE));
+                    ForwardData.reject(reservationId, data.windowId(), ErrorCode.NO_RESOURCE_AVAILABLE.slug()));
         }
         final Slot slot = free.get();
         final ResourceAllocated allocated = new ResourceAllocated(

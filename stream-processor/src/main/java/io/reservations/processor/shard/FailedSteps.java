@@ -1,7 +1,7 @@
 package io.reservations.processor.shard;
 
 import io.reservations.contract.CommandResult;
-import io.reservations.contract.ErrorCodes;
+import io.reservations.contract.ErrorCode;
 import io.reservations.contract.ForwardWrite;
 import io.reservations.processor.domain.FailedWrites;
 import io.reservations.topics.JsonSerde;
@@ -76,7 +76,7 @@ final class FailedSteps {
         if (input instanceof Input.Write write) {
             dispatcher.dispatch(write.commandId(), FailedWrites.compensation(write.write()), step);
         } else {
-            dispatcher.publish(CommandResult.rejected(input.commandId(), ErrorCodes.INVALID), step);
+            dispatcher.publish(CommandResult.rejected(input.commandId(), ErrorCode.INVALID.slug()), step);
         }
     }
 }

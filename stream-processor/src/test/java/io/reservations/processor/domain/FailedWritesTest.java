@@ -2,7 +2,7 @@ package io.reservations.processor.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.reservations.contract.ErrorCodes;
+import io.reservations.contract.ErrorCode;
 import io.reservations.contract.ForwardData;
 import io.reservations.contract.ForwardWrite;
 import io.reservations.contract.Operation;
@@ -25,7 +25,7 @@ class FailedWritesTest {
                 ForwardData.allocate("r", "w", "seat"), 3);
 
         assertThat(FailedWrites.compensation(allocate).forwards()).containsExactly(
-                EntityWrite.of(Operation.REJECT_SELECTION, ForwardData.reject("r", "w", ErrorCodes.INVALID)));
+                EntityWrite.of(Operation.REJECT_SELECTION, ForwardData.reject("r", "w", ErrorCode.INVALID.slug())));
     }
 
     @Test

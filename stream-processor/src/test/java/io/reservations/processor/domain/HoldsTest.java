@@ -10,7 +10,7 @@ import io.reservations.contract.CancelReservation;
 import io.reservations.contract.CommandResult;
 import io.reservations.contract.CommandStatus;
 import io.reservations.contract.ConfirmHold;
-import io.reservations.contract.ErrorCodes;
+import io.reservations.contract.ErrorCode;
 import io.reservations.contract.ForwardData;
 import io.reservations.contract.ForwardWrite;
 import io.reservations.contract.HoldConfirmed;
@@ -87,7 +87,7 @@ class HoldsTest {
 
         assertThat(outcome.events()).containsExactly(new HoldExpired("c1", DUE, "r", "w", "a"));
         assertThat(outcome.forwards()).containsExactly(RELEASE);
-        assertRejected(outcome, "c2", ErrorCodes.HOLD_EXPIRED);
+        assertRejected(outcome, "c2", ErrorCode.HOLD_EXPIRED.slug());
         final ReservationState expired = given(CREATED, STARTED, HELD_EVENT, outcome.events().get(0));
         assertThat(expired.status()).isEqualTo(EXPIRED);
         assertThat(expired.selectedResource()).isNull();
@@ -111,16 +111,16 @@ class HoldsTest {
 
     @Test
     void shouldRefuseToConfirmWhatIsNotHeld() {
-        assertRejected(ReservationDecider.decide(given(CREATED), new ConfirmHold("c2", "r"), NOW), "c2", ErrorCodes.NOT_HELD);
+        assertRejected(ReservationDecider.decide(given(CREATED), new ConfirmHold("c2", "r"), NOW), "c2", ErrorCode.NOT_HELD.slug());
         assertRejected(ReservationDecider.decide(given(CREATED, STARTED), new ConfirmHold("c2", "r"), NOW),
-                "c2", ErrorCodes.NOT_HELD);
+                "c2", ErrorCode.NOT_HELD.slug());
         assertRejected(ReservationDecider.decide(given(CREATED, STARTED, HELD_EVENT),
-                new ConfirmHold("c2", "r", null, "mallory", false), NOW), "c2", ErrorCodes.RESERVATION_NOT_FOUND);
-        assertRejected(ReservationDecider.decide(null, new ConfirmHold("c2", "r"), NOW), "c2", ErrorCodes.RESERVATION_NOT_FOUND);
+                new ConfirmHold("c2", "r", null, "mallory", false), NOW), "c2", ErrorCode.RESERVATION_NOT_FOUND.slug());
+        assertRejected(ReservationDecider.decide(null, new ConfirmHold("c2", "r"), NOW), "c2", ErrorCode.RESERVATION_NOT_FOUND.slug());
         final ReservationState cancelled = given(CREATED, STARTED, HELD_EVENT,
                 new ReservationCancelled("c2", NOW, "r", "w", "a"));
         assertRejected(ReservationDecider.decide(cancelled, new ConfirmHold("c3", "r"), NOW), "c3",
-                ErrorCodes.RESERVATION_CANCELLED);
+                ErrorCode.RESERVATION_CANCELLED.slug());
     }
 
     @Test
@@ -134,9 +134,9 @@ class HoldsTest {
         assertThat(given(CREATED, STARTED, HELD_EVENT, outcome.events().get(0)).status()).isEqualTo(CANCELLED);
         final ReservationState expired = given(CREATED, STARTED, HELD_EVENT, new HoldExpired("c1", DUE, "r", "w", "a"));
         assertRejected(ReservationDecider.decide(expired, new CancelReservation("c3", "r"), DUE), "c3",
-                ErrorCodes.HOLD_EXPIRED);
+                ErrorCode.HOLD_EXPIRED.slug());
         assertRejected(ReservationDecider.decide(expired, new SelectResource("c4", "r", "seat"), DUE), "c4",
-                ErrorCodes.HOLD_EXPIRED);
+                ErrorCode.HOLD_EXPIRED.slug());
     }
 
     @Test
@@ -147,7 +147,7 @@ class HoldsTest {
 
             assertThat(outcome.events()).as(holdFor).isEmpty();
             assertThat(outcome.forwards()).as("%s asks the window for nothing", holdFor).isEmpty();
-            assertRejected(outcome, "c1", ErrorCodes.INVALID);
+            assertRejected(outcome, "c1", ErrorCode.INVALID.slug());
         }
         assertThat(ReservationDecider.decide(given(CREATED),
                 new SelectResource("c1", "r", "seat", null, "alice", false, "PT24H"), NOW).events()).hasSize(1);
@@ -161,7 +161,7 @@ class HoldsTest {
                 confirmSelection(), NOW);
 
         assertThat(outcome.forwards()).containsExactly(RELEASE);
-        assertRejected(outcome, "c1", ErrorCodes.INVALID);
+        assertRejected(outcome, "c1", ErrorCode.INVALID.slug());
         assertThat(given(CREATED, unchecked, outcome.events().get(0)).status()).isEqualTo(ReservationStatus.PENDING);
     }
 

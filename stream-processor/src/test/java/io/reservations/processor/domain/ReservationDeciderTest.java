@@ -10,7 +10,7 @@ import io.reservations.contract.CancelReservation;
 import io.reservations.contract.CommandResult;
 import io.reservations.contract.CommandStatus;
 import io.reservations.contract.CreateReservation;
-import io.reservations.contract.ErrorCodes;
+import io.reservations.contract.ErrorCode;
 import io.reservations.contract.ForwardData;
 import io.reservations.contract.ForwardWrite;
 import io.reservations.contract.Operation;
@@ -49,7 +49,7 @@ class ReservationDeciderTest {
     @Test
     void shouldRejectCreatingAnExistingReservation() {
         assertRejected(ReservationDecider.decide(given(CREATED), new CreateReservation("c9", "r", "w2"), NOW),
-                "c9", ErrorCodes.RESERVATION_EXISTS);
+                "c9", ErrorCode.RESERVATION_EXISTS.slug());
     }
 
     @Test
@@ -68,19 +68,19 @@ class ReservationDeciderTest {
     @Test
     void shouldRejectSelectionOfAMissingReservation() {
         assertRejected(ReservationDecider.decide(null, new SelectResource("c1", "r", "seat"), NOW),
-                "c1", ErrorCodes.RESERVATION_NOT_FOUND);
+                "c1", ErrorCode.RESERVATION_NOT_FOUND.slug());
     }
 
     @Test
     void shouldRejectSelectionWhileAnotherSelectionIsInProgress() {
         assertRejected(ReservationDecider.decide(given(CREATED, STARTED), new SelectResource("c5", "r", "seat"), NOW),
-                "c5", ErrorCodes.SELECTION_IN_PROGRESS);
+                "c5", ErrorCode.SELECTION_IN_PROGRESS.slug());
     }
 
     @Test
     void shouldRejectSelectionOfACancelledReservation() {
         assertRejected(ReservationDecider.decide(given(CREATED, CANCELLED_EVENT), new SelectResource("c5", "r", "seat"), NOW),
-                "c5", ErrorCodes.RESERVATION_CANCELLED);
+                "c5", ErrorCode.RESERVATION_CANCELLED.slug());
     }
 
     @Test
@@ -97,7 +97,7 @@ class ReservationDeciderTest {
     @Test
     void shouldRejectSelectionOfAnotherTypeOnceConfirmed() {
         assertRejected(ReservationDecider.decide(given(CREATED, STARTED, SELECTED), new SelectResource("c5", "r", "desk"), NOW),
-                "c5", ErrorCodes.ALREADY_CONFIRMED);
+                "c5", ErrorCode.ALREADY_CONFIRMED.slug());
     }
 
     @Test
@@ -117,9 +117,9 @@ class ReservationDeciderTest {
         final Outcome<ReservationEvent> outcome = ReservationDecider.decide(cancelledWhileSelecting, confirm("c1"), NOW);
 
         assertThat(outcome.events()).containsExactly(
-                new SelectionRejected("c1", NOW, "r", "w", "seat", ErrorCodes.RESERVATION_CANCELLED));
+                new SelectionRejected("c1", NOW, "r", "w", "seat", ErrorCode.RESERVATION_CANCELLED.slug()));
         assertThat(outcome.forwards()).containsExactly(release("a"));
-        assertRejected(outcome, "c1", ErrorCodes.RESERVATION_CANCELLED);
+        assertRejected(outcome, "c1", ErrorCode.RESERVATION_CANCELLED.slug());
         final ReservationState after = ReservationDecider.fold(cancelledWhileSelecting, outcome.events());
         assertThat(after.status()).isEqualTo(CANCELLED);
         assertThat(after.pendingSelection()).isNull();
@@ -147,8 +147,8 @@ class ReservationDeciderTest {
         final Outcome<ReservationEvent> outcome = ReservationDecider.decide(given(CREATED, STARTED), reject("c1"), NOW);
 
         assertThat(outcome.events()).containsExactly(
-                new SelectionRejected("c1", NOW, "r", "w", "seat", ErrorCodes.NO_RESOURCE_AVAILABLE));
-        assertRejected(outcome, "c1", ErrorCodes.NO_RESOURCE_AVAILABLE);
+                new SelectionRejected("c1", NOW, "r", "w", "seat", ErrorCode.NO_RESOURCE_AVAILABLE.slug()));
+        assertRejected(outcome, "c1", ErrorCode.NO_RESOURCE_AVAILABLE.slug());
         final ReservationState after = ReservationDecider.fold(given(CREATED, STARTED), outcome.events());
         assertThat(after.status()).isEqualTo(PENDING);
         assertThat(after.pendingSelection()).isNull();
@@ -195,9 +195,9 @@ class ReservationDeciderTest {
     @Test
     void shouldRejectCancellingTwiceOrCancellingNothing() {
         assertRejected(ReservationDecider.decide(given(CREATED, CANCELLED_EVENT), new CancelReservation("c3", "r"), NOW),
-                "c3", ErrorCodes.RESERVATION_CANCELLED);
+                "c3", ErrorCode.RESERVATION_CANCELLED.slug());
         assertRejected(ReservationDecider.decide(null, new CancelReservation("c3", "r"), NOW),
-                "c3", ErrorCodes.RESERVATION_NOT_FOUND);
+                "c3", ErrorCode.RESERVATION_NOT_FOUND.slug());
     }
 
     @Test
@@ -205,9 +205,9 @@ class ReservationDeciderTest {
         final ReservationState alices = given(new ReservationCreated("c0", NOW, "r", "w", "alice"));
 
         assertRejected(ReservationDecider.decide(alices, new SelectResource("c1", "r", "seat", null, "bob", false), NOW),
-                "c1", ErrorCodes.RESERVATION_NOT_FOUND);
+                "c1", ErrorCode.RESERVATION_NOT_FOUND.slug());
         assertRejected(ReservationDecider.decide(alices, new CancelReservation("c2", "r", null, "bob", false), NOW),
-                "c2", ErrorCodes.RESERVATION_NOT_FOUND);
+                "c2", ErrorCode.RESERVATION_NOT_FOUND.slug());
         assertThat(ReservationDecider.decide(alices, new SelectResource("c3", "r", "seat", null, "alice", false), NOW).events())
                 .as("the owner may").hasSize(1);
         assertThat(ReservationDecider.decide(alices, new CancelReservation("c4", "r", null, "root", true), NOW).result().status())
@@ -222,11 +222,11 @@ class ReservationDeciderTest {
 
         // a command as an older API wrote it for an admin, or forged: no subject and no admin flag
         assertRejected(ReservationDecider.decide(alices, new SelectResource("c1", "r", "seat", null, null, false), NOW),
-                "c1", ErrorCodes.RESERVATION_NOT_FOUND);
+                "c1", ErrorCode.RESERVATION_NOT_FOUND.slug());
         assertRejected(ReservationDecider.decide(alices, new CancelReservation("c2", "r", null, null, false), NOW),
-                "c2", ErrorCodes.RESERVATION_NOT_FOUND);
+                "c2", ErrorCode.RESERVATION_NOT_FOUND.slug());
         assertRejected(ReservationDecider.decide(ownerless, new CancelReservation("c3", "r", null, null, false), NOW),
-                "c3", ErrorCodes.RESERVATION_NOT_FOUND);
+                "c3", ErrorCode.RESERVATION_NOT_FOUND.slug());
     }
 
     @Test
@@ -246,7 +246,7 @@ class ReservationDeciderTest {
 
     private static ForwardWrite reject(final String commandId) {
         return ForwardWrite.of(commandId, Operation.REJECT_SELECTION,
-                ForwardData.reject("r", "w", ErrorCodes.NO_RESOURCE_AVAILABLE), 1);
+                ForwardData.reject("r", "w", ErrorCode.NO_RESOURCE_AVAILABLE.slug()), 1);
     }
 
     private static EntityWrite release(final String resourceId) {

@@ -4,7 +4,7 @@ import static io.reservations.contract.ReservationStatus.PENDING;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reservations.contract.CommandResult;
-import io.reservations.contract.ErrorCodes;
+import io.reservations.contract.ErrorCode;
 import io.reservations.contract.ForwardData;
 import io.reservations.contract.ForwardWrite;
 import io.reservations.contract.Operation;
@@ -30,8 +30,8 @@ class SelectionDeadlineTest {
         final Outcome<ReservationEvent> timedOut = ReservationDecider.decide(given(CREATED, STARTED), deadline("c1"), DEADLINE);
 
         assertThat(timedOut.events()).containsExactly(
-                new SelectionRejected("c1", DEADLINE, "r", "w", "seat", ErrorCodes.SELECTION_TIMEOUT));
-        assertThat(timedOut.result()).isEqualTo(CommandResult.rejected("c1", ErrorCodes.SELECTION_TIMEOUT));
+                new SelectionRejected("c1", DEADLINE, "r", "w", "seat", ErrorCode.SELECTION_TIMEOUT.slug()));
+        assertThat(timedOut.result()).isEqualTo(CommandResult.rejected("c1", ErrorCode.SELECTION_TIMEOUT.slug()));
         final ReservationState pending = given(CREATED, STARTED, timedOut.events().get(0));
         assertThat(pending.status()).isEqualTo(PENDING);
 

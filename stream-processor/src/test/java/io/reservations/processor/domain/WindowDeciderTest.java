@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reservations.contract.CommandResult;
 import io.reservations.contract.CreateWindow;
-import io.reservations.contract.ErrorCodes;
+import io.reservations.contract.ErrorCode;
 import io.reservations.contract.ForwardData;
 import io.reservations.contract.ForwardWrite;
 import io.reservations.contract.Operation;
@@ -42,7 +42,7 @@ class WindowDeciderTest {
         final Outcome<WindowEvent> outcome = WindowDecider.decide(given(CREATED), new CreateWindow("c9", "w", RESOURCES), NOW);
 
         assertThat(outcome.events()).isEmpty();
-        assertThat(outcome.result()).isEqualTo(CommandResult.rejected("c9", ErrorCodes.WINDOW_EXISTS));
+        assertThat(outcome.result()).isEqualTo(CommandResult.rejected("c9", ErrorCode.WINDOW_EXISTS.slug()));
     }
 
     @Test
@@ -68,7 +68,7 @@ class WindowDeciderTest {
 
         assertThat(outcome.events()).isEmpty();
         assertThat(outcome.forwards()).containsExactly(EntityWrite.of(Operation.REJECT_SELECTION,
-                ForwardData.reject("r3", "w", ErrorCodes.NO_RESOURCE_AVAILABLE)));
+                ForwardData.reject("r3", "w", ErrorCode.NO_RESOURCE_AVAILABLE.slug())));
     }
 
     @Test
@@ -76,7 +76,7 @@ class WindowDeciderTest {
         final Outcome<WindowEvent> outcome = WindowDecider.decide(given(CREATED), allocate("c3", "r3", "lamp"), NOW);
 
         assertThat(outcome.forwards()).containsExactly(EntityWrite.of(Operation.REJECT_SELECTION,
-                ForwardData.reject("r3", "w", ErrorCodes.NO_RESOURCE_AVAILABLE)));
+                ForwardData.reject("r3", "w", ErrorCode.NO_RESOURCE_AVAILABLE.slug())));
     }
 
     @Test
@@ -85,7 +85,7 @@ class WindowDeciderTest {
 
         assertThat(outcome.events()).isEmpty();
         assertThat(outcome.forwards()).containsExactly(EntityWrite.of(Operation.REJECT_SELECTION,
-                ForwardData.reject("r3", "w", ErrorCodes.WINDOW_NOT_FOUND)));
+                ForwardData.reject("r3", "w", ErrorCode.WINDOW_NOT_FOUND.slug())));
     }
 
     @Test

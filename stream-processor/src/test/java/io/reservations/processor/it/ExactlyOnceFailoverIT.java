@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.reservations.contract.CommandStatus;
-import io.reservations.contract.ErrorCodes;
+import io.reservations.contract.ErrorCode;
 import io.reservations.contract.ReservationStatus;
 import io.reservations.processor.ProcessorSettings;
 import io.reservations.processor.StreamProcessor;
@@ -103,7 +103,7 @@ class ExactlyOnceFailoverIT {
             assertThat(topics.heldResources()).isEqualTo(topics.count(ReservationStatus.CONFIRMED))
                     .isLessThanOrEqualTo(WINDOWS * RESOURCES_PER_WINDOW);
             assertThat(topics.resultsByCommand.values().stream().flatMap(List::stream))
-                    .anyMatch(r -> ErrorCodes.NO_RESOURCE_AVAILABLE.equals(r.code()))
+                    .anyMatch(r -> ErrorCode.NO_RESOURCE_AVAILABLE.slug().equals(r.code()))
                     .anyMatch(r -> r.status() == CommandStatus.SUCCEEDED);
             LOG.info("Verified {} results, {} events: {} confirmed, {} cancelled, {} held resources",
                     topics.resultsByCommand.size(), topics.events, topics.count(ReservationStatus.CONFIRMED),

@@ -7,7 +7,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.reservations.contract.CommandResult;
 import io.reservations.contract.CommandStatus;
 import io.reservations.contract.CreateWindow;
-import io.reservations.contract.ErrorCodes;
+import io.reservations.contract.ErrorCode;
 import io.reservations.contract.ResourceSpec;
 import io.reservations.contract.Window;
 import io.reservations.processor.ProcessorSettings;
@@ -77,7 +77,7 @@ class OversizedResultIT {
                 await("the small window, behind the big one in its partition").atMost(Duration.ofMinutes(1))
                         .until(() -> result(broker, "create-small").isPresent());
                 assertThat(result(broker, "create-small").orElseThrow().status()).isEqualTo(CommandStatus.SUCCEEDED);
-                assertThat(result(broker, "create-big").orElseThrow().code()).isEqualTo(ErrorCodes.INVALID);
+                assertThat(result(broker, "create-big").orElseThrow().code()).isEqualTo(ErrorCode.INVALID.slug());
                 assertThat(TopicReader.readAll(broker.getBrokersAsString(), Topics.DEAD_LETTERS.name(),
                         Topics.DEAD_LETTERS.valueSerde().deserializer())).extracting(ConsumerRecord::key)
                         .containsExactly("big-window");

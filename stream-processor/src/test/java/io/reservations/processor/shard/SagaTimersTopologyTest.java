@@ -13,7 +13,7 @@ import io.reservations.contract.CommandStatus;
 import io.reservations.contract.ConfirmHold;
 import io.reservations.contract.CreateReservation;
 import io.reservations.contract.CreateWindow;
-import io.reservations.contract.ErrorCodes;
+import io.reservations.contract.ErrorCode;
 import io.reservations.contract.ReservationCommand;
 import io.reservations.contract.ReservationEvent;
 import io.reservations.contract.ResourceSpec;
@@ -110,7 +110,7 @@ class SagaTimersTopologyTest {
         assertThat(meters.get("reservations.holds.expired").counter().count()).isEqualTo(1.0);
         assertThat(meters.get("reservations.holds.active").gauge().value()).isZero();
         final CommandResult late = send(new ConfirmHold(nextCommandId(), reservation), START.plus(HOLD).plusSeconds(1));
-        assertThat(late.code()).isEqualTo(ErrorCodes.HOLD_EXPIRED);
+        assertThat(late.code()).isEqualTo(ErrorCode.HOLD_EXPIRED.slug());
     }
 
     @ParameterizedTest(name = "window on partition {0}, reservation on 3")
@@ -137,7 +137,7 @@ class SagaTimersTopologyTest {
 
         final CommandResult late = send(new ConfirmHold(nextCommandId(), reservation), START.plus(HOLD));
 
-        assertThat(late.code()).isEqualTo(ErrorCodes.HOLD_EXPIRED);
+        assertThat(late.code()).isEqualTo(ErrorCode.HOLD_EXPIRED.slug());
         assertThat(reservations.get(reservation).status()).isEqualTo(EXPIRED);
         assertThat(windows.get(window).resources().get(0).available()).isTrue();
         driver.advanceWallClockTime(HOLD.plusSeconds(5));

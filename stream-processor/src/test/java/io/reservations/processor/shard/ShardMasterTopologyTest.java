@@ -13,7 +13,7 @@ import io.reservations.contract.CommandStatus;
 import io.reservations.contract.CreateReservation;
 import io.reservations.contract.CreateWindow;
 import io.reservations.contract.EntityType;
-import io.reservations.contract.ErrorCodes;
+import io.reservations.contract.ErrorCode;
 import io.reservations.contract.ForwardData;
 import io.reservations.contract.ForwardWrite;
 import io.reservations.contract.Operation;
@@ -176,7 +176,7 @@ class ShardMasterTopologyTest {
 
         final CommandResult result = select(reservation, "seat");
 
-        assertThat(result).isEqualTo(CommandResult.rejected(result.commandId(), ErrorCodes.NO_RESOURCE_AVAILABLE));
+        assertThat(result).isEqualTo(CommandResult.rejected(result.commandId(), ErrorCode.NO_RESOURCE_AVAILABLE.slug()));
         assertThat(reservations.get(reservation).status()).isEqualTo(PENDING);
         assertThat(windows.get(window).resources()).allMatch(Slot::available);
     }
@@ -188,7 +188,7 @@ class ShardMasterTopologyTest {
 
         final CommandResult result = select(reservation, "seat");
 
-        assertThat(result).isEqualTo(CommandResult.rejected(result.commandId(), ErrorCodes.WINDOW_NOT_FOUND));
+        assertThat(result).isEqualTo(CommandResult.rejected(result.commandId(), ErrorCode.WINDOW_NOT_FOUND.slug()));
         assertThat(reservations.get(reservation).status()).isEqualTo(PENDING);
     }
 
@@ -196,7 +196,7 @@ class ShardMasterTopologyTest {
     void shouldRejectSelectionWhenTheReservationIsMissing() {
         final CommandResult result = select("no-such-reservation", "seat");
 
-        assertThat(result).isEqualTo(CommandResult.rejected(result.commandId(), ErrorCodes.RESERVATION_NOT_FOUND));
+        assertThat(result).isEqualTo(CommandResult.rejected(result.commandId(), ErrorCode.RESERVATION_NOT_FOUND.slug()));
         assertThat(forwardWrites.isEmpty()).isTrue();
         assertThat(reservationEvents.isEmpty()).isTrue();
     }
@@ -247,7 +247,7 @@ class ShardMasterTopologyTest {
 
         final CommandResult second = select(reservation, "seat");
 
-        assertThat(second).isEqualTo(CommandResult.rejected(second.commandId(), ErrorCodes.SELECTION_IN_PROGRESS));
+        assertThat(second).isEqualTo(CommandResult.rejected(second.commandId(), ErrorCode.SELECTION_IN_PROGRESS.slug()));
         assertThat(forwardWrites.isEmpty()).as("no second allocation").isTrue();
 
         forwardWritesIn.pipeInput(reservation, ForwardWrite.of("first", Operation.CONFIRM_SELECTION,
@@ -316,7 +316,7 @@ class ShardMasterTopologyTest {
         createReservation(first, window);
         createReservation(second, window);
         assertThat(select(first, "seat").status()).isEqualTo(CommandStatus.SUCCEEDED);
-        assertThat(select(second, "seat").code()).isEqualTo(ErrorCodes.NO_RESOURCE_AVAILABLE);
+        assertThat(select(second, "seat").code()).isEqualTo(ErrorCode.NO_RESOURCE_AVAILABLE.slug());
 
         final CommandResult cancelled = cancel(first);
 
@@ -346,7 +346,7 @@ class ShardMasterTopologyTest {
 
         assertThat(cancelled.status()).isEqualTo(CommandStatus.SUCCEEDED);
         assertThat(results.readValue()).isEqualTo(
-                CommandResult.rejected("in-flight", ErrorCodes.RESERVATION_CANCELLED));
+                CommandResult.rejected("in-flight", ErrorCode.RESERVATION_CANCELLED.slug()));
         assertThat(reservations.get(reservation)).isEqualTo(
                 new ReservationState(reservation, window, CANCELLED, null, null));
         assertThat(windows.get(window).resources().get(0).available()).as("released by compensation").isTrue();
@@ -367,8 +367,8 @@ class ShardMasterTopologyTest {
         final List<CommandResult> outcomes = results.readValuesToList();
         assertThat(outcomes).hasSize(50);
         assertThat(outcomes).filteredOn(r -> r.status() == CommandStatus.SUCCEEDED).hasSize(10);
-        assertThat(outcomes).filteredOn(r -> ErrorCodes.NO_RESOURCE_AVAILABLE.equals(r.code())).hasSize(40);
-        assertThat(meters.get("reservations.select_resource.outcomes").tag("code", ErrorCodes.NO_RESOURCE_AVAILABLE)
+        assertThat(outcomes).filteredOn(r -> ErrorCode.NO_RESOURCE_AVAILABLE.slug().equals(r.code())).hasSize(40);
+        assertThat(meters.get("reservations.select_resource.outcomes").tag("code", ErrorCode.NO_RESOURCE_AVAILABLE.slug())
                 .counter().count()).isEqualTo(40.0);
         final Map<String, String> holders = new HashMap<>();
         windows.get(window).resources().forEach(slot -> holders.put(slot.id(), slot.heldBy()));

@@ -7,7 +7,7 @@ import io.reservations.contract.CommandResult;
 import io.reservations.contract.CommandStatus;
 import io.reservations.contract.CreateReservation;
 import io.reservations.contract.CreateWindow;
-import io.reservations.contract.ErrorCodes;
+import io.reservations.contract.ErrorCode;
 import io.reservations.contract.ForwardData;
 import io.reservations.contract.ForwardWrite;
 import io.reservations.contract.Operation;
@@ -96,7 +96,7 @@ class UntrustedInputTopologyTest {
         }
 
         assertThat(results.readValuesToList()).extracting(CommandResult::status, CommandResult::code).containsOnly(
-                org.assertj.core.groups.Tuple.tuple(CommandStatus.REJECTED, ErrorCodes.INVALID)).hasSize(3);
+                org.assertj.core.groups.Tuple.tuple(CommandStatus.REJECTED, ErrorCode.INVALID.slug())).hasSize(3);
         assertThat(windowEvents.isEmpty()).as("nothing allocated").isTrue();
         assertThat(reservations.get("r1").status()).isEqualTo(ReservationStatus.PENDING);
         reservationCommands.pipeInput("r2", new SelectResource("select-r2", "r2", "seat"));
@@ -119,7 +119,7 @@ class UntrustedInputTopologyTest {
             assertThat(header(letter, DeadLetterHeaders.ERROR_CLASS)).isEqualTo(NullPointerException.class.getName());
         });
         assertThat(results.readValuesToList()).extracting(CommandResult::commandId, CommandResult::code)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("select-r1", ErrorCodes.INVALID),
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("select-r1", ErrorCode.INVALID.slug()),
                         org.assertj.core.groups.Tuple.tuple("select-r2", null));
     }
 
