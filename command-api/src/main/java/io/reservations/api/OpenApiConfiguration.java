@@ -2,6 +2,7 @@ package io.reservations.api;
 
 import io.reservations.api.commands.CommandRequest;
 import io.reservations.api.commands.CommandRequestResolver;
+import io.reservations.api.query.ReadRequest;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.IntegerSchema;
@@ -24,8 +25,9 @@ import org.springframework.context.annotation.Configuration;
 class OpenApiConfiguration {
 
     static {
-        // resolved from headers and a query parameter (CommandRequestResolver), documented as those below
-        SpringDocUtils.getConfig().addRequestWrapperToIgnore(CommandRequest.class);
+        // resolved from headers and a query parameter (CommandRequestResolver), documented as those below; a read's
+        // forwarding headers (ReadRequestResolver) are not for clients
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(CommandRequest.class, ReadRequest.class);
     }
 
     @Bean

@@ -1,21 +1,17 @@
 package io.reservations.api.commands;
 
 import io.reservations.api.errors.ApiException;
-import io.reservations.contract.ErrorCode;
-import io.reservations.api.query.EntityReader;
+import io.reservations.api.query.ReadRequest;
 import io.reservations.api.security.Caller;
 import io.reservations.contract.CommandResult;
 import io.reservations.contract.CommandStatus;
 import io.reservations.contract.Ids;
-import io.reservations.processor.query.EntityQueries;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -27,51 +23,40 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class CommandController {
 
-    private static final String NOT_FOUND = "No command with this id is known";
-
     /** Absent on a processor-only instance, which still answers reads forwarded to it. */
     private final ObjectProvider<CommandResults> results;
-    private final EntityReader reader;
+    private final CommandReads reads;
 
-    public CommandController(final ObjectProvider<CommandResults> results, final EntityReader reader) {
+    public CommandController(final ObjectProvider<CommandResults> results, final CommandReads reads) {
         this.results = results;
-        this.reader = reader;
+        this.reads = reads;
     }
 
     @Operation(summary = "A command's status: PENDING, SUCCEEDED or REJECTED, with code and entity once known")
     @ApiResponse(responseCode = "200", description = "{command_id, status, code?, entity?}")
     @ApiResponse(responseCode = "404", description = "command-not-found")
     @GetMapping("/commands/{commandId}")
-    public ResponseEntity<?> get(@PathVariable final String commandId,
-                                 @RequestHeader(name = EntityReader.ROUTED_HEADER, required = false) final String routed,
-                                 @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) final String authorization) {
+    public ResponseEntity<?> get(@PathVariable final String commandId, final ReadRequest request) {
         if (!Ids.isValid(commandId)) {
-            throw new ApiException(ErrorCode.COMMAND_NOT_FOUND, NOT_FOUND);
+            throw new ApiException(CommandReads.NOT_FOUND.code(), CommandReads.NOT_FOUND.detail());
         }
         final Caller caller = Caller.current();
         final CommandResults seenHere = results.getIfAvailable();
         final CommandResult recent = seenHere == null ? null : seenHere.recent(commandId);
         if (recent != null) {
-            return ResponseEntity.ok(view(visible(recent, caller)));
+            return ResponseEntity.ok(CommandView.of(visible(recent, caller)));
         }
         final CommandResults.Accepted accepted = seenHere == null ? null : seenHere.accepted(commandId);
         if (accepted != null && caller.maySee(accepted.subject())) {
             return ResponseEntity.ok(new CommandView(commandId, CommandStatus.PENDING, null, null));
         }
-        // only the sender and admins see a result; one recorded without its sender, admins only
-        return reader.read(EntityQueries.COMMAND_ROUTING_STORE, commandId, "/commands/" + commandId, routed != null,
-                authorization, queries -> queries.commandResult(commandId).filter(result -> caller.maySee(result.requestedBy()))
-                        .map(CommandController::view), ErrorCode.COMMAND_NOT_FOUND.slug(), NOT_FOUND);
+        return reads.status(request, commandId, caller);
     }
 
     private static CommandResult visible(final CommandResult result, final Caller caller) {
         if (!caller.maySee(result.requestedBy())) {
-            throw new ApiException(ErrorCode.COMMAND_NOT_FOUND, NOT_FOUND);
+            throw new ApiException(CommandReads.NOT_FOUND.code(), CommandReads.NOT_FOUND.detail());
         }
         return result;
-    }
-
-    private static CommandView view(final CommandResult result) {
-        return new CommandView(result.commandId(), result.status(), result.code(), result.entity());
     }
 }

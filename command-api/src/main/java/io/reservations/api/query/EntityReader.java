@@ -5,7 +5,6 @@ import io.reservations.api.errors.ApiException;
 import io.reservations.contract.ErrorCode;
 import io.reservations.processor.StreamProcessor;
 import io.reservations.processor.query.EntityQueries;
-import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -44,49 +43,38 @@ public class EntityReader {
         this.forwarding = forwarding;
     }
 
-    /** The request's path and query, as a read forwards it to the owning instance. */
-    public static String pathAndQuery(final HttpServletRequest request) {
-        return request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
-    }
-
     /**
-     * @param path          the request's path and query, as it is forwarded to the owning instance
-     * @param authorization the caller's Authorization header, passed on when the read is forwarded
-     * @param lookup        the entity as this caller may see it, read from the partition's queries; empty when it
-     *                      does not exist or this caller may not see it
+     * @param lookup   the entity as this caller may see it, read from the partition's queries; empty when it does
+     *                 not exist or this caller may not see it
+     * @param notFound the answer when the lookup is empty
      */
-    public <T> ResponseEntity<?> read(final String id, final String path, final boolean routed, final String authorization,
-                                      final Function<EntityQueries, Optional<T>> lookup,
-                                      final String notFoundCode, final String notFoundDetail) {
-        return read(EntityQueries.ROUTING_STORE, id, path, routed, authorization, lookup, notFoundCode, notFoundDetail);
+    public <T> ResponseEntity<?> read(final ReadRequest request, final String id,
+                                      final Function<EntityQueries, Optional<T>> lookup, final NotFound notFound) {
+        return read(request, EntityQueries.ROUTING_STORE, id, lookup, notFound);
     }
 
-    /** As {@link #read(String, String, boolean, String, Function, String, String)}, routed by another store's keys. */
-    public <T> ResponseEntity<?> read(final String routingStore, final String id, final String path, final boolean routed,
-                                      final String authorization, final Function<EntityQueries, Optional<T>> lookup,
-                                      final String notFoundCode, final String notFoundDetail) {
-        return read(routingStore, streams -> streams.queryMetadataForKey(routingStore, id, Serdes.String().serializer()),
-                path, routed, authorization, lookup, notFoundCode, notFoundDetail);
+    /** As {@link #read(ReadRequest, String, Function, NotFound)}, routed by another store's keys. */
+    public <T> ResponseEntity<?> read(final ReadRequest request, final String routingStore, final String id,
+                                      final Function<EntityQueries, Optional<T>> lookup, final NotFound notFound) {
+        return read(request, routingStore, streams -> streams.queryMetadataForKey(routingStore, id,
+                Serdes.String().serializer()), lookup, notFound);
     }
 
     /** As above, from one partition of {@code store}, whatever the key: a listing that walks the partitions. */
-    public <T> ResponseEntity<?> readPartition(final String store, final int partition, final String path,
-                                               final boolean routed, final String authorization,
+    public <T> ResponseEntity<?> readPartition(final ReadRequest request, final String store, final int partition,
                                                final Function<EntityQueries, Optional<T>> lookup) {
         final StreamPartitioner<String, Object> thatPartition = (topic, key, value, partitions) ->
                 Optional.of(Set.of(partition));
-        return read(store, streams -> streams.queryMetadataForKey(store, "", thatPartition), path, routed, authorization,
-                lookup, ErrorCode.INTERNAL.slug(), "A partition always answers");
+        return read(request, store, streams -> streams.queryMetadataForKey(store, "", thatPartition), lookup,
+                new NotFound(ErrorCode.INTERNAL, "A partition always answers"));
     }
 
-    private <T> ResponseEntity<?> read(final String routingStore, final Function<KafkaStreams, KeyQueryMetadata> locate,
-                                       final String path,
-                                       final boolean routed, final String authorization,
-                                       final Function<EntityQueries, Optional<T>> lookup,
-                                       final String notFoundCode, final String notFoundDetail) {
+    private <T> ResponseEntity<?> read(final ReadRequest request, final String routingStore,
+                                       final Function<KafkaStreams, KeyQueryMetadata> locate,
+                                       final Function<EntityQueries, Optional<T>> lookup, final NotFound notFound) {
         final StreamProcessor local = processor.getIfAvailable();
         if (local == null) {
-            return forwarding.toAnyProcessor(path, authorization);
+            return forwarding.toAnyProcessor(request.pathAndQuery(), request.authorization());
         }
         final KafkaStreams streams = local.holding(routingStore);
         final KeyQueryMetadata owner;
@@ -100,10 +88,10 @@ public class EntityReader {
             throw ApiException.unavailable("Partitions are being assigned; retry shortly");
         }
         if (!owner.activeHost().equals(self)) {
-            if (routed) {
+            if (request.routed()) {
                 throw ApiException.unavailable("Partition ownership is moving; retry shortly");
             }
-            return forwarding.toOwner(owner.activeHost(), path, authorization);
+            return forwarding.toOwner(owner.activeHost(), request.pathAndQuery(), request.authorization());
         }
         final Optional<T> visible;
         try {
@@ -113,6 +101,6 @@ public class EntityReader {
             throw ApiException.unavailable("The store is being restored or moved; retry shortly");
         }
         return visible.<ResponseEntity<?>>map(ResponseEntity::ok)
-                .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, notFoundCode, notFoundDetail));
+                .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, notFound.code().slug(), notFound.detail()));
     }
 }

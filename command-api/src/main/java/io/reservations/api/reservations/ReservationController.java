@@ -4,12 +4,12 @@ import io.reservations.api.commands.CommandAnswers;
 import io.reservations.api.commands.CommandRequest;
 import io.reservations.api.commands.CommandResponses;
 import io.reservations.api.errors.ApiException;
-import io.reservations.api.query.EntityReader;
+import io.reservations.api.query.ReadRequest;
+import io.reservations.api.query.ReservationReads;
 import io.reservations.api.security.Caller;
 import io.reservations.contract.CancelReservation;
 import io.reservations.contract.ConfirmHold;
 import io.reservations.contract.CreateReservation;
-import io.reservations.contract.ErrorCode;
 import io.reservations.contract.Ids;
 import io.reservations.contract.ReservationCommand;
 import io.reservations.contract.SelectResource;
@@ -17,7 +17,6 @@ import java.net.URI;
 import java.util.concurrent.CompletableFuture;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -25,7 +24,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -34,11 +32,11 @@ import org.springframework.web.bind.annotation.RestController;
 public class ReservationController {
 
     private final CommandResponses commands;
-    private final EntityReader reader;
+    private final ReservationReads reads;
 
-    public ReservationController(final CommandResponses commands, final EntityReader reader) {
+    public ReservationController(final CommandResponses commands, final ReservationReads reads) {
         this.commands = commands;
-        this.reader = reader;
+        this.reads = reads;
     }
 
     @Operation(summary = "Create a PENDING reservation in a window")
@@ -101,15 +99,9 @@ public class ReservationController {
     @ApiResponse(responseCode = "400", description = "invalid: id outside the allowed form")
     @ApiResponse(responseCode = "404", description = "reservation-not-found")
     @GetMapping("/{id}")
-    public ResponseEntity<?> get(@PathVariable final String id,
-                                 @RequestHeader(name = EntityReader.ROUTED_HEADER, required = false) final String routed,
-                                 @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) final String authorization) {
+    public ResponseEntity<?> get(@PathVariable final String id, final ReadRequest request) {
         requireValid(id);
-        final Caller caller = Caller.current();
-        // another owner's reservation reads as missing: existence does not leak
-        return reader.read(id, "/reservations/" + id, routed != null, authorization,
-                queries -> queries.reservation(id).filter(reservation -> caller.maySee(reservation.owner())),
-                ErrorCode.RESERVATION_NOT_FOUND.slug(), "No reservation has this id");
+        return reads.reservation(request, id, Caller.current());
     }
 
     /** A command on one reservation that takes no body: cancel, confirm. */

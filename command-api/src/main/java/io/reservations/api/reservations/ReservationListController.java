@@ -2,30 +2,18 @@ package io.reservations.api.reservations;
 
 import io.reservations.api.ReservationsProperties;
 import io.reservations.api.errors.ApiException;
-import io.reservations.api.query.EntityReader;
-import io.reservations.api.query.Page;
 import io.reservations.api.query.PageTokens;
 import io.reservations.api.query.PartitionWalk;
+import io.reservations.api.query.ReadRequest;
+import io.reservations.api.query.ReservationReads;
 import io.reservations.api.security.Caller;
 import io.reservations.contract.ErrorCode;
 import io.reservations.contract.Ids;
-import io.reservations.contract.Reservation;
 import io.reservations.contract.ReservationStatus;
-import io.reservations.processor.query.EntityQueries;
-import io.reservations.processor.query.ReservationFilter;
-import io.reservations.processor.query.ReservationListings;
-import io.reservations.processor.query.ReservationSlice;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import jakarta.servlet.http.HttpServletRequest;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-import org.apache.kafka.streams.errors.InvalidStateStoreException;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -36,11 +24,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class ReservationListController {
 
-    private final EntityReader reader;
+    private final ReservationReads reads;
     private final int partitions;
 
-    public ReservationListController(final EntityReader reader, final ReservationsProperties properties) {
-        this.reader = reader;
+    public ReservationListController(final ReservationReads reads, final ReservationsProperties properties) {
+        this.reads = reads;
         this.partitions = properties.kafka().partitions();
     }
 
@@ -55,54 +43,17 @@ public class ReservationListController {
                                   @RequestParam(name = "owner", required = false) final String owner,
                                   @RequestParam(name = "limit", required = false) final Integer limit,
                                   @RequestParam(name = "page_token", required = false) final String pageToken,
-                                  final HttpServletRequest request,
-                                  @RequestHeader(name = EntityReader.ROUTED_HEADER, required = false) final String routed,
-                                  @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) final String authorization) {
+                                  final ReadRequest request) {
         final Caller caller = Caller.current();
-        final ReservationFilter filter = new ReservationFilter(windowId(windowId), status(status));
-        final int size = PageTokens.limit(limit);
+        final ReservationStatus inStatus = status(status);
         final String listed = owner(caller, owner);
         final String scope = String.join("\n", "reservations", caller.subject(), String.valueOf(listed),
-                String.valueOf(windowId), String.valueOf(filter.status()));
-        final String path = EntityReader.pathAndQuery(request);
+                String.valueOf(windowId), String.valueOf(inStatus));
+        final ReservationReads.Listing listing = new ReservationReads.Listing(windowId(windowId), inStatus,
+                PageTokens.limit(limit), scope);
         final String from = PageTokens.position(scope, pageToken);
-        if (listed != null) {
-            return reader.read(EntityQueries.OWNER_ROUTING_STORE, listed, path, routed != null, authorization,
-                    queries -> Optional.of(page(queries.listings().reservationsOf(listed, filter, from, size), scope, "")),
-                    ErrorCode.INTERNAL.slug(), "An owner always has a listing");
-        }
-        // everyone's: partition by partition of the owner index, going on into the next ones this instance holds
-        final PartitionWalk walk = PartitionWalk.at(from, partitions);
-        return reader.readPartition(EntityQueries.OWNER_ROUTING_STORE, walk.partition(), path, routed != null, authorization,
-                queries -> Optional.of(everyone(queries, walk, filter, size, scope)));
-    }
-
-    private Page<Reservation> everyone(final EntityQueries queries, final PartitionWalk start, final ReservationFilter filter,
-                                       final int size, final String scope) {
-        final List<Reservation> items = new ArrayList<>();
-        int budget = ReservationListings.SCAN_BUDGET; // for the whole page, however many partitions it walks
-        PartitionWalk at = start;
-        while (true) {
-            final ReservationSlice slice;
-            try {
-                slice = queries.listingsOf(at.partition()).allReservations(filter, at.from(), size - items.size(), budget);
-            } catch (final InvalidStateStoreException elsewhere) {
-                if (at == start) {
-                    throw elsewhere; // the partition the read was routed for: the store is moving
-                }
-                return new Page<>(items, PageTokens.issue(scope, at.partition() + "/")); // the next page asks its owner
-            }
-            items.addAll(slice.items());
-            budget -= slice.scanned();
-            if (slice.next().isPresent() || at.partition() + 1 >= partitions || items.size() == size || budget == 0) {
-                return at.page(items, slice.next(), scope, partitions);
-            }
-            at = new PartitionWalk(at.partition() + 1, null);
-        }
-    }
-
-    private static Page<Reservation> page(final ReservationSlice slice, final String scope, final String prefix) {
-        return new Page<>(slice.items(), slice.next().map(next -> PageTokens.issue(scope, prefix + next)).orElse(null));
+        return listed != null ? reads.ofOwner(request, listed, listing, from)
+                : reads.ofEveryone(request, PartitionWalk.at(from, partitions), listing);
     }
 
     /** Whose reservations: the caller's own; an admin's choice, or everyone's (null). */

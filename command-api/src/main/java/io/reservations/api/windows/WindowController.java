@@ -5,22 +5,17 @@ import io.reservations.api.commands.CommandAnswers;
 import io.reservations.api.commands.CommandRequest;
 import io.reservations.api.commands.CommandResponses;
 import io.reservations.api.errors.ApiException;
-import io.reservations.api.query.EntityReader;
 import io.reservations.api.query.PageTokens;
 import io.reservations.api.query.PartitionWalk;
+import io.reservations.api.query.ReadRequest;
+import io.reservations.api.query.WindowReads;
 import io.reservations.api.security.Caller;
 import io.reservations.contract.CreateWindow;
-import io.reservations.contract.ErrorCode;
 import io.reservations.contract.Ids;
-import io.reservations.processor.query.EntityQueries;
-import io.reservations.processor.query.WindowSlice;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -28,7 +23,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -38,13 +32,13 @@ import org.springframework.web.bind.annotation.RestController;
 public class WindowController {
 
     private final CommandResponses commands;
-    private final EntityReader reader;
+    private final WindowReads reads;
     private final int partitions;
 
-    public WindowController(final CommandResponses commands, final EntityReader reader,
+    public WindowController(final CommandResponses commands, final WindowReads reads,
                             final ReservationsProperties properties) {
         this.commands = commands;
-        this.reader = reader;
+        this.reads = reads;
         this.partitions = properties.kafka().partitions();
     }
 
@@ -54,18 +48,10 @@ public class WindowController {
     @GetMapping
     public ResponseEntity<?> list(@RequestParam(name = "limit", required = false) final Integer limit,
                                   @RequestParam(name = "page_token", required = false) final String pageToken,
-                                  final HttpServletRequest request,
-                                  @RequestHeader(name = EntityReader.ROUTED_HEADER, required = false) final String routed,
-                                  @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) final String authorization) {
+                                  final ReadRequest request) {
         final int size = PageTokens.limit(limit);
         final String scope = "windows\n" + Caller.current().subject();
-        final PartitionWalk walk = PartitionWalk.at(PageTokens.position(scope, pageToken), partitions);
-        final String path = EntityReader.pathAndQuery(request);
-        return reader.readPartition(EntityQueries.ROUTING_STORE, walk.partition(), path, routed != null, authorization,
-                queries -> {
-                    final WindowSlice slice = queries.windows(walk.from(), size);
-                    return Optional.of(walk.page(slice.items(), slice.next(), scope, partitions));
-                });
+        return reads.windows(request, PartitionWalk.at(PageTokens.position(scope, pageToken), partitions), size, scope);
     }
 
     @Operation(summary = "Create a window with its resources")
@@ -87,16 +73,10 @@ public class WindowController {
     @ApiResponse(responseCode = "400", description = "invalid: id outside the allowed form")
     @ApiResponse(responseCode = "404", description = "window-not-found")
     @GetMapping("/{id}")
-    public ResponseEntity<?> get(@PathVariable final String id,
-                                 @RequestHeader(name = EntityReader.ROUTED_HEADER, required = false) final String routed,
-                                 @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) final String authorization) {
+    public ResponseEntity<?> get(@PathVariable final String id, final ReadRequest request) {
         if (!Ids.isValid(id)) {
             throw ApiException.invalid("window id must be 1 to 128 letters, digits, '-', '_', '.' or ':'");
         }
-        final Caller caller = Caller.current();
-        // who holds a resource is shown to admins and to the holding reservation's owner only
-        return reader.read(id, "/windows/" + id, routed != null, authorization,
-                queries -> queries.window(id, caller::maySee),
-                ErrorCode.WINDOW_NOT_FOUND.slug(), "No window has this id");
+        return reads.window(request, id, Caller.current());
     }
 }

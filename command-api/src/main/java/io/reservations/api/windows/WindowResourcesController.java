@@ -1,22 +1,16 @@
 package io.reservations.api.windows;
 
 import io.reservations.api.errors.ApiException;
-import io.reservations.api.query.EntityReader;
-import io.reservations.api.query.Page;
 import io.reservations.api.query.PageTokens;
+import io.reservations.api.query.ReadRequest;
+import io.reservations.api.query.WindowReads;
 import io.reservations.api.security.Caller;
-import io.reservations.contract.ErrorCode;
 import io.reservations.contract.Ids;
-import io.reservations.contract.WindowResource;
-import io.reservations.processor.query.ResourceFilter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -26,10 +20,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/windows/{id}")
 public class WindowResourcesController {
 
-    private final EntityReader reader;
+    private final WindowReads reads;
 
-    public WindowResourcesController(final EntityReader reader) {
-        this.reader = reader;
+    public WindowResourcesController(final WindowReads reads) {
+        this.reads = reads;
     }
 
     @Operation(summary = "How many resources of each type the window has, and how many are available")
@@ -37,12 +31,9 @@ public class WindowResourcesController {
     @ApiResponse(responseCode = "400", description = "invalid: id outside the allowed form")
     @ApiResponse(responseCode = "404", description = "window-not-found")
     @GetMapping("/availability")
-    public ResponseEntity<?> availability(@PathVariable final String id, final HttpServletRequest request,
-                                          @RequestHeader(name = EntityReader.ROUTED_HEADER, required = false) final String routed,
-                                          @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) final String authorization) {
+    public ResponseEntity<?> availability(@PathVariable final String id, final ReadRequest request) {
         validId(id);
-        return reader.read(id, EntityReader.pathAndQuery(request), routed != null, authorization,
-                queries -> queries.availability(id), ErrorCode.WINDOW_NOT_FOUND.slug(), "No window has this id");
+        return reads.availability(request, id);
     }
 
     @Operation(summary = "The window's resources in declared order, in pages, by type and availability")
@@ -51,24 +42,19 @@ public class WindowResourcesController {
             + " a page_token not given to this caller for this query")
     @ApiResponse(responseCode = "404", description = "window-not-found")
     @GetMapping("/resources")
-    public ResponseEntity<?> resources(@PathVariable final String id, final HttpServletRequest request,
+    public ResponseEntity<?> resources(@PathVariable final String id,
                                        @RequestParam(name = "type", required = false) final String type,
                                        @RequestParam(name = "available", required = false) final String available,
                                        @RequestParam(name = "limit", required = false) final Integer limit,
                                        @RequestParam(name = "page_token", required = false) final String pageToken,
-                                       @RequestHeader(name = EntityReader.ROUTED_HEADER, required = false) final String routed,
-                                       @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) final String authorization) {
+                                       final ReadRequest request) {
         validId(id);
         final Caller caller = Caller.current();
-        final ResourceFilter filter = new ResourceFilter(type, availability(available));
-        final int size = PageTokens.limit(limit);
+        final Boolean onlyAvailable = availability(available);
         final String scope = String.join("\n", "resources", caller.subject(), id, String.valueOf(type),
-                String.valueOf(filter.available()));
-        final int from = PageTokens.position(scope, pageToken, 0);
-        return reader.read(id, EntityReader.pathAndQuery(request), routed != null, authorization,
-                queries -> queries.resources(id, filter, from, size, caller::maySee).map(slice -> new Page<WindowResource>(
-                        slice.items(), slice.next().isPresent() ? PageTokens.issue(scope, slice.next().getAsInt()) : null)),
-                ErrorCode.WINDOW_NOT_FOUND.slug(), "No window has this id");
+                String.valueOf(onlyAvailable));
+        return reads.resources(request, id, new WindowReads.ResourcePage(type, onlyAvailable,
+                PageTokens.position(scope, pageToken, 0), PageTokens.limit(limit), scope), caller);
     }
 
     private static Boolean availability(final String available) {

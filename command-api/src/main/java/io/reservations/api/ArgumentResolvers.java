@@ -1,23 +1,25 @@
-package io.reservations.api.commands;
+package io.reservations.api;
 
-import io.reservations.api.ReservationsProperties;
+import io.reservations.api.commands.CommandRequestResolver;
+import io.reservations.api.query.ReadRequestResolver;
 import java.util.List;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Lets controllers take a {@link CommandRequest} parameter. */
+/** Lets controllers take a {@code CommandRequest} (command POSTs) or a {@code ReadRequest} (reads) parameter. */
 @Configuration(proxyBeanMethods = false)
-class CommandRequestConfiguration implements WebMvcConfigurer {
+class ArgumentResolvers implements WebMvcConfigurer {
 
     private final ReservationsProperties properties;
 
-    CommandRequestConfiguration(final ReservationsProperties properties) {
+    ArgumentResolvers(final ReservationsProperties properties) {
         this.properties = properties;
     }
 
     @Override
     public void addArgumentResolvers(final List<HandlerMethodArgumentResolver> resolvers) {
         resolvers.add(new CommandRequestResolver(properties.api()));
+        resolvers.add(new ReadRequestResolver());
     }
 }
