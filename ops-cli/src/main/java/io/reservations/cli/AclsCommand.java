@@ -33,7 +33,7 @@ final class AclsCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException, ExecutionException {
         final List<AclBinding> acls = new ArrayList<>();
         if (apiUser != null) {
-            acls.addAll(ApplicationAcls.api(apiUser));
+            acls.addAll(ApplicationAcls.api(apiUser, applicationId));
         }
         if (processorUser != null) {
             acls.addAll(ApplicationAcls.processor(processorUser, applicationId));

@@ -9,6 +9,7 @@ import io.reservations.processor.shard.ReadModelTopology;
 import io.reservations.processor.shard.RefusedOutputs;
 import io.reservations.processor.shard.ShardMasterTopology;
 import io.reservations.topics.JsonSerde;
+import io.reservations.topics.OwnerUsage;
 import io.reservations.topics.TopicProvisioner;
 import io.reservations.topics.TopicSpec;
 import io.reservations.topics.Topics;
@@ -66,7 +67,8 @@ public final class StreamProcessor implements AutoCloseable {
         try (Admin admin = Admin.create(settings.clientConfig())) {
             final TopicProvisioner provisioner = new TopicProvisioner(admin, settings.topics());
             final TopicProvisioner.Provisioned contract = provisioner.provision(Topics.ALL);
-            final TopicProvisioner.Provisioned index = provisioner.provision(List.of(ownerIndexTopic(settings.applicationId())));
+            final TopicProvisioner.Provisioned index = provisioner.provision(List.of(ownerIndexTopic(settings.applicationId()),
+                    OwnerUsage.topic(settings.applicationId())));
             replicationFactor = contract.replicationFactor();
             largestRecordBytes = Math.min(contract.largestRecordBytes(), index.largestRecordBytes());
         }

@@ -29,10 +29,10 @@ public final class ApplicationAcls {
     }
 
     /**
-     * The command API: write the command topics, read the results (without a group: it assigns partitions), and
-     * read those topics' settings to report any that differ from the contract's (TopicDrift).
+     * The command API: write the command topics, read the results and the owners' usage (without a group: it
+     * assigns partitions), and read those topics' settings to report any that differ from the contract's (TopicDrift).
      */
-    public static List<AclBinding> api(final String user) {
+    public static List<AclBinding> api(final String user, final String processorApplicationId) {
         final List<AclBinding> acls = new ArrayList<>();
         acls.addAll(topic(user, Topics.RESERVATION_COMMANDS, AclOperation.DESCRIBE, AclOperation.DESCRIBE_CONFIGS,
                 AclOperation.WRITE));
@@ -40,6 +40,8 @@ public final class ApplicationAcls {
                 AclOperation.WRITE));
         acls.addAll(topic(user, Topics.COMMAND_RESULTS, AclOperation.DESCRIBE, AclOperation.DESCRIBE_CONFIGS,
                 AclOperation.READ));
+        // the owners' usage, which the processor's read models publish, for the quotas (OwnerUsage)
+        acls.addAll(topic(user, OwnerUsage.topic(processorApplicationId), AclOperation.DESCRIBE, AclOperation.READ));
         return acls;
     }
 

@@ -68,7 +68,7 @@ class KafkaSecurityIT {
                 admin.alterUserScramCredentials(List.of(
                         scram("processor", PROCESSOR_PASSWORD), scram("api", API_PASSWORD))).all().get();
                 admin.createAcls(ApplicationAcls.processor("processor", APPLICATION_ID)).all().get();
-                admin.createAcls(ApplicationAcls.api("api")).all().get();
+                admin.createAcls(ApplicationAcls.api("api", APPLICATION_ID)).all().get();
             }
 
             runSaga(broker);

@@ -17,7 +17,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * Sends every change of a reservation, keyed by its owner, to the owner-index topic in the step's transaction; the
  * task of the owner's partition keeps it in {@code reservations-by-owner} (see {@link OwnerIndexUpdater}), so that
  * listing one owner's reservations reads one partition. Reservations stored before the index existed are sent
- * once, at the first start of the partition's task that finds no mark of it.
+ * once, at the first start of the partition's task that finds no mark of it. Windows created go there as well,
+ * keyed by their creator: the read models count them for the quotas ({@link OwnerUsageCounter}).
  */
 final class OwnerIndex {
 
@@ -49,6 +50,17 @@ final class OwnerIndex {
         if (reservation.status() != ReservationStatus.SELECTING) {
             send(reservation, timestamp);
         }
+    }
+
+    /**
+     * A window the owner created goes to the owner's partition of the index too, where it counts towards the owner's
+     * quota of windows: no value, the window id in a header (versions before 2026-12-03 skip it with a warning).
+     */
+    void windowCreated(final String windowId, final String creator, final long timestamp) {
+        final RecordHeaders headers = new RecordHeaders();
+        headers.add(OwnerIndexUpdater.WINDOW_ID_HEADER, windowId.getBytes(StandardCharsets.UTF_8));
+        context.forward(new Record<>(ShardMasterTopology.ownerKey(creator), null, timestamp, headers),
+                ShardMasterTopology.OWNER_INDEX_SINK);
     }
 
     private void send(final ReservationState reservation, final long timestamp) {

@@ -1,5 +1,6 @@
 package io.reservations.processor.shard;
 
+import io.reservations.topics.OwnerUsage;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -13,25 +14,33 @@ import org.slf4j.LoggerFactory;
  * Keeps {@code reservations-by-owner}: key {@code <owner>|<reservation id>}, the reservation's JSON as its owner
  * reads it, stored as it came (a listing decodes what it reads; this runs for every change). The owner-index topic
  * is keyed by owner, so one owner's reservations are in one partition, in id order; the reservation id travels in
- * a header. Each record processed is reported to {@link OwnerIndexSync} (read-your-writes for listings).
+ * a header. Windows come keyed by their creator, with the window id in a header and no value: they are kept in
+ * {@code windows-by-creator} ({@code <creator>|<window id>}). Both feed the owners' usage ({@link OwnerUsageCounter}).
+ * Each record processed is reported to {@link OwnerIndexSync} (read-your-writes for listings).
  */
-final class OwnerIndexUpdater implements Processor<String, byte[], Void, Void> {
+final class OwnerIndexUpdater implements Processor<String, byte[], String, OwnerUsage> {
 
     static final String RESERVATION_ID_HEADER = "reservation_id";
+    static final String WINDOW_ID_HEADER = "window_id";
+    private static final byte[] PRESENT = new byte[0];
     private static final Logger LOG = LoggerFactory.getLogger(OwnerIndexUpdater.class);
 
     private final OwnerIndexSync sync;
-    private ProcessorContext<Void, Void> context;
+    private ProcessorContext<String, OwnerUsage> context;
     private KeyValueStore<String, byte[]> index;
+    private KeyValueStore<String, byte[]> windowsByCreator;
+    private OwnerUsageCounter usage;
 
     OwnerIndexUpdater(final OwnerIndexSync sync) {
         this.sync = sync;
     }
 
     @Override
-    public void init(final ProcessorContext<Void, Void> context) {
+    public void init(final ProcessorContext<String, OwnerUsage> context) {
         this.context = context;
         this.index = context.getStateStore(ShardMasterTopology.OWNER_INDEX_STORE);
+        this.windowsByCreator = context.getStateStore(ShardMasterTopology.WINDOWS_BY_CREATOR_STORE);
+        this.usage = new OwnerUsageCounter(context, index, windowsByCreator);
     }
 
     @Override
@@ -45,12 +54,26 @@ final class OwnerIndexUpdater implements Processor<String, byte[], Void, Void> {
         if (record.headers().lastHeader(OwnerIndexSync.MARKER_HEADER) != null) {
             return; // a listing's marker, from a version that wrote them
         }
+        final Header window = record.headers().lastHeader(WINDOW_ID_HEADER);
+        if (record.key() != null && window != null) {
+            if (windowsByCreator.putIfAbsent(entryKey(record.key(), text(window)), PRESENT) == null) {
+                usage.windowCreated(record.key(), record.timestamp());
+            }
+            return;
+        }
         final Header id = record.headers().lastHeader(RESERVATION_ID_HEADER);
         if (record.key() == null || record.value() == null || id == null) {
             LOG.warn("Skipped a record of the owner index without owner, reservation or id (key {})", record.key());
             return;
         }
-        index.put(entryKey(record.key(), new String(id.value(), StandardCharsets.UTF_8)), record.value());
+        final String key = entryKey(record.key(), text(id));
+        final byte[] before = index.get(key);
+        index.put(key, record.value());
+        usage.reservationChanged(record.key(), before, record.value(), record.timestamp());
+    }
+
+    private static String text(final Header header) {
+        return new String(header.value(), StandardCharsets.UTF_8);
     }
 
     /** Ids never contain '|': an owner's entries are exactly those under {@code <owner>|}, unless the owner has one. */

@@ -1,5 +1,7 @@
 package io.reservations.processor.shard;
 
+import io.reservations.topics.OwnerUsage;
+import io.reservations.topics.TopicSpec;
 import io.reservations.topics.Topics;
 import java.time.Duration;
 import org.apache.kafka.common.serialization.Serdes;
@@ -9,7 +11,8 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * The read models that follow the sagas, outside their transactions: the command status (every result by command
  * id, from {@code command.results}) and the owner index (reservations by owner, from the shard masters' owner-index
- * topic). They run as an application of their own ({@link #applicationId}), with its own commit cadence and lag,
+ * topic, which also counts what each owner keeps for the quotas and publishes it: {@link OwnerUsage}). They run
+ * as an application of their own ({@link #applicationId}), with its own commit cadence and lag,
  * so a saga's transaction writes neither their changelogs nor their offsets, and the shard masters' loop does not
  * pass over their tasks.
  */
@@ -52,6 +55,12 @@ public final class ReadModelTopology {
         topology.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(ShardMasterTopology.OWNER_INDEX_STORE),
                 Serdes.String(), Serdes.ByteArray()).withCachingEnabled(), "owner-index-updater");
+        topology.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(ShardMasterTopology.WINDOWS_BY_CREATOR_STORE),
+                Serdes.String(), Serdes.ByteArray()), "owner-index-updater");
+        final TopicSpec<String, OwnerUsage> usage = OwnerUsage.topic(shardMastersApplicationId);
+        topology.addSink("owner-usage-sink", usage.name(), usage.keySerde().serializer(),
+                usage.valueSerde().serializer(), "owner-index-updater");
         return topology;
     }
 

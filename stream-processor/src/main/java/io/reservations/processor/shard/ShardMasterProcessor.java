@@ -49,9 +49,10 @@ final class ShardMasterProcessor implements Processor<String, byte[], String, Ob
         final ProcessedCommands processed =
                 new ProcessedCommands(processorContext.getStateStore(ShardMasterTopology.PROCESSED_COMMANDS_STORE));
         this.timers = SagaTimers.of(processorContext, options, metrics, dispatcher::sendToMaster);
-        this.reservationMaster = new ReservationMaster(reservations, processed, timers,
-                new OwnerIndex(processorContext, reservations), dispatcher, metrics, processorContext::currentSystemTimeMs);
-        this.windowMaster = new WindowMaster(WindowStores.of(processorContext), processed, dispatcher, metrics);
+        final OwnerIndex ownerIndex = new OwnerIndex(processorContext, reservations);
+        this.reservationMaster = new ReservationMaster(reservations, processed, timers, ownerIndex, dispatcher, metrics,
+                processorContext::currentSystemTimeMs);
+        this.windowMaster = new WindowMaster(WindowStores.of(processorContext), processed, dispatcher, metrics, ownerIndex);
     }
 
     @Override

@@ -28,6 +28,8 @@ public final class ShardMasterTopology {
     public static final String COMMAND_STATUS_STORE = "command-status";
     /** Reservations by owner ({@code <owner>|<id>}), partitioned by owner: one owner's listing reads one place. */
     public static final String OWNER_INDEX_STORE = "reservations-by-owner";
+    /** Windows by their creator ({@code <creator>|<window id>}), beside the owner index: the quota of windows. */
+    public static final String WINDOWS_BY_CREATOR_STORE = "windows-by-creator";
     /** Marks of one-time work done in a partition (the owner index built over older reservations). */
     static final String MARKS_STORE = "shard-marks";
     /** Holds' ends by due time (see SagaTimers); selections' deadlines too, as versions before 2026-12-02 kept them. */

@@ -1,7 +1,9 @@
 package io.reservations.processor.shard;
 
 import io.reservations.contract.ForwardWrite;
+import io.reservations.contract.CreateWindow;
 import io.reservations.contract.WindowCommand;
+import io.reservations.contract.WindowCreated;
 import io.reservations.contract.WindowEvent;
 import io.reservations.processor.domain.Outcome;
 import io.reservations.processor.domain.WindowDecider;
@@ -18,10 +20,12 @@ final class WindowMaster {
     private final ProcessedCommands processed;
     private final Dispatcher dispatcher;
     private final ShardMasterMetrics metrics;
+    private final OwnerIndex ownerIndex;
 
     WindowMaster(final WindowStores windows, final ProcessedCommands processed, final Dispatcher dispatcher,
-                 final ShardMasterMetrics metrics) {
+                 final ShardMasterMetrics metrics, final OwnerIndex ownerIndex) {
         this.windows = windows;
+        this.ownerIndex = ownerIndex;
         this.processed = processed;
         this.dispatcher = dispatcher;
         this.metrics = metrics;
@@ -36,6 +40,9 @@ final class WindowMaster {
                 DecisionFailed.when(() -> WindowDecider.decide(windows.find(command.windowId()), command, step.now()));
         apply(command.windowId(), input, null, decided.withResult(processed.accept(command.commandId(),
                 command.requestHash(), command.requestedBy(), decided.result(), step.timestamp())), step);
+        if (command instanceof CreateWindow create && decided.events().stream().anyMatch(WindowCreated.class::isInstance)) {
+            ownerIndex.windowCreated(create.windowId(), create.requestedBy(), step.timestamp()); // the creator's quota
+        }
     }
 
     void write(final Input.Write input, final Step step) {
