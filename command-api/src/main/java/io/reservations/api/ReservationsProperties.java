@@ -1,5 +1,6 @@
 package io.reservations.api;
 
+import io.reservations.api.quotas.QuotaLimits;
 import io.reservations.api.security.RateLimit;
 import io.reservations.topics.KafkaClientSecurity;
 import java.nio.file.Path;
@@ -69,6 +70,7 @@ public record ReservationsProperties(@DefaultValue("data") Path dataDir,
      * @param readFrom        base URLs of processor instances (comma-separated), for reads when this instance runs
      *                        no processor; a read passes over instances that are down
      * @param rateLimit       requests per caller
+     * @param quotas          how much one owner may keep at a time
      */
     public record Api(@DefaultValue("true") boolean enabled,
                       @DefaultValue("10s") Duration defaultWait,
@@ -78,7 +80,8 @@ public record ReservationsProperties(@DefaultValue("data") Path dataDir,
                       @DefaultValue("100000") int resultCacheSize,
                       @DefaultValue("64MB") DataSize resultCacheBytes,
                       @DefaultValue("") String readFrom,
-                      @DefaultValue RateLimit rateLimit) {
+                      @DefaultValue RateLimit rateLimit,
+                      @DefaultValue QuotaLimits quotas) {
     }
 
     /**

@@ -32,6 +32,7 @@ public enum ErrorCode {
     INVALID("invalid", 400, "The request is outside the contract's bounds"),
 
     // the API's own
+    QUOTA_EXCEEDED("quota-exceeded", 409, "The caller keeps as much of this as its quota allows"),
     UNAUTHENTICATED("unauthenticated", 401, "A valid bearer token is required"),
     FORBIDDEN("forbidden", 403, "The caller may not do this"),
     NOT_FOUND("not-found", 404, "Nothing is here"),

@@ -6,6 +6,7 @@ import io.reservations.api.security.Caller;
 import java.time.Duration;
 import java.util.Locale;
 import org.springframework.core.MethodParameter;
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -39,7 +40,7 @@ public final class CommandRequestResolver implements HandlerMethodArgumentResolv
         final String idempotencyKey = request.getHeader(IDEMPOTENCY_KEY);
         final Caller caller = Caller.current();
         return new CommandRequest(caller, idempotencyKey, CommandIds.commandId(idempotencyKey, caller),
-                waitFor(request.getParameter(WAIT_MS), request.getHeader(PREFER)));
+                waitFor(request.getParameter(WAIT_MS), request.getHeader(PREFER)), request.getHeader(HttpHeaders.AUTHORIZATION));
     }
 
     Duration waitFor(final String waitMs, final String prefer) {

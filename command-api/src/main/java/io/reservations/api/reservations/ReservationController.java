@@ -6,6 +6,8 @@ import io.reservations.api.commands.CommandResponses;
 import io.reservations.api.errors.ApiException;
 import io.reservations.api.query.ReadRequest;
 import io.reservations.api.query.ReservationReads;
+import io.reservations.api.quotas.Quota;
+import io.reservations.api.quotas.Quotas;
 import io.reservations.api.security.Caller;
 import io.reservations.contract.CancelReservation;
 import io.reservations.contract.ConfirmHold;
@@ -33,19 +35,23 @@ public class ReservationController {
 
     private final CommandResponses commands;
     private final ReservationReads reads;
+    private final Quotas quotas;
 
-    public ReservationController(final CommandResponses commands, final ReservationReads reads) {
+    public ReservationController(final CommandResponses commands, final ReservationReads reads, final Quotas quotas) {
         this.commands = commands;
         this.reads = reads;
+        this.quotas = quotas;
     }
 
     @Operation(summary = "Create a PENDING reservation in a window")
     @ApiResponse(responseCode = "201", description = "The reservation, PENDING, with Location /reservations/{id}")
     @ApiResponse(responseCode = "400", description = "invalid: malformed JSON, missing window_id, ids outside the allowed form")
-    @ApiResponse(responseCode = "409", description = "reservation-exists")
+    @ApiResponse(responseCode = "409", description = "reservation-exists, quota-exceeded (the caller keeps as many "
+            + "PENDING and HELD reservations as its quota allows)")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     public CompletableFuture<ResponseEntity<Object>> create(
             @RequestBody final CreateReservationRequest request, final CommandRequest call) {
+        quotas.admit(Quota.OPEN_RESERVATIONS, call);
         final String reservationId = call.entityId(request.id(), "reservation");
         final String hash = call.requestHash("/reservations", new CreateReservationRequest(reservationId, request.windowId()));
         return commands.submit(new CreateReservation(call.commandId(), reservationId, request.windowId(), hash,
@@ -61,12 +67,16 @@ public class ReservationController {
             + "ISO-8601 duration from 1 s to 24 h")
     @ApiResponse(responseCode = "404", description = "reservation-not-found")
     @ApiResponse(responseCode = "409", description = "no-resource-available, window-not-found, reservation-cancelled, "
-            + "already-confirmed, selection-in-progress, selection-timeout (no answer from the window in time), hold-expired")
+            + "already-confirmed, selection-in-progress, selection-timeout (no answer from the window in time), hold-expired, "
+            + "quota-exceeded (with hold_for: the caller keeps as many holds as its quota allows)")
     @PostMapping(path = "/{id}/select-resource", consumes = MediaType.APPLICATION_JSON_VALUE)
     public CompletableFuture<ResponseEntity<Object>> selectResource(
             @PathVariable final String id,
             @RequestBody final SelectResourceRequest request, final CommandRequest call) {
         requireValid(id);
+        if (request.holdFor() != null) {
+            quotas.admit(Quota.ACTIVE_HOLDS, call);
+        }
         final String hash = call.requestHash("/reservations/" + id + "/select-resource", request);
         return submit(new SelectResource(call.commandId(), id, request.resourceType(), hash,
                 call.caller().subject(), call.caller().admin(), request.holdFor()), call);

@@ -2,8 +2,10 @@ package io.reservations.api.security;
 
 import io.reservations.api.errors.ApiException;
 import io.reservations.contract.ErrorCode;
+import java.util.List;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
@@ -15,6 +17,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 public record Caller(String subject, boolean admin) {
 
     public static final String ANONYMOUS = "anonymous";
+    private static final String ROLE = "ROLE_";
 
     public Caller {
         if (subject == null || subject.isBlank()) {
@@ -37,6 +40,17 @@ public record Caller(String subject, boolean admin) {
             return new Caller(ANONYMOUS, true);
         }
         throw new ApiException(ErrorCode.UNAUTHENTICATED, ErrorCode.UNAUTHENTICATED.description());
+    }
+
+    /** The roles ({@code roles} claim) of the request in progress's caller; none without a token. */
+    public static List<String> currentRoles() {
+        return rolesOf(SecurityContextHolder.getContext().getAuthentication());
+    }
+
+    static List<String> rolesOf(final Authentication authentication) {
+        return authentication == null ? List.of() : authentication.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority).filter(authority -> authority.startsWith(ROLE))
+                .map(authority -> authority.substring(ROLE.length())).toList();
     }
 
     private static boolean isAdmin(final Authentication authentication) {

@@ -11,11 +11,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.List;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
@@ -31,7 +29,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.LOWEST_PRECEDENCE)
 public class RateLimitFilter extends OncePerRequestFilter {
 
-    private static final String ROLE = "ROLE_";
 
     private final RateLimit limit;
     private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
@@ -50,7 +47,7 @@ public class RateLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(final HttpServletRequest request, final HttpServletResponse response,
                                     final FilterChain chain) throws ServletException, IOException {
         final Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        final RateLimit.Rate rate = limit.rateFor(roles(authentication));
+        final RateLimit.Rate rate = limit.rateFor(Caller.rolesOf(authentication));
         final String caller = authentication instanceof JwtAuthenticationToken jwt ? "sub:" + jwt.getToken().getSubject()
                 : "addr:" + request.getRemoteAddr();
         // a caller's bucket is made with the rate of the roles it came with; a token with other roles gets its own
@@ -63,11 +60,5 @@ public class RateLimitFilter extends OncePerRequestFilter {
         }
         TooManyRequests.write(response, probe.getNanosToWaitForRefill(),
                 "More than " + rate.perSecond() + " requests per second from this caller");
-    }
-
-    private static List<String> roles(final Authentication authentication) {
-        return authentication == null ? List.of() : authentication.getAuthorities().stream()
-                .map(GrantedAuthority::getAuthority).filter(authority -> authority.startsWith(ROLE))
-                .map(authority -> authority.substring(ROLE.length())).toList();
     }
 }

@@ -9,6 +9,8 @@ import io.reservations.api.query.PageTokens;
 import io.reservations.api.query.PartitionWalk;
 import io.reservations.api.query.ReadRequest;
 import io.reservations.api.query.WindowReads;
+import io.reservations.api.quotas.Quota;
+import io.reservations.api.quotas.Quotas;
 import io.reservations.api.security.Caller;
 import io.reservations.contract.CreateWindow;
 import io.reservations.contract.Ids;
@@ -33,11 +35,13 @@ public class WindowController {
 
     private final CommandResponses commands;
     private final WindowReads reads;
+    private final Quotas quotas;
     private final int partitions;
 
-    public WindowController(final CommandResponses commands, final WindowReads reads,
+    public WindowController(final CommandResponses commands, final WindowReads reads, final Quotas quotas,
                             final ReservationsProperties properties) {
         this.commands = commands;
+        this.quotas = quotas;
         this.reads = reads;
         this.partitions = properties.kafka().partitions();
     }
@@ -57,10 +61,12 @@ public class WindowController {
     @Operation(summary = "Create a window with its resources")
     @ApiResponse(responseCode = "201", description = "The window, with Location /windows/{id}")
     @ApiResponse(responseCode = "400", description = "invalid: malformed JSON, missing resources, ids outside the allowed form, a resource id twice")
-    @ApiResponse(responseCode = "409", description = "window-exists")
+    @ApiResponse(responseCode = "409", description = "window-exists, quota-exceeded (the caller created as many "
+            + "windows as its quota allows)")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     public CompletableFuture<ResponseEntity<Object>> create(
             @RequestBody final CreateWindowRequest request, final CommandRequest call) {
+        quotas.admit(Quota.WINDOWS, call);
         final String windowId = call.entityId(request.id(), "window");
         final String hash = call.requestHash("/windows", new CreateWindowRequest(windowId, request.resources()));
         return commands.submit(new CreateWindow(call.commandId(), windowId, request.resources(), hash,

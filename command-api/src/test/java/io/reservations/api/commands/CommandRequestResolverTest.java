@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.reservations.api.ReservationsProperties;
 import io.reservations.api.errors.ApiException;
 import io.reservations.api.security.Caller;
+import io.reservations.api.quotas.QuotaLimits;
 import io.reservations.api.security.RateLimit;
 import io.reservations.api.security.Scopes;
 import java.time.Duration;
@@ -25,7 +26,8 @@ class CommandRequestResolverTest {
 
     private final CommandRequestResolver resolver = new CommandRequestResolver(new ReservationsProperties.Api(true,
             Duration.ofSeconds(10), Duration.ofSeconds(60), DataSize.ofKilobytes(64), DataSize.ofMegabytes(1), 100,
-            DataSize.ofMegabytes(1), "", new RateLimit(true, 200, 400, 10, 100, null)));
+            DataSize.ofMegabytes(1), "", new RateLimit(true, 200, 400, 10, 100, null),
+            new QuotaLimits(true, 1000, 100, 100, null)));
 
     @AfterEach
     void clearCaller() {
