@@ -8,6 +8,7 @@ import io.reservations.processor.domain.ReservationState;
 import io.reservations.processor.domain.WindowDecider;
 import io.reservations.processor.domain.WindowState;
 import io.reservations.processor.store.StoreSerde;
+import io.reservations.processor.store.StoresAndTopics;
 import io.reservations.processor.store.WindowLayout;
 import io.reservations.processor.shard.ShardMasterTopology;
 import io.reservations.topics.TopicReader;
@@ -36,7 +37,7 @@ final class RebuildCommand implements Callable<Integer> {
     private ReservationsCli cli;
 
     @Option(names = "--application-id", description = "The processor's application id (default: ${DEFAULT-VALUE})")
-    private String applicationId = ProcessorSettings.DEFAULT_APPLICATION_ID;
+    private String applicationId = StoresAndTopics.DEFAULT_APPLICATION_ID;
 
     @Override
     public Integer call() {
@@ -51,7 +52,7 @@ final class RebuildCommand implements Callable<Integer> {
             windows.put(event.key(), WindowDecider.evolve(windows.get(event.key()), event.value()));
         }
         final int differences = compare("reservation", reservations,
-                store(ShardMasterTopology.RESERVATIONS_STORE, ReservationState.class))
+                store(StoresAndTopics.RESERVATIONS, ReservationState.class))
                 + compare("window", windows, liveWindows());
         System.out.printf("Rebuilt %d reservations and %d windows from events; %d difference(s) with the live stores.%n",
                 reservations.size(), windows.size(), differences);
@@ -60,9 +61,9 @@ final class RebuildCommand implements Callable<Integer> {
 
     /** Windows migrated to the indexed layout, assembled from its slots in key (declared) order, and any not yet. */
     private Map<String, WindowState> liveWindows() {
-        final Map<String, WindowState> live = new HashMap<>(changelog(WindowLayout.WHOLE_WINDOWS,
+        final Map<String, WindowState> live = new HashMap<>(changelog(StoresAndTopics.WHOLE_WINDOWS,
                 new StoreSerde<>(WindowState.class).deserializer()));
-        live.putAll(WindowLayout.assemble(new TreeMap<>(changelog(WindowLayout.INDEX, new ByteArrayDeserializer()))));
+        live.putAll(WindowLayout.assemble(new TreeMap<>(changelog(StoresAndTopics.WINDOW_INDEX, new ByteArrayDeserializer()))));
         return live;
     }
 

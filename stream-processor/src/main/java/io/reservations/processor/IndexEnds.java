@@ -2,6 +2,7 @@ package io.reservations.processor;
 
 import io.reservations.processor.shard.OwnerIndexSync;
 import io.reservations.processor.shard.ShardMasterTopology;
+import io.reservations.processor.store.StoresAndTopics;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -23,7 +24,7 @@ final class IndexEnds implements OwnerIndexSync.CommittedEnds, AutoCloseable {
         final Map<String, Object> config = settings.clientConfig();
         config.put(AdminClientConfig.CLIENT_ID_CONFIG, settings.applicationId() + "-index-ends");
         this.admin = Admin.create(config);
-        this.topic = ShardMasterTopology.ownerIndexTopic(settings.applicationId());
+        this.topic = StoresAndTopics.ownerIndexTopic(settings.applicationId());
         this.giveUpAfter = giveUpAfter;
     }
 

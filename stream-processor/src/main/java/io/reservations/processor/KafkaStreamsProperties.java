@@ -3,6 +3,7 @@ package io.reservations.processor;
 import io.reservations.processor.shard.ReadModelTopology;
 import io.reservations.processor.shard.RefusedOutputHandler;
 import io.reservations.processor.shard.RefusedOutputs;
+import io.reservations.processor.store.StoresAndTopics;
 import io.reservations.topics.TopicSettings;
 import io.reservations.topics.Topics;
 import java.util.Properties;
@@ -75,7 +76,7 @@ final class KafkaStreamsProperties {
      * spinning, since nothing waits for its commits.
      */
     static Properties readModels(final ProcessorSettings settings, final short replicationFactor) {
-        final Properties props = common(settings, ReadModelTopology.applicationId(settings.applicationId()),
+        final Properties props = common(settings, StoresAndTopics.readModelsApplicationId(settings.applicationId()),
                 replicationFactor);
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.ISOLATION_LEVEL_CONFIG), "read_committed");

@@ -3,6 +3,7 @@ package io.reservations.processor;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.reservations.processor.shard.RefusedOutputs;
 import io.reservations.processor.shard.ShardMasterOptions;
+import io.reservations.processor.store.StoresAndTopics;
 import io.reservations.topics.KafkaClientSecurity;
 import io.reservations.topics.TopicSettings;
 import java.util.HashMap;
@@ -52,12 +53,10 @@ public record ProcessorSettings(String bootstrapServers, String applicationId, P
         return config;
     }
 
-    public static final String DEFAULT_APPLICATION_ID = "reservation-processor";
-
     public static ProcessorSettings fromEnvironment(final Map<String, String> env) {
         return new ProcessorSettings(
                 env.getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092"),
-                env.getOrDefault("PROCESSOR_APPLICATION_ID", DEFAULT_APPLICATION_ID),
+                env.getOrDefault("PROCESSOR_APPLICATION_ID", StoresAndTopics.DEFAULT_APPLICATION_ID),
                 Path.of(env.getOrDefault("PROCESSOR_STATE_DIR", "data/streams")),
                 new TopicSettings(
                         Integer.parseInt(env.getOrDefault("TOPIC_PARTITIONS", Integer.toString(TopicSettings.DEFAULT_PARTITIONS))),

@@ -8,6 +8,7 @@ import io.reservations.processor.shard.OwnerIndexSync;
 import io.reservations.processor.shard.ReadModelTopology;
 import io.reservations.processor.shard.RefusedOutputs;
 import io.reservations.processor.shard.ShardMasterTopology;
+import io.reservations.processor.store.StoresAndTopics;
 import io.reservations.topics.JsonSerde;
 import io.reservations.topics.OwnerUsage;
 import io.reservations.topics.TopicProvisioner;
@@ -80,7 +81,7 @@ public final class StreamProcessor implements AutoCloseable {
                 KafkaStreamsProperties.shardMasters(settings, replicationFactor, largestRecordBytes, refusedOutputs));
         final KafkaStreams readModels = new KafkaStreams(ReadModelTopology.build(settings.applicationId(),
                 settings.commandRetention(), indexSync), KafkaStreamsProperties.readModels(settings, replicationFactor),
-                new ReadModelClients(ShardMasterTopology.ownerIndexTopic(settings.applicationId()), indexSync));
+                new ReadModelClients(StoresAndTopics.ownerIndexTopic(settings.applicationId()), indexSync));
         final ThreadFailures threadFailures = new ThreadFailures(Clock.systemUTC(), registry);
         for (final KafkaStreams streams : List.of(shardMasters, readModels)) {
             new KafkaStreamsMetrics(streams).bindTo(registry);
@@ -97,7 +98,7 @@ public final class StreamProcessor implements AutoCloseable {
      * processor's ACLs cover it): one record per change of a reservation, read once into the index.
      */
     private static TopicSpec<String, Reservation> ownerIndexTopic(final String applicationId) {
-        return new TopicSpec<>(ShardMasterTopology.ownerIndexTopic(applicationId), Serdes.String(),
+        return new TopicSpec<>(StoresAndTopics.ownerIndexTopic(applicationId), Serdes.String(),
                 new JsonSerde<>(Reservation.class), true, Map.of(TopicConfig.CLEANUP_POLICY_CONFIG,
                 TopicConfig.CLEANUP_POLICY_DELETE, TopicConfig.RETENTION_MS_CONFIG, Long.toString(Duration.ofDays(7).toMillis()),
                 TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(Topics.MAX_RECORD_BYTES)));

@@ -60,7 +60,7 @@ public final class ApplicationAcls {
                 AclOperation.ALL));
         acls.add(allow(user, new ResourcePattern(ResourceType.GROUP, applicationId, PatternType.LITERAL),
                 AclOperation.READ));
-        // the read models run as an application of their own (ReadModelTopology.applicationId)
+        // the read models run as an application of their own (the processor's StoresAndTopics.readModelsApplicationId)
         acls.add(allow(user, new ResourcePattern(ResourceType.GROUP, applicationId + "-read-models",
                 PatternType.LITERAL), AclOperation.READ));
         Stream.of(AclOperation.DESCRIBE, AclOperation.WRITE).forEach(operation -> acls.add(allow(user,

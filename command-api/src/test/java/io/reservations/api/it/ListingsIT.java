@@ -8,6 +8,7 @@ import io.reservations.api.support.HttpJson.Response;
 import io.reservations.api.support.ServiceInstance;
 import io.reservations.processor.it.KafkaTestBroker;
 import io.reservations.processor.shard.ShardMasterTopology;
+import io.reservations.processor.store.StoresAndTopics;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -123,7 +124,7 @@ class ListingsIT {
 
     /** The sum of the owner index topic's end offsets (records and transaction markers). */
     private static long indexTopicEnd(final Admin admin) throws Exception {
-        final String topic = ShardMasterTopology.ownerIndexTopic("listings");
+        final String topic = StoresAndTopics.ownerIndexTopic("listings");
         final Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
         admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()
                 .forEach(info -> partitions.put(new TopicPartition(topic, info.partition()), OffsetSpec.latest()));

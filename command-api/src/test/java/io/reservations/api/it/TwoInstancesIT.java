@@ -7,6 +7,7 @@ import io.reservations.api.support.HttpJson;
 import io.reservations.api.support.HttpJson.Response;
 import io.reservations.api.support.ServiceInstance;
 import io.reservations.processor.it.KafkaTestBroker;
+import io.reservations.processor.store.StoresAndTopics;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
@@ -65,7 +66,7 @@ class TwoInstancesIT {
                         Serdes.String().serializer()).activeHost().port());
             }
             for (final String key : List.of("reservation-0", "reservation-7", "reservation-11")) {
-                owners.add(a.processor().shardMasters().queryMetadataForKey(ShardMasterTopology.RESERVATIONS_STORE, key,
+                owners.add(a.processor().shardMasters().queryMetadataForKey(StoresAndTopics.RESERVATIONS, key,
                         Serdes.String().serializer()).activeHost().port());
             }
             assertThat(owners).as("the keys read below are owned by both instances").hasSize(2);

@@ -9,6 +9,7 @@ import io.reservations.processor.domain.Slot;
 import io.reservations.processor.shard.OwnerIndexSync;
 import io.reservations.processor.shard.ReadModelTopology;
 import io.reservations.processor.shard.ShardMasterTopology;
+import io.reservations.processor.store.StoresAndTopics;
 import io.reservations.processor.store.WindowLayout;
 import io.reservations.processor.store.WindowSummaries;
 import io.reservations.topics.Topics;
@@ -31,11 +32,11 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 public final class EntityQueries {
 
     /** The store whose key metadata tells which instance masters an entity id (every store is partitioned alike). */
-    public static final String ROUTING_STORE = ShardMasterTopology.RESERVATIONS_STORE;
+    public static final String ROUTING_STORE = StoresAndTopics.RESERVATIONS;
     /** The store whose key metadata tells which instance holds an owner's part of the index (key: the owner). */
-    public static final String OWNER_ROUTING_STORE = ShardMasterTopology.OWNER_INDEX_STORE;
+    public static final String OWNER_ROUTING_STORE = StoresAndTopics.OWNER_INDEX;
     /** The store whose key metadata tells which instance holds a command's result. */
-    public static final String COMMAND_ROUTING_STORE = ShardMasterTopology.COMMAND_STATUS_STORE;
+    public static final String COMMAND_ROUTING_STORE = StoresAndTopics.COMMAND_STATUS;
 
     private final KafkaStreams shardMasters;
     private final KafkaStreams readModels;
@@ -56,7 +57,7 @@ public final class EntityQueries {
      * retention; empty also for a record there that is not a result.
      */
     public Optional<CommandResult> commandResult(final String commandId) {
-        final byte[] result = this.<byte[]>store(ShardMasterTopology.COMMAND_STATUS_STORE).get(commandId);
+        final byte[] result = this.<byte[]>store(StoresAndTopics.COMMAND_STATUS).get(commandId);
         try {
             return result == null ? Optional.empty()
                     : Optional.of(Topics.COMMAND_RESULTS.valueSerde().deserializer().deserialize(Topics.COMMAND_RESULTS.name(), result));
@@ -70,8 +71,8 @@ public final class EntityQueries {
      * the id the next page starts from, if any.
      */
     public WindowSlice windows(final String fromId, final int limit) {
-        final List<WindowSummaries.Summary> windows = WindowSummaries.from(store(WindowLayout.INDEX),
-                store(WindowLayout.WHOLE_WINDOWS), fromId, limit + 1);
+        final List<WindowSummaries.Summary> windows = WindowSummaries.from(store(StoresAndTopics.WINDOW_INDEX),
+                store(StoresAndTopics.WHOLE_WINDOWS), fromId, limit + 1);
         return windows.size() > limit ? new WindowSlice(windows.subList(0, limit), Optional.of(windows.get(limit).id()))
                 : new WindowSlice(windows, Optional.empty());
     }
@@ -90,12 +91,12 @@ public final class EntityQueries {
      * instance does not hold it as an active task.
      */
     public ReservationListings listingsOf(final int indexPartition) {
-        return new ReservationListings(readModels.store(StoreQueryParameters.fromNameAndType(ShardMasterTopology.OWNER_INDEX_STORE,
+        return new ReservationListings(readModels.store(StoreQueryParameters.fromNameAndType(StoresAndTopics.OWNER_INDEX,
                 QueryableStoreTypes.<String, byte[]>keyValueStore()).withPartition(indexPartition)));
     }
 
     public Optional<Reservation> reservation(final String id) {
-        return Optional.ofNullable(this.<ReservationState>store(ShardMasterTopology.RESERVATIONS_STORE).get(id))
+        return Optional.ofNullable(this.<ReservationState>store(StoresAndTopics.RESERVATIONS).get(id))
                 .map(ReservationState::toView);
     }
 
@@ -104,15 +105,15 @@ public final class EntityQueries {
      * accepts the holding reservation's owner (null when unknown), else {@code held_by} is null.
      */
     public Optional<Window> window(final String id, final Predicate<String> mayKnowHolder) {
-        final ReadOnlyKeyValueStore<String, byte[]> index = store(WindowLayout.INDEX);
-        return Optional.ofNullable(WindowLayout.read(index, store(WindowLayout.WHOLE_WINDOWS), id)).map(window ->
+        final ReadOnlyKeyValueStore<String, byte[]> index = store(StoresAndTopics.WINDOW_INDEX);
+        return Optional.ofNullable(WindowLayout.read(index, store(StoresAndTopics.WHOLE_WINDOWS), id)).map(window ->
                 new Window(id, window.resources().stream().map(slot -> view(slot, index, id, mayKnowHolder)).toList()));
     }
 
     /** Per resource type of the window: how many, and how many are available. */
     public Optional<Availability> availability(final String windowId) {
-        final List<WindowLayout.PositionedSlot> all = WindowLayout.slots(store(WindowLayout.INDEX),
-                store(WindowLayout.WHOLE_WINDOWS), windowId, 0, slot -> true, Integer.MAX_VALUE);
+        final List<WindowLayout.PositionedSlot> all = WindowLayout.slots(store(StoresAndTopics.WINDOW_INDEX),
+                store(StoresAndTopics.WHOLE_WINDOWS), windowId, 0, slot -> true, Integer.MAX_VALUE);
         if (all == null) {
             return Optional.empty();
         }
@@ -131,9 +132,9 @@ public final class EntityQueries {
      */
     public Optional<ResourceSlice> resources(final String windowId, final ResourceFilter filter, final int from,
                                              final int limit, final Predicate<String> mayKnowHolder) {
-        final ReadOnlyKeyValueStore<String, byte[]> index = store(WindowLayout.INDEX);
+        final ReadOnlyKeyValueStore<String, byte[]> index = store(StoresAndTopics.WINDOW_INDEX);
         // one more than asked: whether a next page exists
-        final List<WindowLayout.PositionedSlot> slots = WindowLayout.slots(index, store(WindowLayout.WHOLE_WINDOWS),
+        final List<WindowLayout.PositionedSlot> slots = WindowLayout.slots(index, store(StoresAndTopics.WHOLE_WINDOWS),
                 windowId, from, filter, limit + 1);
         if (slots == null) {
             return Optional.empty();

@@ -1,5 +1,6 @@
 package io.reservations.processor.shard;
 
+import io.reservations.processor.store.StoresAndTopics;
 import java.time.Duration;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.Cancellable;
@@ -50,7 +51,7 @@ final class CommandStatusUpdater implements Processor<String, byte[], Void, Void
     @Override
     public void init(final ProcessorContext<Void, Void> context) {
         this.context = context;
-        this.store = context.getStateStore(ShardMasterTopology.COMMAND_STATUS_STORE);
+        this.store = context.getStateStore(StoresAndTopics.COMMAND_STATUS);
         context.schedule(PURGE_EVERY, PunctuationType.WALL_CLOCK_TIME, this::startPass);
     }
 

@@ -2,6 +2,7 @@ package io.reservations.processor.shard;
 
 import io.reservations.contract.ReservationStatus;
 import io.reservations.processor.domain.ReservationState;
+import io.reservations.processor.store.StoresAndTopics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -34,7 +35,7 @@ final class OwnerIndex {
     OwnerIndex(final ProcessorContext<String, Object> context, final KeyValueStore<String, ReservationState> reservations) {
         this.context = context;
         this.reservations = reservations;
-        this.marks = context.getStateStore(ShardMasterTopology.MARKS_STORE);
+        this.marks = context.getStateStore(StoresAndTopics.MARKS);
         if (marks.get(BUILT) == null) {
             // from a punctuation, inside a transaction of the task: not from init
             backfill = context.schedule(Duration.ofMillis(1), PunctuationType.WALL_CLOCK_TIME, this::sendAll);
@@ -58,15 +59,15 @@ final class OwnerIndex {
      */
     void windowCreated(final String windowId, final String creator, final long timestamp) {
         final RecordHeaders headers = new RecordHeaders();
-        headers.add(OwnerIndexUpdater.WINDOW_ID_HEADER, windowId.getBytes(StandardCharsets.UTF_8));
-        context.forward(new Record<>(ShardMasterTopology.ownerKey(creator), null, timestamp, headers),
+        headers.add(StoresAndTopics.WINDOW_ID_HEADER, windowId.getBytes(StandardCharsets.UTF_8));
+        context.forward(new Record<>(StoresAndTopics.ownerKey(creator), null, timestamp, headers),
                 ShardMasterTopology.OWNER_INDEX_SINK);
     }
 
     private void send(final ReservationState reservation, final long timestamp) {
         final RecordHeaders headers = new RecordHeaders();
-        headers.add(OwnerIndexUpdater.RESERVATION_ID_HEADER, reservation.id().getBytes(StandardCharsets.UTF_8));
-        context.forward(new Record<>(ShardMasterTopology.ownerKey(reservation.owner()), reservation.toView(), timestamp,
+        headers.add(StoresAndTopics.RESERVATION_ID_HEADER, reservation.id().getBytes(StandardCharsets.UTF_8));
+        context.forward(new Record<>(StoresAndTopics.ownerKey(reservation.owner()), reservation.toView(), timestamp,
                 headers), ShardMasterTopology.OWNER_INDEX_SINK);
     }
 

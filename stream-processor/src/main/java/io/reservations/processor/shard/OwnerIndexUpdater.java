@@ -1,5 +1,6 @@
 package io.reservations.processor.shard;
 
+import io.reservations.processor.store.StoresAndTopics;
 import io.reservations.topics.OwnerUsage;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.header.Header;
@@ -20,8 +21,6 @@ import org.slf4j.LoggerFactory;
  */
 final class OwnerIndexUpdater implements Processor<String, byte[], String, OwnerUsage> {
 
-    static final String RESERVATION_ID_HEADER = "reservation_id";
-    static final String WINDOW_ID_HEADER = "window_id";
     private static final byte[] PRESENT = new byte[0];
     private static final Logger LOG = LoggerFactory.getLogger(OwnerIndexUpdater.class);
 
@@ -38,8 +37,8 @@ final class OwnerIndexUpdater implements Processor<String, byte[], String, Owner
     @Override
     public void init(final ProcessorContext<String, OwnerUsage> context) {
         this.context = context;
-        this.index = context.getStateStore(ShardMasterTopology.OWNER_INDEX_STORE);
-        this.windowsByCreator = context.getStateStore(ShardMasterTopology.WINDOWS_BY_CREATOR_STORE);
+        this.index = context.getStateStore(StoresAndTopics.OWNER_INDEX);
+        this.windowsByCreator = context.getStateStore(StoresAndTopics.WINDOWS_BY_CREATOR);
         this.usage = new OwnerUsageCounter(context, index, windowsByCreator);
     }
 
@@ -54,14 +53,14 @@ final class OwnerIndexUpdater implements Processor<String, byte[], String, Owner
         if (record.headers().lastHeader(OwnerIndexSync.MARKER_HEADER) != null) {
             return; // a listing's marker, from a version that wrote them
         }
-        final Header window = record.headers().lastHeader(WINDOW_ID_HEADER);
+        final Header window = record.headers().lastHeader(StoresAndTopics.WINDOW_ID_HEADER);
         if (record.key() != null && window != null) {
             if (windowsByCreator.putIfAbsent(entryKey(record.key(), text(window)), PRESENT) == null) {
                 usage.windowCreated(record.key(), record.timestamp());
             }
             return;
         }
-        final Header id = record.headers().lastHeader(RESERVATION_ID_HEADER);
+        final Header id = record.headers().lastHeader(StoresAndTopics.RESERVATION_ID_HEADER);
         if (record.key() == null || record.value() == null || id == null) {
             LOG.warn("Skipped a record of the owner index without owner, reservation or id (key {})", record.key());
             return;

@@ -1,5 +1,6 @@
 package io.reservations.processor.shard;
 
+import io.reservations.processor.store.StoresAndTopics;
 import io.reservations.topics.OwnerUsage;
 import io.reservations.topics.TopicSpec;
 import io.reservations.topics.Topics;
@@ -12,7 +13,7 @@ import org.apache.kafka.streams.state.Stores;
  * The read models that follow the sagas, outside their transactions: the command status (every result by command
  * id, from {@code command.results}) and the owner index (reservations by owner, from the shard masters' owner-index
  * topic, which also counts what each owner keeps for the quotas and publishes it: {@link OwnerUsage}). They run
- * as an application of their own ({@link #applicationId}), with its own commit cadence and lag,
+ * as an application of their own ({@link StoresAndTopics#readModelsApplicationId}), with its own commit cadence and lag,
  * so a saga's transaction writes neither their changelogs nor their offsets, and the shard masters' loop does not
  * pass over their tasks.
  */
@@ -22,11 +23,6 @@ public final class ReadModelTopology {
     private static final String OWNER_INDEX_SOURCE = "owner-index-source";
 
     private ReadModelTopology() {
-    }
-
-    /** The read models' application id, beside the shard masters' (whose ACLs and prefix it shares). */
-    public static String applicationId(final String shardMastersApplicationId) {
-        return shardMastersApplicationId + "-read-models";
     }
 
     /**
@@ -44,19 +40,19 @@ public final class ReadModelTopology {
                                  final Duration commandRetention, final OwnerIndexSync indexSync) {
         // command.results is the store's changelog: the store holds exactly the topic's keys and values
         topology.addReadOnlyStateStore(Stores.timestampedKeyValueStoreBuilder(
-                        Stores.persistentTimestampedKeyValueStore(ShardMasterTopology.COMMAND_STATUS_STORE),
+                        Stores.persistentTimestampedKeyValueStore(StoresAndTopics.COMMAND_STATUS),
                         Serdes.String(), Serdes.ByteArray()).withLoggingDisabled(),
                 COMMAND_RESULTS_SOURCE, null, Serdes.String().deserializer(), Serdes.ByteArray().deserializer(),
                 Topics.COMMAND_RESULTS.name(), "command-status-updater", () -> new CommandStatusUpdater(commandRetention));
 
         topology.addSource(OWNER_INDEX_SOURCE, Serdes.String().deserializer(), Serdes.ByteArray().deserializer(),
-                ShardMasterTopology.ownerIndexTopic(shardMastersApplicationId));
+                StoresAndTopics.ownerIndexTopic(shardMastersApplicationId));
         topology.addProcessor("owner-index-updater", () -> new OwnerIndexUpdater(indexSync), OWNER_INDEX_SOURCE);
         topology.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(ShardMasterTopology.OWNER_INDEX_STORE),
+                Stores.persistentKeyValueStore(StoresAndTopics.OWNER_INDEX),
                 Serdes.String(), Serdes.ByteArray()).withCachingEnabled(), "owner-index-updater");
         topology.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(ShardMasterTopology.WINDOWS_BY_CREATOR_STORE),
+                Stores.persistentKeyValueStore(StoresAndTopics.WINDOWS_BY_CREATOR),
                 Serdes.String(), Serdes.ByteArray()), "owner-index-updater");
         final TopicSpec<String, OwnerUsage> usage = OwnerUsage.topic(shardMastersApplicationId);
         topology.addSink("owner-usage-sink", usage.name(), usage.keySerde().serializer(),
@@ -66,12 +62,13 @@ public final class ReadModelTopology {
 
     /** Whether {@code store} is one of the read models' (else the shard masters' application holds it). */
     public static boolean holds(final String store) {
-        return ShardMasterTopology.COMMAND_STATUS_STORE.equals(store) || ShardMasterTopology.OWNER_INDEX_STORE.equals(store);
+        return StoresAndTopics.COMMAND_STATUS.equals(store) || StoresAndTopics.OWNER_INDEX.equals(store)
+                || StoresAndTopics.WINDOWS_BY_CREATOR.equals(store);
     }
 
     /** Both read models beside the shard masters, for TopologyTestDriver (the default application id). */
     public static Topology withShardMasters(final ShardMasterOptions options, final OwnerIndexSync indexSync) {
-        return addTo(ShardMasterTopology.build(options), ShardMasterTopology.DEFAULT_APPLICATION_ID,
+        return addTo(ShardMasterTopology.build(options), StoresAndTopics.DEFAULT_APPLICATION_ID,
                 options.commandRetention(), indexSync);
     }
 }

@@ -9,6 +9,7 @@ import io.reservations.contract.ForwardWrite;
 import io.reservations.contract.Operation;
 import io.reservations.contract.ReservationStatus;
 import io.reservations.processor.domain.ReservationState;
+import io.reservations.processor.store.StoresAndTopics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
@@ -58,11 +59,11 @@ final class SagaTimers {
     SagaTimers(final ProcessorContext<?, ?> context, final LongSupplier wallClock, final ShardMasterOptions options,
                final ShardMasterMetrics metrics, final BiConsumer<ForwardWrite, Long> send) {
         this.context = context;
-        this.store = context.getStateStore(ShardMasterTopology.TIMERS_STORE);
+        this.store = context.getStateStore(StoresAndTopics.TIMERS);
         this.options = options;
         this.metrics = metrics;
         this.send = send;
-        this.deadlines = new SelectionDeadlines(store, context.getStateStore(ShardMasterTopology.RESERVATIONS_STORE));
+        this.deadlines = new SelectionDeadlines(store, context.getStateStore(StoresAndTopics.RESERVATIONS));
         this.check = new NextCheck(context, wallClock, options.timerCheckInterval(), this::fireDue);
         // restored with timers: some may have fallen due while no processor ran
         nextDue().ifPresent(check::armFor);

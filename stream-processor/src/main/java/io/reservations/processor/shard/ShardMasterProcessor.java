@@ -2,6 +2,7 @@ package io.reservations.processor.shard;
 
 import io.reservations.contract.EntityType;
 import io.reservations.processor.domain.ReservationState;
+import io.reservations.processor.store.StoresAndTopics;
 import io.reservations.processor.store.WindowStores;
 import io.reservations.topics.EntityPartitioner;
 import org.apache.kafka.common.errors.SerializationException;
@@ -45,9 +46,9 @@ final class ShardMasterProcessor implements Processor<String, byte[], String, Ob
         final Dispatcher dispatcher = new Dispatcher(processorContext, options.partitions(), this::handle);
         this.failedSteps = new FailedSteps(deadLetters, dispatcher, options.refusedOutputs());
         final KeyValueStore<String, ReservationState> reservations =
-                processorContext.getStateStore(ShardMasterTopology.RESERVATIONS_STORE);
+                processorContext.getStateStore(StoresAndTopics.RESERVATIONS);
         final ProcessedCommands processed =
-                new ProcessedCommands(processorContext.getStateStore(ShardMasterTopology.PROCESSED_COMMANDS_STORE));
+                new ProcessedCommands(processorContext.getStateStore(StoresAndTopics.PROCESSED_COMMANDS));
         this.timers = SagaTimers.of(processorContext, options, metrics, dispatcher::sendToMaster);
         final OwnerIndex ownerIndex = new OwnerIndex(processorContext, reservations);
         this.reservationMaster = new ReservationMaster(reservations, processed, timers, ownerIndex, dispatcher, metrics,

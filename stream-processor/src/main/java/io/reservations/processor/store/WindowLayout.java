@@ -20,14 +20,6 @@ import org.apache.kafka.streams.state.Stores;
 /** The stores that hold windows, by name, how they are added to the topology, and how a whole window is read. */
 public final class WindowLayout {
 
-    /** Headers, slots by position, positions of resources and holders, free blocks: see {@link WindowKeys}. */
-    public static final String INDEX = "window-index";
-    /**
-     * Whole windows as JSON documents, as versions before the indexed layout stored them (its changelog is
-     * restored into it): read once, migrated, deleted.
-     */
-    public static final String WHOLE_WINDOWS = "windows";
-
     private WindowLayout() {
     }
 
@@ -108,9 +100,9 @@ public final class WindowLayout {
 
     public static void addTo(final Topology topology, final String processor) {
         // cached: the allocations of one commit on one window write its free block once (the hot window's case)
-        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(INDEX),
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoresAndTopics.WINDOW_INDEX),
                 Serdes.String(), Serdes.ByteArray()).withCachingEnabled(), processor);
-        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(WHOLE_WINDOWS),
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoresAndTopics.WHOLE_WINDOWS),
                 Serdes.String(), new JsonSerde<>(WindowState.class)), processor);
     }
 }

@@ -30,8 +30,8 @@ public final class WindowStores {
     private final KeyValueStore<String, WindowState> whole;
 
     private WindowStores(final ProcessingContext context) {
-        this.index = context.getStateStore(WindowLayout.INDEX);
-        this.whole = context.getStateStore(WindowLayout.WHOLE_WINDOWS);
+        this.index = context.getStateStore(StoresAndTopics.WINDOW_INDEX);
+        this.whole = context.getStateStore(StoresAndTopics.WHOLE_WINDOWS);
     }
 
     public static WindowStores of(final ProcessingContext context) {

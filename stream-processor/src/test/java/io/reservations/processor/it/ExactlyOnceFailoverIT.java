@@ -11,6 +11,7 @@ import io.reservations.processor.StreamProcessor;
 import io.reservations.processor.it.MixedCommandLoad.Keyed;
 import io.reservations.processor.domain.WindowState;
 import io.reservations.processor.shard.ShardMasterTopology;
+import io.reservations.processor.store.StoresAndTopics;
 import io.reservations.processor.store.WindowLayout;
 import io.reservations.topics.TopicSettings;
 import java.nio.file.Path;
@@ -115,7 +116,7 @@ class ExactlyOnceFailoverIT {
                 assertThat(restarted.shardMasters().metadataForLocalThreads())
                         .as("the restarted instance masters partitions again")
                         .anySatisfy(thread -> assertThat(thread.activeTasks()).isNotEmpty());
-                assertThat(storeContents(ShardMasterTopology.RESERVATIONS_STORE, a, restarted))
+                assertThat(storeContents(StoresAndTopics.RESERVATIONS, a, restarted))
                         .as("reservation stores = fold of reservation.events").isEqualTo(topics.reservations);
                 assertThat(windowContents(a, restarted))
                         .as("window stores = fold of window.events").isEqualTo(topics.windows);
@@ -157,8 +158,8 @@ class ExactlyOnceFailoverIT {
     private static Map<String, WindowState> windowContents(final StreamProcessor... processors) {
         final Map<String, WindowState> all = new HashMap<>();
         for (final StreamProcessor processor : processors) {
-            final ReadOnlyKeyValueStore<String, byte[]> index = local(processor, WindowLayout.INDEX);
-            final ReadOnlyKeyValueStore<String, WindowState> whole = local(processor, WindowLayout.WHOLE_WINDOWS);
+            final ReadOnlyKeyValueStore<String, byte[]> index = local(processor, StoresAndTopics.WINDOW_INDEX);
+            final ReadOnlyKeyValueStore<String, WindowState> whole = local(processor, StoresAndTopics.WHOLE_WINDOWS);
             WindowLayout.windowIds(index).forEach(id -> all.put(id, WindowLayout.read(index, whole, id)));
         }
         return all;

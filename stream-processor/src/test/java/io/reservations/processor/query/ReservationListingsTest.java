@@ -13,6 +13,7 @@ import io.reservations.processor.shard.OwnerIndexSync;
 import io.reservations.processor.shard.ReadModelTopology;
 import io.reservations.processor.shard.ShardMasterOptions;
 import io.reservations.processor.shard.ShardMasterTopology;
+import io.reservations.processor.store.StoresAndTopics;
 import io.reservations.topics.Topics;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,11 +52,11 @@ class ReservationListingsTest {
         commands.pipeInput("r-tilde", new CreateReservation("c1", "r-tilde", "w", null, "~"));
         commands.pipeInput("r-alice", new CreateReservation("c2", "r-alice", "w", null, "alice"));
         final KeyValueStore<String, ReservationState> reservations =
-                driver.getKeyValueStore(ShardMasterTopology.RESERVATIONS_STORE);
+                driver.getKeyValueStore(StoresAndTopics.RESERVATIONS);
         // recorded without an owner (version 0.1.0): indexed once, for admins
         reservations.put("r-ownerless", new ReservationState("r-ownerless", "w", ReservationStatus.PENDING, null, null, null));
         driver.advanceWallClockTime(Duration.ofMillis(10));
-        listings = new ReservationListings(driver.getKeyValueStore(ShardMasterTopology.OWNER_INDEX_STORE));
+        listings = new ReservationListings(driver.getKeyValueStore(StoresAndTopics.OWNER_INDEX));
     }
 
     @AfterEach
@@ -81,7 +82,7 @@ class ReservationListingsTest {
         }
         commands.pipeInput("r-b5", new CancelReservation("b6", "r-b5", null, "bob", false));
         final ReservationListings budgeted = new ReservationListings(
-                driver.getKeyValueStore(ShardMasterTopology.OWNER_INDEX_STORE), 3);
+                driver.getKeyValueStore(StoresAndTopics.OWNER_INDEX), 3);
         final ReservationFilter cancelled = new ReservationFilter(null, ReservationStatus.CANCELLED);
 
         final ReservationSlice first = budgeted.reservationsOf("bob", cancelled, null, 10);

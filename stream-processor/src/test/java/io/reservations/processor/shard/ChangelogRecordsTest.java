@@ -11,6 +11,7 @@ import io.reservations.contract.ReservationCommand;
 import io.reservations.contract.ResourceSpec;
 import io.reservations.contract.SelectResource;
 import io.reservations.contract.WindowCommand;
+import io.reservations.processor.store.StoresAndTopics;
 import io.reservations.processor.store.WindowLayout;
 import io.reservations.topics.Topics;
 import java.time.Duration;
@@ -77,8 +78,8 @@ class ChangelogRecordsTest {
         // reservation: SELECTING (remembering the request, and the deadline that is otherwise kept in memory only),
         // then CONFIRMED; de-duplication: the result; window: the slot, its holder, its free block. The owner
         // index's changelog is the read models' (ReadModelTopology), outside the saga's transactions
-        assertThat(written).isEqualTo(Map.of(ShardMasterTopology.RESERVATIONS_STORE, 2,
-                ShardMasterTopology.PROCESSED_COMMANDS_STORE, 1, WindowLayout.INDEX, 3));
+        assertThat(written).isEqualTo(Map.of(StoresAndTopics.RESERVATIONS, 2,
+                StoresAndTopics.PROCESSED_COMMANDS, 1, StoresAndTopics.WINDOW_INDEX, 3));
     }
 
     @Test
@@ -89,8 +90,8 @@ class ChangelogRecordsTest {
 
         // one step, one commit: the reservation is written twice (SELECTING, then CONFIRMED: its store is not
         // cached), the window's index is cached
-        assertThat(written).isEqualTo(Map.of(ShardMasterTopology.RESERVATIONS_STORE, 2,
-                ShardMasterTopology.PROCESSED_COMMANDS_STORE, 1, WindowLayout.INDEX, 3));
+        assertThat(written).isEqualTo(Map.of(StoresAndTopics.RESERVATIONS, 2,
+                StoresAndTopics.PROCESSED_COMMANDS, 1, StoresAndTopics.WINDOW_INDEX, 3));
     }
 
     /** A window of one seat on one partition, a reservation for it on another (or the same); the reservation's id. */

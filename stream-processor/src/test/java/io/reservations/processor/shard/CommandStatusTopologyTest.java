@@ -8,6 +8,7 @@ import io.reservations.contract.CommandStatus;
 import io.reservations.contract.CreateWindow;
 import io.reservations.contract.ResourceSpec;
 import io.reservations.contract.WindowCommand;
+import io.reservations.processor.store.StoresAndTopics;
 import io.reservations.topics.Topics;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,7 +63,7 @@ class CommandStatusTopologyTest {
             commands.pipeInput("w1", new CreateWindow("create-w1", "w1", List.of(new ResourceSpec("s1", "seat"))));
 
             final KeyValueStore<String, ValueAndTimestamp<byte[]>> store =
-                    driver.getTimestampedKeyValueStore(ShardMasterTopology.COMMAND_STATUS_STORE);
+                    driver.getTimestampedKeyValueStore(StoresAndTopics.COMMAND_STATUS);
             final CommandResult result = Topics.COMMAND_RESULTS.valueSerde().deserializer()
                     .deserialize(Topics.COMMAND_RESULTS.name(), store.get("create-w1").value());
             assertThat(result.status()).isEqualTo(CommandStatus.SUCCEEDED);
@@ -78,7 +79,7 @@ class CommandStatusTopologyTest {
     void shouldDropExpiredResultsASliceAtATimeNeverScanningTheWholeStoreInOneStep() {
         final MockProcessorContext<Void, Void> context = new MockProcessorContext<>();
         final TimestampedKeyValueStore<String, byte[]> store = Stores.timestampedKeyValueStoreBuilder(
-                Stores.inMemoryKeyValueStore(ShardMasterTopology.COMMAND_STATUS_STORE), Serdes.String(),
+                Stores.inMemoryKeyValueStore(StoresAndTopics.COMMAND_STATUS), Serdes.String(),
                 Serdes.ByteArray()).withLoggingDisabled().build();
         store.init(context.getStateStoreContext(), store);
         context.addStateStore(store);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.reservations.contract.CreateReservation;
 import io.reservations.contract.ReservationCommand;
+import io.reservations.processor.store.StoresAndTopics;
 import io.reservations.topics.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -47,7 +48,7 @@ class OwnerIndexSyncTopologyTest {
         driver = new TopologyTestDriver(ReadModelTopology.addTo(ShardMasterTopology.build(
                 new ShardMasterOptions(12, Duration.ofHours(24), false, meters), APPLICATION_ID), APPLICATION_ID,
                 Duration.ofHours(24), sync), props, START);
-        indexTopic = driver.createInputTopic(ShardMasterTopology.ownerIndexTopic(APPLICATION_ID),
+        indexTopic = driver.createInputTopic(StoresAndTopics.ownerIndexTopic(APPLICATION_ID),
                 Serdes.String().serializer(), Serdes.ByteArray().serializer());
     }
 
@@ -65,7 +66,7 @@ class OwnerIndexSyncTopologyTest {
         indexRecordAt0();
 
         assertThat(listing).isCompleted();
-        assertThat(driver.getKeyValueStore(ShardMasterTopology.OWNER_INDEX_STORE).get("alice|r1")).isNotNull();
+        assertThat(driver.getKeyValueStore(StoresAndTopics.OWNER_INDEX).get("alice|r1")).isNotNull();
     }
 
     @Test
@@ -100,7 +101,7 @@ class OwnerIndexSyncTopologyTest {
 
         indexTopic.pipeInput(new TestRecord<>(null, null, headers, START));
 
-        assertThat(driver.getKeyValueStore(ShardMasterTopology.OWNER_INDEX_STORE).approximateNumEntries()).isZero();
+        assertThat(driver.getKeyValueStore(StoresAndTopics.OWNER_INDEX).approximateNumEntries()).isZero();
         assertThat(listing).isCompleted();
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.reservations.contract.Reservation;
 import io.reservations.contract.ReservationStatus;
 import io.reservations.processor.domain.ReservationState;
+import io.reservations.processor.store.StoresAndTopics;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -21,7 +22,7 @@ class OwnerIndexTest {
     @BeforeEach
     void createIndex() {
         final KeyValueStore<String, String> marks = Stores.keyValueStoreBuilder(
-                Stores.inMemoryKeyValueStore(ShardMasterTopology.MARKS_STORE), Serdes.String(), Serdes.String())
+                Stores.inMemoryKeyValueStore(StoresAndTopics.MARKS), Serdes.String(), Serdes.String())
                 .withLoggingDisabled().build();
         marks.init(context.getStateStoreContext(), marks);
         context.addStateStore(marks);

@@ -9,6 +9,7 @@ import io.reservations.contract.Reservation;
 import io.reservations.contract.ReservationCommand;
 import io.reservations.contract.ReservationStatus;
 import io.reservations.processor.domain.ReservationState;
+import io.reservations.processor.store.StoresAndTopics;
 import io.reservations.topics.JsonSerde;
 import io.reservations.topics.Topics;
 import java.time.Duration;
@@ -44,7 +45,7 @@ class OwnerIndexTopologyTest {
                 props, START);
         commands = driver.createInputTopic(Topics.RESERVATION_COMMANDS.name(), Serdes.String().serializer(),
                 Topics.RESERVATION_COMMANDS.valueSerde().serializer(), START, Duration.ZERO);
-        index = driver.getKeyValueStore(ShardMasterTopology.OWNER_INDEX_STORE);
+        index = driver.getKeyValueStore(StoresAndTopics.OWNER_INDEX);
     }
 
     @AfterEach
@@ -66,7 +67,7 @@ class OwnerIndexTopologyTest {
 
     @Test
     void shouldIndexOnceTheReservationsStoredBeforeTheIndexExisted() {
-        final KeyValueStore<String, ReservationState> reservations = driver.getKeyValueStore(ShardMasterTopology.RESERVATIONS_STORE);
+        final KeyValueStore<String, ReservationState> reservations = driver.getKeyValueStore(StoresAndTopics.RESERVATIONS);
         reservations.put("old-1", new ReservationState("old-1", "w", ReservationStatus.PENDING, null, null, "carol"));
         reservations.put("old-2", new ReservationState("old-2", "w", ReservationStatus.PENDING, null, null, null));
 

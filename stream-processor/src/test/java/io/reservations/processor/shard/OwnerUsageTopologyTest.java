@@ -11,6 +11,7 @@ import io.reservations.contract.ReservationCommand;
 import io.reservations.contract.ResourceSpec;
 import io.reservations.contract.SelectResource;
 import io.reservations.contract.WindowCommand;
+import io.reservations.processor.store.StoresAndTopics;
 import io.reservations.topics.OwnerUsage;
 import io.reservations.topics.TopicSpec;
 import io.reservations.topics.Topics;
@@ -36,7 +37,7 @@ import org.junit.jupiter.api.Test;
 class OwnerUsageTopologyTest {
 
     private static final Instant START = Instant.parse("2026-12-03T10:00:00Z");
-    private static final TopicSpec<String, OwnerUsage> USAGE = OwnerUsage.topic(ShardMasterTopology.DEFAULT_APPLICATION_ID);
+    private static final TopicSpec<String, OwnerUsage> USAGE = OwnerUsage.topic(StoresAndTopics.DEFAULT_APPLICATION_ID);
 
     private TopologyTestDriver driver;
     private TestInputTopic<String, ReservationCommand> reservations;
@@ -86,12 +87,12 @@ class OwnerUsageTopologyTest {
     @Test
     void shouldCountARecordOfTheIndexProcessedTwiceOnce() {
         final TestInputTopic<String, byte[]> index = driver.createInputTopic(
-                ShardMasterTopology.ownerIndexTopic(ShardMasterTopology.DEFAULT_APPLICATION_ID),
+                StoresAndTopics.ownerIndexTopic(StoresAndTopics.DEFAULT_APPLICATION_ID),
                 Serdes.String().serializer(), Serdes.ByteArray().serializer());
         final byte[] pending = "{\"id\":\"r9\",\"window_id\":\"w\",\"status\":\"PENDING\",\"owner\":\"carol\"}"
                 .getBytes(StandardCharsets.UTF_8);
-        final Headers reservation = new RecordHeaders().add(OwnerIndexUpdater.RESERVATION_ID_HEADER, bytes("r9"));
-        final Headers window = new RecordHeaders().add(OwnerIndexUpdater.WINDOW_ID_HEADER, bytes("w9"));
+        final Headers reservation = new RecordHeaders().add(StoresAndTopics.RESERVATION_ID_HEADER, bytes("r9"));
+        final Headers window = new RecordHeaders().add(StoresAndTopics.WINDOW_ID_HEADER, bytes("w9"));
         for (int delivery = 0; delivery < 2; delivery++) { // at least once: a replay brings the same records again
             index.pipeInput(new TestRecord<>("carol", pending, reservation, START));
             index.pipeInput(new TestRecord<>("carol", (byte[]) null, window, START));

@@ -13,6 +13,7 @@ import io.reservations.contract.SelectedResource;
 import io.reservations.processor.domain.PendingSelection;
 import io.reservations.processor.domain.ReservationState;
 import io.reservations.processor.store.StoreSerde;
+import io.reservations.processor.store.StoresAndTopics;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
@@ -53,12 +54,12 @@ class SagaTimersTest {
     @BeforeEach
     void start() {
         context.setCurrentSystemTimeMs(NOW);
-        store = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(ShardMasterTopology.TIMERS_STORE),
+        store = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(StoresAndTopics.TIMERS),
                 Serdes.String(), new StoreSerde<>(SagaTimer.class))
                 .withLoggingDisabled().build();
         store.init(context.getStateStoreContext(), store);
         context.addStateStore(recordingRanges(store));
-        reservations = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(ShardMasterTopology.RESERVATIONS_STORE),
+        reservations = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(StoresAndTopics.RESERVATIONS),
                 Serdes.String(), new StoreSerde<>(ReservationState.class)).withLoggingDisabled().build();
         reservations.init(context.getStateStoreContext(), reservations);
         context.addStateStore(reservations);

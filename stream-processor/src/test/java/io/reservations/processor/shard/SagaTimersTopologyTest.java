@@ -22,6 +22,7 @@ import io.reservations.contract.WindowCommand;
 import io.reservations.contract.WindowEvent;
 import io.reservations.processor.domain.ReservationState;
 import io.reservations.processor.store.DriverWindows;
+import io.reservations.processor.store.StoresAndTopics;
 import io.reservations.topics.Topics;
 import java.time.Duration;
 import java.time.Instant;
@@ -81,8 +82,8 @@ class SagaTimersTopologyTest {
                 Topics.RESERVATION_EVENTS.valueSerde().deserializer());
         windowEvents = driver.createOutputTopic(Topics.WINDOW_EVENTS.name(), Serdes.String().deserializer(),
                 Topics.WINDOW_EVENTS.valueSerde().deserializer());
-        reservations = driver.getKeyValueStore(ShardMasterTopology.RESERVATIONS_STORE);
-        timers = driver.getKeyValueStore(ShardMasterTopology.TIMERS_STORE);
+        reservations = driver.getKeyValueStore(StoresAndTopics.RESERVATIONS);
+        timers = driver.getKeyValueStore(StoresAndTopics.TIMERS);
         windows = new DriverWindows(driver);
     }
 

@@ -34,6 +34,7 @@ import io.reservations.processor.domain.Slot;
 import io.reservations.processor.domain.WindowDecider;
 import io.reservations.processor.domain.WindowState;
 import io.reservations.processor.store.DriverWindows;
+import io.reservations.processor.store.StoresAndTopics;
 import io.reservations.topics.DeadLetterHeaders;
 import io.reservations.topics.Topics;
 import java.nio.charset.StandardCharsets;
@@ -112,7 +113,7 @@ class ShardMasterTopologyTest {
                 Topics.WINDOW_EVENTS.valueSerde().deserializer());
         deadLetters = driver.createOutputTopic(Topics.DEAD_LETTERS.name(), Serdes.String().deserializer(),
                 Serdes.ByteArray().deserializer());
-        reservations = driver.getKeyValueStore(ShardMasterTopology.RESERVATIONS_STORE);
+        reservations = driver.getKeyValueStore(StoresAndTopics.RESERVATIONS);
         windows = new DriverWindows(driver);
     }
 
@@ -293,7 +294,7 @@ class ShardMasterTopologyTest {
         // as earlier builds stored a selection in flight: an accepted entry without result, nothing in the state
         reservations.put(reservation, new ReservationState(reservation, window, SELECTING, null,
                 new PendingSelection("first", "seat")));
-        final WindowStore<String, CommandRecord> processed = driver.getWindowStore(ShardMasterTopology.PROCESSED_COMMANDS_STORE);
+        final WindowStore<String, CommandRecord> processed = driver.getWindowStore(StoresAndTopics.PROCESSED_COMMANDS);
         processed.put("first", new CommandRecord(START.toEpochMilli(), "digest-a", null, "alice"), START.toEpochMilli());
 
         reservationCommands.pipeInput(reservation, new SelectResource("first", reservation, "seat", "digest-b", "alice",

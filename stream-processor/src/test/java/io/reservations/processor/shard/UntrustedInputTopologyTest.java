@@ -19,6 +19,7 @@ import io.reservations.contract.SelectResource;
 import io.reservations.contract.WindowCommand;
 import io.reservations.contract.WindowEvent;
 import io.reservations.processor.domain.ReservationState;
+import io.reservations.processor.store.StoresAndTopics;
 import io.reservations.topics.DeadLetterHeaders;
 import io.reservations.topics.Topics;
 import java.nio.charset.StandardCharsets;
@@ -72,7 +73,7 @@ class UntrustedInputTopologyTest {
                 Topics.WINDOW_EVENTS.valueSerde().deserializer());
         deadLetters = driver.createOutputTopic(Topics.DEAD_LETTERS.name(), Serdes.String().deserializer(),
                 Serdes.ByteArray().deserializer());
-        reservations = driver.getKeyValueStore(ShardMasterTopology.RESERVATIONS_STORE);
+        reservations = driver.getKeyValueStore(StoresAndTopics.RESERVATIONS);
         final TestInputTopic<String, WindowCommand> windowCommands = driver.createInputTopic(
                 Topics.WINDOW_COMMANDS.name(), Serdes.String().serializer(),
                 Topics.WINDOW_COMMANDS.valueSerde().serializer(), START, Duration.ofMillis(1));

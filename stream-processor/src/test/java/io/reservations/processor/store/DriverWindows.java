@@ -14,8 +14,8 @@ public final class DriverWindows {
     private final KeyValueStore<String, WindowState> wholeWindows;
 
     public DriverWindows(final TopologyTestDriver driver) {
-        this.index = driver.getKeyValueStore(WindowLayout.INDEX);
-        this.wholeWindows = driver.getKeyValueStore(WindowLayout.WHOLE_WINDOWS);
+        this.index = driver.getKeyValueStore(StoresAndTopics.WINDOW_INDEX);
+        this.wholeWindows = driver.getKeyValueStore(StoresAndTopics.WHOLE_WINDOWS);
     }
 
     public WindowState get(final String id) {

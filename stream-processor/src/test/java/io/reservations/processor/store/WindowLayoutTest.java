@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
 class WindowLayoutTest {
 
     private static final String APPLICATION = "window-layout-test";
-    private static final List<String> WINDOW_STORES = List.of(WindowLayout.INDEX, WindowLayout.WHOLE_WINDOWS);
+    private static final List<String> WINDOW_STORES = List.of(StoresAndTopics.WINDOW_INDEX, StoresAndTopics.WHOLE_WINDOWS);
     private static final Instant START = Instant.parse("2026-11-29T12:00:00Z");
 
     private TopologyTestDriver driver;
@@ -121,7 +121,7 @@ class WindowLayoutTest {
 
         assertThat(windows.get("old")).isEqualTo(new WindowState("old", List.of(new Slot("a", "seat", null),
                 new Slot("b", "seat", "r-new"), new Slot("c", "desk", null))));
-        assertThat(driver.<String, WindowState>getKeyValueStore(WindowLayout.WHOLE_WINDOWS).get("old"))
+        assertThat(driver.<String, WindowState>getKeyValueStore(StoresAndTopics.WHOLE_WINDOWS).get("old"))
                 .as("the whole document is gone once migrated").isNull();
     }
 
