@@ -2,7 +2,6 @@ package io.reservations.cli;
 
 import io.reservations.contract.ReservationEvent;
 import io.reservations.contract.WindowEvent;
-import io.reservations.processor.ProcessorSettings;
 import io.reservations.processor.domain.ReservationDecider;
 import io.reservations.processor.domain.ReservationState;
 import io.reservations.processor.domain.WindowDecider;
@@ -10,7 +9,6 @@ import io.reservations.processor.domain.WindowState;
 import io.reservations.processor.store.StoreSerde;
 import io.reservations.processor.store.StoresAndTopics;
 import io.reservations.processor.store.WindowLayout;
-import io.reservations.processor.shard.ShardMasterTopology;
 import io.reservations.topics.TopicReader;
 import io.reservations.topics.Topics;
 import java.util.HashMap;

@@ -1,8 +1,8 @@
 package io.reservations.processor;
 
-import io.reservations.processor.shard.ReadModelTopology;
-import io.reservations.processor.shard.RefusedOutputHandler;
-import io.reservations.processor.shard.RefusedOutputs;
+import io.reservations.processor.deadletters.RefusedOutputHandler;
+import io.reservations.processor.deadletters.RefusedOutputs;
+import io.reservations.processor.readmodels.OwnerIndexSync;
 import io.reservations.processor.store.StoresAndTopics;
 import io.reservations.topics.TopicSettings;
 import io.reservations.topics.Topics;

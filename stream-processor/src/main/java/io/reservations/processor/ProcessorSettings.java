@@ -1,16 +1,16 @@
 package io.reservations.processor;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.reservations.processor.shard.RefusedOutputs;
+import io.reservations.processor.deadletters.RefusedOutputs;
 import io.reservations.processor.shard.ShardMasterOptions;
 import io.reservations.processor.store.StoresAndTopics;
 import io.reservations.topics.KafkaClientSecurity;
 import io.reservations.topics.TopicSettings;
-import java.util.HashMap;
-import org.apache.kafka.clients.CommonClientConfigs;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
+import org.apache.kafka.clients.CommonClientConfigs;
 
 /**
  * Everything the processor process is configured with, read from environment variables.

@@ -4,9 +4,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.reservations.contract.Reservation;
-import io.reservations.processor.shard.OwnerIndexSync;
-import io.reservations.processor.shard.ReadModelTopology;
-import io.reservations.processor.shard.RefusedOutputs;
+import io.reservations.processor.deadletters.RefusedOutputs;
+import io.reservations.processor.readmodels.IndexEnds;
+import io.reservations.processor.readmodels.OwnerIndexSync;
+import io.reservations.processor.readmodels.ReadModelClients;
+import io.reservations.processor.readmodels.ReadModelTopology;
 import io.reservations.processor.shard.ShardMasterTopology;
 import io.reservations.processor.store.StoresAndTopics;
 import io.reservations.topics.JsonSerde;
@@ -73,7 +75,7 @@ public final class StreamProcessor implements AutoCloseable {
             replicationFactor = contract.replicationFactor();
             largestRecordBytes = Math.min(contract.largestRecordBytes(), index.largestRecordBytes());
         }
-        final IndexEnds indexEnds = new IndexEnds(settings, INDEX_SYNC_TIMEOUT);
+        final IndexEnds indexEnds = new IndexEnds(settings.clientConfig(), settings.applicationId(), INDEX_SYNC_TIMEOUT);
         final OwnerIndexSync indexSync = new OwnerIndexSync(indexEnds, INDEX_SYNC_TIMEOUT, registry);
         final RefusedOutputs refusedOutputs = new RefusedOutputs(largestRecordBytes);
         final KafkaStreams shardMasters = new KafkaStreams(ShardMasterTopology.build(

@@ -7,7 +7,6 @@ import io.reservations.api.support.HttpJson;
 import io.reservations.api.support.HttpJson.Response;
 import io.reservations.api.support.ServiceInstance;
 import io.reservations.processor.it.KafkaTestBroker;
-import io.reservations.processor.shard.ShardMasterTopology;
 import io.reservations.processor.store.StoresAndTopics;
 import java.nio.file.Path;
 import java.time.Duration;

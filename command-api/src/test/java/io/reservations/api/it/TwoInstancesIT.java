@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.Map;
 import io.reservations.processor.query.EntityQueries;
-import io.reservations.processor.shard.ShardMasterTopology;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.ThreadMetadata;

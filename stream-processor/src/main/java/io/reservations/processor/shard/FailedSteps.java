@@ -3,6 +3,8 @@ package io.reservations.processor.shard;
 import io.reservations.contract.CommandResult;
 import io.reservations.contract.ErrorCode;
 import io.reservations.contract.ForwardWrite;
+import io.reservations.processor.deadletters.DeadLetters;
+import io.reservations.processor.deadletters.RefusedOutputs;
 import io.reservations.processor.domain.FailedWrites;
 import io.reservations.topics.JsonSerde;
 import org.apache.kafka.streams.processor.api.Record;

@@ -16,10 +16,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Sends every change of a reservation, keyed by its owner, to the owner-index topic in the step's transaction; the
- * task of the owner's partition keeps it in {@code reservations-by-owner} (see {@link OwnerIndexUpdater}), so that
+ * task of the owner's partition keeps it in {@code reservations-by-owner} (see {@code readmodels.OwnerIndexUpdater}), so that
  * listing one owner's reservations reads one partition. Reservations stored before the index existed are sent
  * once, at the first start of the partition's task that finds no mark of it. Windows created go there as well,
- * keyed by their creator: the read models count them for the quotas ({@link OwnerUsageCounter}).
+ * keyed by their creator: the read models count them for the quotas ({@code readmodels.OwnerUsageCounter}).
  */
 final class OwnerIndex {
 

@@ -3,9 +3,12 @@ package io.reservations.processor.shard;
 import io.reservations.contract.ForwardWrite;
 import io.reservations.contract.ReservationCommand;
 import io.reservations.contract.ReservationEvent;
+import io.reservations.processor.dedup.InFlightSelections;
+import io.reservations.processor.dedup.ProcessedCommands;
 import io.reservations.processor.domain.Outcome;
 import io.reservations.processor.domain.ReservationDecider;
 import io.reservations.processor.domain.ReservationState;
+import io.reservations.processor.timers.SagaTimers;
 import java.util.function.LongSupplier;
 import org.apache.kafka.streams.state.KeyValueStore;
 

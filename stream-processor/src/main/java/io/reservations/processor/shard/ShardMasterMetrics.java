@@ -16,6 +16,7 @@ import io.reservations.contract.SelectResource;
 import io.reservations.contract.SelectionRejected;
 import io.reservations.contract.SelectionStarted;
 import io.reservations.processor.domain.Outcome;
+import io.reservations.processor.timers.TimerMetrics;
 import java.time.Duration;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -27,7 +28,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * The seed's monitoring wish list: cross-master write latency and outcome rates, plus compensations,
  * selections in flight and dead letters. All meters are named {@code reservations.*}.
  */
-final class ShardMasterMetrics {
+public final class ShardMasterMetrics implements TimerMetrics {
 
     private final MeterRegistry registry;
     private final AtomicLong selectionsInFlight = new AtomicLong();
@@ -35,7 +36,7 @@ final class ShardMasterMetrics {
     /** Per partition of this instance: when its oldest selection in flight started (wall clock). */
     private final Map<Integer, Long> selectionsOpenSince = new ConcurrentHashMap<>();
 
-    ShardMasterMetrics(final MeterRegistry registry) {
+    public ShardMasterMetrics(final MeterRegistry registry) {
         this.registry = registry;
         Gauge.builder("reservations.selections.in_flight", selectionsInFlight, AtomicLong::get)
                 .description("Selections started and not yet settled by this instance (sum over instances)")
@@ -56,12 +57,14 @@ final class ShardMasterMetrics {
     }
 
     /** A selection started on the partition: the oldest one unless an older one is already in flight. */
-    void selectionStarted(final int partition, final long startMillis) {
+    @Override
+    public void selectionStarted(final int partition, final long startMillis) {
         selectionsOpenSince.putIfAbsent(partition, startMillis);
     }
 
     /** What the partition's timers say now: the start of its oldest selection in flight, if any. */
-    void oldestSelection(final int partition, final OptionalLong startMillis) {
+    @Override
+    public void oldestSelection(final int partition, final OptionalLong startMillis) {
         if (startMillis.isPresent()) {
             selectionsOpenSince.put(partition, startMillis.getAsLong());
         } else {
@@ -69,7 +72,8 @@ final class ShardMasterMetrics {
         }
     }
 
-    void holdsActive(final int change) {
+    @Override
+    public void holdsActive(final int change) {
         holdsActive.addAndGet(change);
     }
 

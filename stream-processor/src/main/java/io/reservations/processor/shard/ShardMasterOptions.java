@@ -2,6 +2,7 @@ package io.reservations.processor.shard;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
+import io.reservations.processor.deadletters.RefusedOutputs;
 import io.reservations.topics.Topics;
 import java.time.Duration;
 

@@ -1,9 +1,12 @@
 package io.reservations.processor.shard;
 
 import io.reservations.contract.EntityType;
+import io.reservations.processor.deadletters.DeadLetters;
+import io.reservations.processor.dedup.ProcessedCommands;
 import io.reservations.processor.domain.ReservationState;
 import io.reservations.processor.store.StoresAndTopics;
 import io.reservations.processor.store.WindowStores;
+import io.reservations.processor.timers.SagaTimers;
 import io.reservations.topics.EntityPartitioner;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -42,14 +45,15 @@ final class ShardMasterProcessor implements Processor<String, byte[], String, Ob
     @Override
     public void init(final ProcessorContext<String, Object> processorContext) {
         this.context = processorContext;
-        this.deadLetters = new DeadLetters(processorContext, metrics);
+        this.deadLetters = new DeadLetters(processorContext, ShardMasterTopology.DEAD_LETTERS_SINK, metrics::deadLettered);
         final Dispatcher dispatcher = new Dispatcher(processorContext, options.partitions(), this::handle);
         this.failedSteps = new FailedSteps(deadLetters, dispatcher, options.refusedOutputs());
         final KeyValueStore<String, ReservationState> reservations =
                 processorContext.getStateStore(StoresAndTopics.RESERVATIONS);
         final ProcessedCommands processed =
                 new ProcessedCommands(processorContext.getStateStore(StoresAndTopics.PROCESSED_COMMANDS));
-        this.timers = SagaTimers.of(processorContext, options, metrics, dispatcher::sendToMaster);
+        this.timers = SagaTimers.of(processorContext, options.selectionTimeout(), options.timerCheckInterval(), metrics,
+                dispatcher::sendToMaster);
         final OwnerIndex ownerIndex = new OwnerIndex(processorContext, reservations);
         this.reservationMaster = new ReservationMaster(reservations, processed, timers, ownerIndex, dispatcher, metrics,
                 processorContext::currentSystemTimeMs);

@@ -5,10 +5,12 @@ import io.reservations.contract.ForwardWrite;
 import io.reservations.contract.Reservation;
 import io.reservations.contract.ReservationEvent;
 import io.reservations.contract.WindowEvent;
+import io.reservations.processor.dedup.CommandRecord;
 import io.reservations.processor.domain.ReservationState;
 import io.reservations.processor.store.StoreSerde;
 import io.reservations.processor.store.StoresAndTopics;
 import io.reservations.processor.store.WindowLayout;
+import io.reservations.processor.timers.SagaTimer;
 import io.reservations.topics.JsonSerde;
 import io.reservations.topics.Topics;
 import java.time.Duration;
@@ -19,11 +21,11 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * The sagas: the three co-partitioned inputs feed one shard master per partition, which owns the reservations and
  * windows whose ids hash to that partition. Its transactions carry the sagas only: the read models that follow
- * them (command status, owner index) are {@link ReadModelTopology}, run apart.
+ * them (command status, owner index) are {@code readmodels.ReadModelTopology}, run apart.
  */
 public final class ShardMasterTopology {
 
-    static final String SHARD_MASTER = "shard-master";
+    public static final String SHARD_MASTER = "shard-master";
     static final String RESERVATION_EVENTS_SINK = "reservation-events-sink";
     static final String WINDOW_EVENTS_SINK = "window-events-sink";
     static final String FORWARD_WRITES_SINK = "forward-writes-sink";

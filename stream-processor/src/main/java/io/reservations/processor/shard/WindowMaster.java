@@ -1,10 +1,11 @@
 package io.reservations.processor.shard;
 
-import io.reservations.contract.ForwardWrite;
 import io.reservations.contract.CreateWindow;
+import io.reservations.contract.ForwardWrite;
 import io.reservations.contract.WindowCommand;
 import io.reservations.contract.WindowCreated;
 import io.reservations.contract.WindowEvent;
+import io.reservations.processor.dedup.ProcessedCommands;
 import io.reservations.processor.domain.Outcome;
 import io.reservations.processor.domain.WindowDecider;
 import io.reservations.processor.store.WindowStores;

@@ -10,7 +10,6 @@ import io.reservations.processor.ProcessorSettings;
 import io.reservations.processor.StreamProcessor;
 import io.reservations.processor.it.MixedCommandLoad.Keyed;
 import io.reservations.processor.domain.WindowState;
-import io.reservations.processor.shard.ShardMasterTopology;
 import io.reservations.processor.store.StoresAndTopics;
 import io.reservations.processor.store.WindowLayout;
 import io.reservations.topics.TopicSettings;

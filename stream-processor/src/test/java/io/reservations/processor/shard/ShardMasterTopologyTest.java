@@ -27,6 +27,7 @@ import io.reservations.contract.SelectResource;
 import io.reservations.contract.SelectedResource;
 import io.reservations.contract.WindowCommand;
 import io.reservations.contract.WindowEvent;
+import io.reservations.processor.dedup.CommandRecord;
 import io.reservations.processor.domain.PendingSelection;
 import io.reservations.processor.domain.ReservationDecider;
 import io.reservations.processor.domain.ReservationState;

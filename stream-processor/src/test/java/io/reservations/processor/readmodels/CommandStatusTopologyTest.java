@@ -1,4 +1,4 @@
-package io.reservations.processor.shard;
+package io.reservations.processor.readmodels;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,6 +8,8 @@ import io.reservations.contract.CommandStatus;
 import io.reservations.contract.CreateWindow;
 import io.reservations.contract.ResourceSpec;
 import io.reservations.contract.WindowCommand;
+import io.reservations.processor.shard.ShardMasterOptions;
+import io.reservations.processor.shard.ShardMasterTopology;
 import io.reservations.processor.store.StoresAndTopics;
 import io.reservations.topics.Topics;
 import java.time.Duration;

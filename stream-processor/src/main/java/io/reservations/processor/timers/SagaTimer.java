@@ -1,4 +1,4 @@
-package io.reservations.processor.shard;
+package io.reservations.processor.timers;
 
 import io.reservations.contract.ForwardData;
 import io.reservations.contract.ForwardWrite;
@@ -9,7 +9,7 @@ import io.reservations.processor.domain.ReservationState;
  * One durable timer of a reservation: what fires ({@code EXPIRE_HOLD} or {@code EXPIRE_SELECTION}), when, and the
  * selection's command id it concerns.
  */
-record SagaTimer(Operation operation, String commandId, String reservationId, String windowId, long dueMillis) {
+public record SagaTimer(Operation operation, String commandId, String reservationId, String windowId, long dueMillis) {
 
     static SagaTimer of(final ReservationState state, final Operation operation, final long dueMillis) {
         return new SagaTimer(operation, state.pendingSelection().commandId(), state.id(), state.windowId(), dueMillis);

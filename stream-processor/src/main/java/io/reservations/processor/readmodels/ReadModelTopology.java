@@ -1,5 +1,7 @@
-package io.reservations.processor.shard;
+package io.reservations.processor.readmodels;
 
+import io.reservations.processor.shard.ShardMasterOptions;
+import io.reservations.processor.shard.ShardMasterTopology;
 import io.reservations.processor.store.StoresAndTopics;
 import io.reservations.topics.OwnerUsage;
 import io.reservations.topics.TopicSpec;

@@ -1,4 +1,4 @@
-package io.reservations.processor.shard;
+package io.reservations.processor.readmodels;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,7 +1,7 @@
-package io.reservations.processor.shard;
+package io.reservations.processor.timers;
 
-import static io.reservations.processor.shard.TimerKeys.SELECTION;
-import static io.reservations.processor.shard.TimerKeys.legacyDeadlineOf;
+import static io.reservations.processor.timers.TimerKeys.SELECTION;
+import static io.reservations.processor.timers.TimerKeys.legacyDeadlineOf;
 
 import io.reservations.contract.Operation;
 import io.reservations.contract.ReservationStatus;

@@ -1,4 +1,4 @@
-package io.reservations.processor.shard;
+package io.reservations.processor.deadletters;
 
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerRecord;

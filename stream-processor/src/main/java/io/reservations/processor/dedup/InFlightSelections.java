@@ -1,4 +1,4 @@
-package io.reservations.processor.shard;
+package io.reservations.processor.dedup;
 
 import io.reservations.contract.ReservationCommand;
 import io.reservations.contract.ReservationStatus;
@@ -13,24 +13,24 @@ import java.util.Optional;
  * not by the de-duplication store until its result is known: the step writes one changelog record instead of two.
  * The state keeps the command id, the request's digest and sender, and when it was accepted.
  */
-final class InFlightSelections {
+public final class InFlightSelections {
 
     private InFlightSelections() {
     }
 
     /** Whether this outcome of a command starts a selection, whose result a later step settles. */
-    static boolean starts(final Outcome<?> outcome) {
+    public static boolean starts(final Outcome<?> outcome) {
         return outcome.result() == null && outcome.events().stream().anyMatch(SelectionStarted.class::isInstance);
     }
 
     /** Whether the reservation waits on the window's answer to this command: a repeat of it has no effect now. */
-    static boolean awaits(final ReservationState state, final String commandId) {
+    public static boolean awaits(final ReservationState state, final String commandId) {
         return state != null && state.pendingSelection() != null && state.pendingSelection().commandId().equals(commandId)
                 && (state.status() == ReservationStatus.SELECTING || state.status() == ReservationStatus.CANCELLED);
     }
 
     /** The state to store after {@code command}: a selection it started remembers the request. */
-    static ReservationState remember(final ReservationState next, final ReservationCommand command, final long acceptedAt) {
+    public static ReservationState remember(final ReservationState next, final ReservationCommand command, final long acceptedAt) {
         final PendingSelection selection = next.pendingSelection();
         if (next.status() != ReservationStatus.SELECTING || selection == null
                 || !selection.commandId().equals(command.commandId()) || selection.acceptedAt() != null) {
@@ -40,7 +40,7 @@ final class InFlightSelections {
     }
 
     /** What the state remembers of that command, as the de-duplication store would have it before its result. */
-    static Optional<CommandRecord> accepted(final ReservationState state, final String commandId) {
+    public static Optional<CommandRecord> accepted(final ReservationState state, final String commandId) {
         final PendingSelection selection = state == null ? null : state.pendingSelection();
         if (selection == null || selection.acceptedAt() == null || !selection.commandId().equals(commandId)) {
             return Optional.empty();

@@ -1,4 +1,4 @@
-package io.reservations.processor.shard;
+package io.reservations.processor.timers;
 
 import static io.reservations.contract.ReservationStatus.CONFIRMED;
 import static io.reservations.contract.ReservationStatus.HELD;
@@ -12,6 +12,8 @@ import io.reservations.contract.Operation;
 import io.reservations.contract.SelectedResource;
 import io.reservations.processor.domain.PendingSelection;
 import io.reservations.processor.domain.ReservationState;
+import io.reservations.processor.shard.ShardMasterMetrics;
+import io.reservations.processor.shard.ShardMasterOptions;
 import io.reservations.processor.store.StoreSerde;
 import io.reservations.processor.store.StoresAndTopics;
 import java.lang.reflect.InvocationTargetException;
@@ -246,7 +248,7 @@ class SagaTimersTest {
     }
 
     private SagaTimers startTimers() {
-        return new SagaTimers(context, context::currentSystemTimeMs, new ShardMasterOptions(12, Duration.ofHours(1), false, meters),
+        return new SagaTimers(context, context::currentSystemTimeMs, TIMEOUT, Duration.ofMillis(250),
                 new ShardMasterMetrics(meters), (write, time) -> sent.add(KeyValue.pair(write, time)));
     }
 

@@ -1,4 +1,4 @@
-package io.reservations.processor.shard;
+package io.reservations.processor.dedup;
 
 import io.reservations.contract.CommandResult;
 import io.reservations.processor.domain.ReservationState;
@@ -12,11 +12,11 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
  * dropped segment by segment instead of by a scan. Entries are written at their acceptance time, and a later
  * result overwrites the entry in place.
  */
-final class ProcessedCommands {
+public final class ProcessedCommands {
 
     private final WindowStore<String, CommandRecord> store;
 
-    ProcessedCommands(final WindowStore<String, CommandRecord> store) {
+    public ProcessedCommands(final WindowStore<String, CommandRecord> store) {
         this.store = store;
     }
 
@@ -25,13 +25,13 @@ final class ProcessedCommands {
      * {@code republish}. The result carries the digest of the original request, so a client that reused the id for
      * another request can tell.
      */
-    boolean seen(final String commandId, final Consumer<CommandResult> republish) {
+    public boolean seen(final String commandId, final Consumer<CommandResult> republish) {
         final Optional<CommandRecord> seen = find(commandId);
         seen.map(CommandRecord::result).ifPresent(republish);
         return seen.isPresent();
     }
 
-    Optional<CommandRecord> find(final String commandId) {
+    public Optional<CommandRecord> find(final String commandId) {
         CommandRecord latest = null;
         try (WindowStoreIterator<CommandRecord> entries = store.fetch(commandId, 0L, Long.MAX_VALUE)) {
             while (entries.hasNext()) {
@@ -46,7 +46,7 @@ final class ProcessedCommands {
      *
      * @return the result stamped with the request's digest, as it is to be published
      */
-    CommandResult accept(final String commandId, final String requestHash, final String requestedBy,
+    public CommandResult accept(final String commandId, final String requestHash, final String requestedBy,
                          final CommandResult result, final long timestamp) {
         final CommandResult stamped = result == null ? null : result.answering(requestHash, requestedBy);
         store.put(commandId, new CommandRecord(timestamp, requestHash, stamped, requestedBy), timestamp);
@@ -60,7 +60,7 @@ final class ProcessedCommands {
      *                    {@link InFlightSelections}), one accepted by an earlier build here
      * @return the result stamped with the digest and the sender of the request that started the saga
      */
-    CommandResult complete(final CommandResult result, final long timestamp, final ReservationState reservation) {
+    public CommandResult complete(final CommandResult result, final long timestamp, final ReservationState reservation) {
         final CommandRecord accepted = InFlightSelections.accepted(reservation, result.commandId())
                 .or(() -> find(result.commandId()))
                 .orElse(new CommandRecord(timestamp, null, null, null)); // accepted longer ago than the retention

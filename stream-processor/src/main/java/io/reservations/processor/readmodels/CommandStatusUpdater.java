@@ -1,4 +1,4 @@
-package io.reservations.processor.shard;
+package io.reservations.processor.readmodels;
 
 import io.reservations.processor.store.StoresAndTopics;
 import java.time.Duration;

@@ -1,9 +1,8 @@
-package io.reservations.processor;
+package io.reservations.processor.readmodels;
 
-import io.reservations.processor.shard.OwnerIndexSync;
-import io.reservations.processor.shard.ShardMasterTopology;
 import io.reservations.processor.store.StoresAndTopics;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
@@ -14,17 +13,18 @@ import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 
 /** The committed ends of the owner-index topic's partitions, asked of the broker (one ListOffsets each, no write). */
-final class IndexEnds implements OwnerIndexSync.CommittedEnds, AutoCloseable {
+public final class IndexEnds implements OwnerIndexSync.CommittedEnds, AutoCloseable {
 
     private final Admin admin;
     private final String topic;
     private final Duration giveUpAfter;
 
-    IndexEnds(final ProcessorSettings settings, final Duration giveUpAfter) {
-        final Map<String, Object> config = settings.clientConfig();
-        config.put(AdminClientConfig.CLIENT_ID_CONFIG, settings.applicationId() + "-index-ends");
+    /** @param clientConfig bootstrap servers and security (a copy is changed) */
+    public IndexEnds(final Map<String, Object> clientConfig, final String applicationId, final Duration giveUpAfter) {
+        final Map<String, Object> config = new HashMap<>(clientConfig);
+        config.put(AdminClientConfig.CLIENT_ID_CONFIG, applicationId + "-index-ends");
         this.admin = Admin.create(config);
-        this.topic = StoresAndTopics.ownerIndexTopic(settings.applicationId());
+        this.topic = StoresAndTopics.ownerIndexTopic(applicationId);
         this.giveUpAfter = giveUpAfter;
     }
 

@@ -1,6 +1,5 @@
-package io.reservations.processor;
+package io.reservations.processor.readmodels;
 
-import io.reservations.processor.shard.OwnerIndexSync;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -22,12 +21,12 @@ import org.apache.kafka.streams.KafkaClientSupplier;
  * {@link OwnerIndexSync} where it stands in each partition of the owner-index topic (on the stream thread, the
  * only one that may touch it).
  */
-final class ReadModelClients implements KafkaClientSupplier {
+public final class ReadModelClients implements KafkaClientSupplier {
 
     private final String indexTopic;
     private final OwnerIndexSync sync;
 
-    ReadModelClients(final String indexTopic, final OwnerIndexSync sync) {
+    public ReadModelClients(final String indexTopic, final OwnerIndexSync sync) {
         this.indexTopic = indexTopic;
         this.sync = sync;
     }

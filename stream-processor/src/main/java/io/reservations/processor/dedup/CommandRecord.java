@@ -1,4 +1,4 @@
-package io.reservations.processor.shard;
+package io.reservations.processor.dedup;
 
 import io.reservations.contract.CommandResult;
 

@@ -1,10 +1,12 @@
-package io.reservations.processor.shard;
+package io.reservations.processor.readmodels;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.reservations.contract.CreateReservation;
 import io.reservations.contract.ReservationCommand;
+import io.reservations.processor.shard.ShardMasterOptions;
+import io.reservations.processor.shard.ShardMasterTopology;
 import io.reservations.processor.store.StoresAndTopics;
 import io.reservations.topics.Topics;
 import java.nio.charset.StandardCharsets;

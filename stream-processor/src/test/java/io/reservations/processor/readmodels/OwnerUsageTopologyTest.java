@@ -1,4 +1,4 @@
-package io.reservations.processor.shard;
+package io.reservations.processor.readmodels;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,6 +11,7 @@ import io.reservations.contract.ReservationCommand;
 import io.reservations.contract.ResourceSpec;
 import io.reservations.contract.SelectResource;
 import io.reservations.contract.WindowCommand;
+import io.reservations.processor.shard.ShardMasterOptions;
 import io.reservations.processor.store.StoresAndTopics;
 import io.reservations.topics.OwnerUsage;
 import io.reservations.topics.TopicSpec;

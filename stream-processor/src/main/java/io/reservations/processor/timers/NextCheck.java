@@ -1,4 +1,4 @@
-package io.reservations.processor.shard;
+package io.reservations.processor.timers;
 
 import java.time.Duration;
 import java.util.function.LongSupplier;

@@ -1,4 +1,4 @@
-package io.reservations.processor.shard;
+package io.reservations.processor.deadletters;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -30,17 +30,17 @@ public final class RefusedOutputs {
      * context still names the input being processed), rather than a broker, later, while other inputs ran. The
      * producer counts a record with its batch overhead, under 1 KiB.
      */
-    boolean refusedBeforeSending(final long recordBytes) {
+    public boolean refusedBeforeSending(final long recordBytes) {
         return recordBytes > largestRecordBytes - 1024L;
     }
 
     /** Kafka refused what the step of this input record wrote. */
-    void refused(final String topic, final int partition, final long offset) {
+    public void refused(final String topic, final int partition, final long offset) {
         refusals.get(key(topic, partition, offset), any -> new AtomicInteger()).incrementAndGet();
     }
 
     /** How many times Kafka refused the step of this input record (0: never). */
-    int refusals(final RecordMetadata source) {
+    public int refusals(final RecordMetadata source) {
         final AtomicInteger count = refusals.getIfPresent(key(source.topic(), source.partition(), source.offset()));
         return count == null ? 0 : count.get();
     }

@@ -1,4 +1,4 @@
-package io.reservations.processor.shard;
+package io.reservations.processor.timers;
 
 import static io.reservations.contract.ReservationStatus.CANCELLED;
 import static io.reservations.contract.ReservationStatus.CONFIRMED;
@@ -21,6 +21,9 @@ import io.reservations.contract.SelectResource;
 import io.reservations.contract.WindowCommand;
 import io.reservations.contract.WindowEvent;
 import io.reservations.processor.domain.ReservationState;
+import io.reservations.processor.shard.PartitionedIds;
+import io.reservations.processor.shard.ShardMasterOptions;
+import io.reservations.processor.shard.ShardMasterTopology;
 import io.reservations.processor.store.DriverWindows;
 import io.reservations.processor.store.StoresAndTopics;
 import io.reservations.topics.Topics;

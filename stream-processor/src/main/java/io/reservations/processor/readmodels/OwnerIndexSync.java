@@ -1,4 +1,4 @@
-package io.reservations.processor.shard;
+package io.reservations.processor.readmodels;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;

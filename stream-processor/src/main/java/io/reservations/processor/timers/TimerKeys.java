@@ -1,4 +1,4 @@
-package io.reservations.processor.shard;
+package io.reservations.processor.timers;
 
 /**
  * Keys of the {@code saga-timers} store: the kind, the due time (epoch millis, zero-padded so that key order is due

@@ -1,4 +1,4 @@
-package io.reservations.processor.shard;
+package io.reservations.processor.readmodels;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,6 +9,7 @@ import io.reservations.contract.Reservation;
 import io.reservations.contract.ReservationCommand;
 import io.reservations.contract.ReservationStatus;
 import io.reservations.processor.domain.ReservationState;
+import io.reservations.processor.shard.ShardMasterOptions;
 import io.reservations.processor.store.StoresAndTopics;
 import io.reservations.topics.JsonSerde;
 import io.reservations.topics.Topics;

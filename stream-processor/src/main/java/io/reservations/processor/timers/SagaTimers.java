@@ -1,15 +1,16 @@
-package io.reservations.processor.shard;
+package io.reservations.processor.timers;
 
-import static io.reservations.processor.shard.TimerKeys.HOLD;
-import static io.reservations.processor.shard.TimerKeys.endOf;
-import static io.reservations.processor.shard.TimerKeys.firstDueAt;
-import static io.reservations.processor.shard.TimerKeys.lastDueAt;
+import static io.reservations.processor.timers.TimerKeys.HOLD;
+import static io.reservations.processor.timers.TimerKeys.endOf;
+import static io.reservations.processor.timers.TimerKeys.firstDueAt;
+import static io.reservations.processor.timers.TimerKeys.lastDueAt;
 
 import io.reservations.contract.ForwardWrite;
 import io.reservations.contract.Operation;
 import io.reservations.contract.ReservationStatus;
 import io.reservations.processor.domain.ReservationState;
 import io.reservations.processor.store.StoresAndTopics;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
@@ -33,12 +34,12 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * check after start. Holds are read from where the last check ended, which skips the holds released before their
  * end since the last compaction (each leaves a deleted key, which RocksDB skips one by one).
  */
-final class SagaTimers {
+public final class SagaTimers {
 
     private final ProcessorContext<?, ?> context;
     private final KeyValueStore<String, SagaTimer> store;
-    private final ShardMasterOptions options;
-    private final ShardMasterMetrics metrics;
+    private final Duration selectionTimeout;
+    private final TimerMetrics metrics;
     private final BiConsumer<ForwardWrite, Long> send;
     private final SelectionDeadlines deadlines;
     /** Every hold due before this was taken: a check reads the holds from here on (0 until the first check). */
@@ -46,25 +47,28 @@ final class SagaTimers {
     private final NextCheck check;
 
     /** Checks armed from the thread's wall clock (a test driver's in tests), the system's while a task initializes. */
-    static SagaTimers of(final ProcessorContext<?, ?> context, final ShardMasterOptions options,
-                         final ShardMasterMetrics metrics, final BiConsumer<ForwardWrite, Long> send) {
+    public static SagaTimers of(final ProcessorContext<?, ?> context, final Duration selectionTimeout,
+                                final Duration checkInterval, final TimerMetrics metrics,
+                                final BiConsumer<ForwardWrite, Long> send) {
         return new SagaTimers(context, () -> context.currentSystemTimeMs() > 0 ? context.currentSystemTimeMs()
-                : System.currentTimeMillis(), options, metrics, send);
+                : System.currentTimeMillis(), selectionTimeout, checkInterval, metrics, send);
     }
 
     /**
-     * @param wallClock the system's time, which checks are armed from
-     * @param send      how a due timer's write goes to its reservation, with its record time
+     * @param wallClock        the system's time, which checks are armed from
+     * @param selectionTimeout how long a selection may wait for its window's answer
+     * @param checkInterval    how often due timers are looked for: a timer fires at most this much after its due time
+     * @param send             how a due timer's write goes to its reservation, with its record time
      */
-    SagaTimers(final ProcessorContext<?, ?> context, final LongSupplier wallClock, final ShardMasterOptions options,
-               final ShardMasterMetrics metrics, final BiConsumer<ForwardWrite, Long> send) {
+    SagaTimers(final ProcessorContext<?, ?> context, final LongSupplier wallClock, final Duration selectionTimeout,
+               final Duration checkInterval, final TimerMetrics metrics, final BiConsumer<ForwardWrite, Long> send) {
         this.context = context;
         this.store = context.getStateStore(StoresAndTopics.TIMERS);
-        this.options = options;
+        this.selectionTimeout = selectionTimeout;
         this.metrics = metrics;
         this.send = send;
         this.deadlines = new SelectionDeadlines(store, context.getStateStore(StoresAndTopics.RESERVATIONS));
-        this.check = new NextCheck(context, wallClock, options.timerCheckInterval(), this::fireDue);
+        this.check = new NextCheck(context, wallClock, checkInterval, this::fireDue);
         // restored with timers: some may have fallen due while no processor ran
         nextDue().ifPresent(check::armFor);
     }
@@ -76,14 +80,14 @@ final class SagaTimers {
         deadlines.takeDue(now).forEach(due -> send.accept(due.write(partition), due.dueMillis()));
         final OptionalLong firstDeadline = deadlines.first();
         metrics.oldestSelection(partition, firstDeadline.isPresent()
-                ? OptionalLong.of(firstDeadline.getAsLong() - options.selectionTimeout().toMillis())
+                ? OptionalLong.of(firstDeadline.getAsLong() - selectionTimeout.toMillis())
                 : OptionalLong.empty());
         check.disarm();
         nextDue().ifPresent(check::armFor);
     }
 
     /** The partition's task leaves this instance: its selections are no longer counted here. */
-    void close() {
+    public void close() {
         metrics.oldestSelection(context.taskId().partition(), OptionalLong.empty());
     }
 
@@ -104,7 +108,7 @@ final class SagaTimers {
      *
      * @return the state to store: a selection that starts carries its deadline, so that its end finds the timer
      */
-    ReservationState track(final ReservationState before, final ReservationState after, final long wallClockMillis) {
+    public ReservationState track(final ReservationState before, final ReservationState after, final long wallClockMillis) {
         if (entered(ReservationStatus.HELD, before, after)) {
             final long due = after.holdExpiresAt().toEpochMilli();
             store.put(TimerKeys.of(HOLD, due, after.id()), SagaTimer.of(after, Operation.EXPIRE_HOLD, due));
@@ -116,7 +120,7 @@ final class SagaTimers {
             metrics.holdsActive(-1);
         }
         if (entered(ReservationStatus.SELECTING, before, after)) {
-            final long due = wallClockMillis + options.selectionTimeout().toMillis();
+            final long due = wallClockMillis + selectionTimeout.toMillis();
             deadlines.start(after, due);
             metrics.selectionStarted(context.taskId().partition(), wallClockMillis);
             check.armFor(due);
@@ -126,7 +130,7 @@ final class SagaTimers {
             deadlines.stop(before);
             final OptionalLong first = deadlines.first(); // the oldest selection in flight, as checks no longer beat
             metrics.oldestSelection(context.taskId().partition(), first.isPresent()
-                    ? OptionalLong.of(first.getAsLong() - options.selectionTimeout().toMillis()) : OptionalLong.empty());
+                    ? OptionalLong.of(first.getAsLong() - selectionTimeout.toMillis()) : OptionalLong.empty());
         }
         return after;
     }
