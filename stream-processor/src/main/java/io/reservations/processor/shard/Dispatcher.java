@@ -6,28 +6,27 @@ import io.reservations.processor.domain.EntityWrite;
 import io.reservations.processor.domain.Outcome;
 import io.reservations.topics.EntityPartitioner;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.List;
-import java.util.function.BiConsumer;
+import java.util.Queue;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
 /**
- * Everything a step sends: its events, the writes it asks of other entities (applied here when this master
- * masters them too, sent to their master otherwise) and the command's result.
+ * Everything a step sends: its events, the writes it asks of other entities and the command's result. A write for
+ * an entity this master masters too is not sent but queued ({@link #nextAppliedHere}), for the same step to apply
+ * after the one that asked for it: no step applies another inside itself.
  */
 final class Dispatcher {
 
     private final ProcessorContext<String, Object> context;
     private final int partitions;
-    private final BiConsumer<Input.Write, Step> applyHere;
+    private final Queue<Input.Write> appliedHere = new ArrayDeque<>();
 
-    /** @param applyHere how this master applies a write for an entity it masters, in the same step */
-    Dispatcher(final ProcessorContext<String, Object> context, final int partitions,
-               final BiConsumer<Input.Write, Step> applyHere) {
+    Dispatcher(final ProcessorContext<String, Object> context, final int partitions) {
         this.context = context;
         this.partitions = partitions;
-        this.applyHere = applyHere;
     }
 
     void emit(final String entityId, final List<?> events, final String sink, final Step step) {
@@ -43,7 +42,7 @@ final class Dispatcher {
                     requested.deliversResult() ? requested.data().withResult(outcome.result()) : requested.data(),
                     step.partition());
             if (mastersHere(write, step)) {
-                applyHere.accept(new Input.Write(write, null), step);
+                appliedHere.add(new Input.Write(write, null));
             } else {
                 sendToMaster(write, step);
             }
@@ -51,6 +50,11 @@ final class Dispatcher {
         if (outcome.result() != null && !resultTravels) {
             publish(outcome.result(), step);
         }
+    }
+
+    /** The next write queued for this master, in the order the steps asked for them; null when none is left. */
+    Input.Write nextAppliedHere() {
+        return appliedHere.poll();
     }
 
     void publish(final CommandResult result, final Step step) {

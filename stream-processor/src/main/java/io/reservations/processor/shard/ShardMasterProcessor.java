@@ -31,6 +31,7 @@ final class ShardMasterProcessor implements Processor<String, byte[], String, Ob
     private final InputDecoder decoder;
     private ProcessorContext<String, Object> context;
     private DeadLetters deadLetters;
+    private Dispatcher dispatcher;
     private FailedSteps failedSteps;
     private SagaTimers timers;
     private ReservationMaster reservationMaster;
@@ -46,7 +47,7 @@ final class ShardMasterProcessor implements Processor<String, byte[], String, Ob
     public void init(final ProcessorContext<String, Object> processorContext) {
         this.context = processorContext;
         this.deadLetters = new DeadLetters(processorContext, ShardMasterTopology.DEAD_LETTERS_SINK, metrics::deadLettered);
-        final Dispatcher dispatcher = new Dispatcher(processorContext, options.partitions(), this::handle);
+        this.dispatcher = new Dispatcher(processorContext, options.partitions());
         this.failedSteps = new FailedSteps(deadLetters, dispatcher, options.refusedOutputs());
         final KeyValueStore<String, ReservationState> reservations =
                 processorContext.getStateStore(StoresAndTopics.RESERVATIONS);
@@ -88,13 +89,17 @@ final class ShardMasterProcessor implements Processor<String, byte[], String, Ob
             } catch (final DecisionFailed failed) {
                 failedSteps.commandFailed(record, source, input, failed.cause, step);
             }
+            // the writes this step asked of entities mastered here too, and theirs in turn, in the order asked
+            for (Input.Write next = dispatcher.nextAppliedHere(); next != null; next = dispatcher.nextAppliedHere()) {
+                handle(next, step);
+            }
         } finally {
             MDC.remove("entity_id");
             MDC.remove("command_id");
         }
     }
 
-    /** Each input to its entity's master; also how a write for an entity of this partition is applied here. */
+    /** Each input to its entity's master. */
     private void handle(final Input input, final Step step) {
         if (input instanceof Input.ForReservation forReservation) {
             reservationMaster.command(forReservation, step);
