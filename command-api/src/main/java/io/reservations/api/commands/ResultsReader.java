@@ -3,18 +3,14 @@ package io.reservations.api.commands;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.reservations.api.kafka.KafkaConnection;
+import io.reservations.api.kafka.TopicFollower;
 import io.reservations.topics.Topics;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
@@ -37,9 +33,7 @@ public class ResultsReader implements SmartLifecycle {
     private final KafkaConnection kafka;
     private final MeterRegistry meters;
     private final CommandResults results;
-    private final AtomicBoolean running = new AtomicBoolean();
-    private KafkaConsumer<String, byte[]> consumer;
-    private Thread poller;
+    private TopicFollower follower;
 
     public ResultsReader(final KafkaConnection kafka, final MeterRegistry meters, final CommandResults results) {
         this.kafka = kafka;
@@ -55,58 +49,34 @@ public class ResultsReader implements SmartLifecycle {
         // results are read_committed: do not let a fetch wait 500 ms in the broker after their commit
         config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "command-results-" + UUID.randomUUID());
-        consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
-        final List<TopicPartition> partitions = consumer.partitionsFor(Topics.COMMAND_RESULTS.name()).stream()
-                .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+        final KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                new ByteArrayDeserializer());
         new KafkaClientMetrics(consumer).bindTo(meters);
-        // no group: each instance reads every partition, from now on
-        consumer.assign(partitions);
-        consumer.seekToEnd(partitions);
-        partitions.forEach(consumer::position);
-        running.set(true);
-        poller = new Thread(this::poll, "command-results");
-        poller.setDaemon(true);
-        poller.start();
+        // from now on: a result written before this instance started belongs to no request of it
+        follower = new TopicFollower(consumer, Topics.COMMAND_RESULTS.name(), TopicFollower.From.END, this::read);
+        follower.start("command-results");
     }
 
-    private void poll() {
+    private void read(final ConsumerRecord<String, byte[]> record) {
+        if (record.key() == null || !results.awaited(record.key())) {
+            return; // another instance's command: its key is enough to tell
+        }
         try {
-            while (running.get()) {
-                for (final ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (record.key() == null || !results.awaited(record.key())) {
-                        continue; // another instance's command: its key is enough to tell
-                    }
-                    try {
-                        results.deliver(Topics.COMMAND_RESULTS.valueSerde().deserializer().deserialize(record.topic(), record.value()));
-                    } catch (final SerializationException e) {
-                        LOG.error("Skipping unreadable result at {}-{}@{}", record.topic(), record.partition(), record.offset(), e);
-                    }
-                }
-            }
-        } catch (final WakeupException e) {
-            // stopping
-        } finally {
-            consumer.close();
+            results.deliver(Topics.COMMAND_RESULTS.valueSerde().deserializer().deserialize(record.topic(), record.value()));
+        } catch (final SerializationException e) {
+            LOG.error("Skipping unreadable result at {}-{}@{}", record.topic(), record.partition(), record.offset(), e);
         }
     }
 
     @Override
     public void stop() {
-        running.set(false);
-        if (consumer != null) {
-            consumer.wakeup();
-        }
-        if (poller != null) {
-            try {
-                poller.join(Duration.ofSeconds(5).toMillis());
-            } catch (final InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        if (follower != null) {
+            follower.close();
         }
     }
 
     @Override
     public boolean isRunning() {
-        return running.get();
+        return follower != null && follower.running();
     }
 }

@@ -2,21 +2,15 @@ package io.reservations.api.quotas;
 
 import io.reservations.api.ReservationsProperties;
 import io.reservations.api.kafka.KafkaConnection;
+import io.reservations.api.kafka.TopicFollower;
 import io.reservations.topics.OwnerUsage;
 import io.reservations.topics.TopicSpec;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
@@ -39,9 +33,7 @@ public class OwnerUsageReader implements SmartLifecycle {
     private final KafkaConnection kafka;
     private final TopicSpec<String, OwnerUsage> topic;
     private final OwnerUsages usages;
-    private final CountDownLatch stopped = new CountDownLatch(1);
-    private volatile KafkaConsumer<String, byte[]> consumer;
-    private Thread poller;
+    private TopicFollower follower;
 
     public OwnerUsageReader(final KafkaConnection kafka, final ReservationsProperties properties,
                             final OwnerUsages usages) {
@@ -57,43 +49,12 @@ public class OwnerUsageReader implements SmartLifecycle {
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false); // the processor makes it, compacted
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "owner-usage-" + UUID.randomUUID());
-        consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
-        poller = new Thread(this::run, "owner-usage");
-        poller.setDaemon(true);
-        poller.start();
+        follower = new TopicFollower(new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer()),
+                topic.name(), TopicFollower.From.START, this::read);
+        follower.start("owner-usage");
     }
 
-    private void run() {
-        try {
-            while (!assigned()) {
-                if (stopped.await(1, TimeUnit.SECONDS)) {
-                    return;
-                }
-            }
-            while (stopped.getCount() > 0) {
-                consumer.poll(Duration.ofMillis(500)).forEach(this::apply);
-            }
-        } catch (final WakeupException | InterruptedException e) {
-            // stopping
-        } catch (final KafkaException e) {
-            LOG.error("Stopped reading {}: quotas count only what this instance admits from now on", topic.name(), e);
-        } finally {
-            consumer.close();
-        }
-    }
-
-    /** The whole topic, from its start, once it exists. */
-    private boolean assigned() {
-        final List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
-                .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-        if (!partitions.isEmpty()) {
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-        }
-        return !partitions.isEmpty();
-    }
-
-    private void apply(final ConsumerRecord<String, byte[]> record) {
+    private void read(final ConsumerRecord<String, byte[]> record) {
         if (record.key() == null) {
             return;
         }
@@ -107,21 +68,13 @@ public class OwnerUsageReader implements SmartLifecycle {
 
     @Override
     public void stop() {
-        stopped.countDown();
-        if (consumer != null) {
-            consumer.wakeup();
-        }
-        if (poller != null) {
-            try {
-                poller.join(Duration.ofSeconds(5).toMillis());
-            } catch (final InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        if (follower != null) {
+            follower.close();
         }
     }
 
     @Override
     public boolean isRunning() {
-        return poller != null && poller.isAlive();
+        return follower != null && follower.running();
     }
 }
