@@ -3,7 +3,6 @@ package io.reservations.processor.shard;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.TimeGauge;
 import io.micrometer.core.instrument.Timer;
 import io.reservations.contract.CommandResult;
 import io.reservations.contract.CommandStatus;
@@ -16,65 +15,25 @@ import io.reservations.contract.SelectResource;
 import io.reservations.contract.SelectionRejected;
 import io.reservations.contract.SelectionStarted;
 import io.reservations.processor.domain.Outcome;
-import io.reservations.processor.timers.TimerMetrics;
+import io.reservations.processor.timers.TimerMeters;
 import java.time.Duration;
-import java.util.Map;
-import java.util.OptionalLong;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The seed's monitoring wish list: cross-master write latency and outcome rates, plus compensations,
- * selections in flight and dead letters. All meters are named {@code reservations.*}.
+ * selections in flight and dead letters (the timers' own meters are {@link TimerMeters}). All meters are named
+ * {@code reservations.*}.
  */
-public final class ShardMasterMetrics implements TimerMetrics {
+public final class ShardMasterMetrics {
 
     private final MeterRegistry registry;
     private final AtomicLong selectionsInFlight = new AtomicLong();
-    private final AtomicLong holdsActive = new AtomicLong();
-    /** Per partition of this instance: when its oldest selection in flight started (wall clock). */
-    private final Map<Integer, Long> selectionsOpenSince = new ConcurrentHashMap<>();
 
     public ShardMasterMetrics(final MeterRegistry registry) {
         this.registry = registry;
         Gauge.builder("reservations.selections.in_flight", selectionsInFlight, AtomicLong::get)
                 .description("Selections started and not yet settled by this instance (sum over instances)")
                 .register(registry);
-        Gauge.builder("reservations.holds.active", holdsActive, AtomicLong::get)
-                .description("Holds whose timer runs in this instance (sum over instances)")
-                .register(registry);
-        TimeGauge.builder("reservations.sagas.oldest_open.age", selectionsOpenSince, TimeUnit.MILLISECONDS,
-                        ShardMasterMetrics::oldestAgeMillis)
-                .description("Age of the oldest selection in flight on this instance's partitions (0 when none):"
-                        + " the selection timeout bounds it, unless timers stall")
-                .register(registry);
-    }
-
-    private static double oldestAgeMillis(final Map<Integer, Long> openSince) {
-        final OptionalLong oldest = openSince.values().stream().mapToLong(Long::longValue).min();
-        return oldest.isPresent() ? Math.max(0, System.currentTimeMillis() - oldest.getAsLong()) : 0;
-    }
-
-    /** A selection started on the partition: the oldest one unless an older one is already in flight. */
-    @Override
-    public void selectionStarted(final int partition, final long startMillis) {
-        selectionsOpenSince.putIfAbsent(partition, startMillis);
-    }
-
-    /** What the partition's timers say now: the start of its oldest selection in flight, if any. */
-    @Override
-    public void oldestSelection(final int partition, final OptionalLong startMillis) {
-        if (startMillis.isPresent()) {
-            selectionsOpenSince.put(partition, startMillis.getAsLong());
-        } else {
-            selectionsOpenSince.remove(partition);
-        }
-    }
-
-    @Override
-    public void holdsActive(final int change) {
-        holdsActive.addAndGet(change);
     }
 
     /** Every meter a step moves, from what came in and what was decided. */

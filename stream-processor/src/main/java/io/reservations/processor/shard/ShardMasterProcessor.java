@@ -7,6 +7,7 @@ import io.reservations.processor.domain.ReservationState;
 import io.reservations.processor.store.StoresAndTopics;
 import io.reservations.processor.store.WindowStores;
 import io.reservations.processor.timers.SagaTimers;
+import io.reservations.processor.timers.TimerMeters;
 import io.reservations.topics.EntityPartitioner;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -28,6 +29,7 @@ final class ShardMasterProcessor implements Processor<String, byte[], String, Ob
 
     private final ShardMasterOptions options;
     private final ShardMasterMetrics metrics;
+    private final TimerMeters timerMeters;
     private final InputDecoder decoder;
     private ProcessorContext<String, Object> context;
     private DeadLetters deadLetters;
@@ -37,9 +39,11 @@ final class ShardMasterProcessor implements Processor<String, byte[], String, Ob
     private ReservationMaster reservationMaster;
     private WindowMaster windowMaster;
 
-    ShardMasterProcessor(final ShardMasterOptions options, final ShardMasterMetrics metrics) {
+    ShardMasterProcessor(final ShardMasterOptions options, final ShardMasterMetrics metrics,
+                         final TimerMeters timerMeters) {
         this.options = options;
         this.metrics = metrics;
+        this.timerMeters = timerMeters;
         this.decoder = new InputDecoder(options);
     }
 
@@ -53,7 +57,7 @@ final class ShardMasterProcessor implements Processor<String, byte[], String, Ob
                 processorContext.getStateStore(StoresAndTopics.RESERVATIONS);
         final ProcessedCommands processed =
                 new ProcessedCommands(processorContext.getStateStore(StoresAndTopics.PROCESSED_COMMANDS));
-        this.timers = SagaTimers.of(processorContext, options.selectionTimeout(), options.timerCheckInterval(), metrics,
+        this.timers = SagaTimers.of(processorContext, options.selectionTimeout(), options.timerCheckInterval(), timerMeters,
                 dispatcher::sendToMaster);
         final OwnerIndex ownerIndex = new OwnerIndex(processorContext, reservations);
         this.reservationMaster = new ReservationMaster(reservations, processed, timers, ownerIndex, dispatcher, metrics,

@@ -10,6 +10,7 @@ import io.reservations.processor.domain.ReservationState;
 import io.reservations.processor.store.StoreSerde;
 import io.reservations.processor.store.StoresAndTopics;
 import io.reservations.processor.store.WindowLayout;
+import io.reservations.processor.timers.TimerMeters;
 import io.reservations.processor.timers.SagaTimer;
 import io.reservations.topics.JsonSerde;
 import io.reservations.topics.Topics;
@@ -54,7 +55,8 @@ public final class ShardMasterTopology {
                 Serdes.ByteArray().deserializer(), Topics.FORWARD_WRITES.name());
 
         final ShardMasterMetrics metrics = new ShardMasterMetrics(options.meterRegistry());
-        topology.addProcessor(SHARD_MASTER, () -> new ShardMasterProcessor(options, metrics),
+        final TimerMeters timerMeters = new TimerMeters(options.meterRegistry());
+        topology.addProcessor(SHARD_MASTER, () -> new ShardMasterProcessor(options, metrics, timerMeters),
                 "reservation-commands-source", "window-commands-source", "forward-writes-source");
 
         // not cached, like every store of the masters but the window index: a saga writes each reservation once

@@ -39,7 +39,7 @@ public final class SagaTimers {
     private final ProcessorContext<?, ?> context;
     private final KeyValueStore<String, SagaTimer> store;
     private final Duration selectionTimeout;
-    private final TimerMetrics metrics;
+    private final TimerMeters metrics;
     private final BiConsumer<ForwardWrite, Long> send;
     private final SelectionDeadlines deadlines;
     /** Every hold due before this was taken: a check reads the holds from here on (0 until the first check). */
@@ -48,7 +48,7 @@ public final class SagaTimers {
 
     /** Checks armed from the thread's wall clock (a test driver's in tests), the system's while a task initializes. */
     public static SagaTimers of(final ProcessorContext<?, ?> context, final Duration selectionTimeout,
-                                final Duration checkInterval, final TimerMetrics metrics,
+                                final Duration checkInterval, final TimerMeters metrics,
                                 final BiConsumer<ForwardWrite, Long> send) {
         return new SagaTimers(context, () -> context.currentSystemTimeMs() > 0 ? context.currentSystemTimeMs()
                 : System.currentTimeMillis(), selectionTimeout, checkInterval, metrics, send);
@@ -61,7 +61,7 @@ public final class SagaTimers {
      * @param send             how a due timer's write goes to its reservation, with its record time
      */
     SagaTimers(final ProcessorContext<?, ?> context, final LongSupplier wallClock, final Duration selectionTimeout,
-               final Duration checkInterval, final TimerMetrics metrics, final BiConsumer<ForwardWrite, Long> send) {
+               final Duration checkInterval, final TimerMeters metrics, final BiConsumer<ForwardWrite, Long> send) {
         this.context = context;
         this.store = context.getStateStore(StoresAndTopics.TIMERS);
         this.selectionTimeout = selectionTimeout;

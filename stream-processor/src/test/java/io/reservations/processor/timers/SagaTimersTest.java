@@ -12,7 +12,6 @@ import io.reservations.contract.Operation;
 import io.reservations.contract.SelectedResource;
 import io.reservations.processor.domain.PendingSelection;
 import io.reservations.processor.domain.ReservationState;
-import io.reservations.processor.shard.ShardMasterMetrics;
 import io.reservations.processor.shard.ShardMasterOptions;
 import io.reservations.processor.store.StoreSerde;
 import io.reservations.processor.store.StoresAndTopics;
@@ -249,7 +248,7 @@ class SagaTimersTest {
 
     private SagaTimers startTimers() {
         return new SagaTimers(context, context::currentSystemTimeMs, TIMEOUT, Duration.ofMillis(250),
-                new ShardMasterMetrics(meters), (write, time) -> sent.add(KeyValue.pair(write, time)));
+                new TimerMeters(meters), (write, time) -> sent.add(KeyValue.pair(write, time)));
     }
 
     @SuppressWarnings("unchecked")

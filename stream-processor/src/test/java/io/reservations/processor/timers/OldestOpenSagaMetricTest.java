@@ -1,4 +1,4 @@
-package io.reservations.processor.shard;
+package io.reservations.processor.timers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class OldestOpenSagaMetricTest {
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    private final ShardMasterMetrics metrics = new ShardMasterMetrics(registry);
+    private final TimerMeters metrics = new TimerMeters(registry);
 
     @Test
     void shouldBeZeroWhileNoSelectionIsInFlight() {
