@@ -84,7 +84,7 @@ final class KafkaStreamsProperties {
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
         // a dynamic member, which leaves the group when it closes: its partitions (the durable command status, the
         // owner index) move to the other instances at once; their restore from their topics is quick
-        // a listing waits for the index to read past the topic's committed end (OwnerIndexSync): fetches return
+        // a listing waits for the index to read past the partition's end (OwnerIndexSync): fetches return
         // within 50 ms of a commit on the read_committed side, and poll returns as soon as they bring records
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), 50);
         overrides(props, READ_MODELS_OVERRIDE_PREFIX);

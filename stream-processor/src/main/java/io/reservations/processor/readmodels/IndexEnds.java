@@ -12,8 +12,15 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 
-/** The committed ends of the owner-index topic's partitions, asked of the broker (one ListOffsets each, no write). */
-public final class IndexEnds implements OwnerIndexSync.CommittedEnds, AutoCloseable {
+/**
+ * The ends of the owner-index topic's partitions, asked of the broker (one ListOffsets each, no write): the high
+ * watermark, which counts the records of transactions still open, and not the last stable offset. A client that
+ * has a command's result saw its transaction's marker on {@code command.results}, but the coordinator writes the
+ * markers of the other partitions of that transaction on its own time: the owner-index partition's may come a
+ * moment later, and its last stable offset would then end before the change. Past the high watermark, the
+ * index's read_committed consumer has seen every transaction that wrote there settled.
+ */
+public final class IndexEnds implements OwnerIndexSync.Ends, AutoCloseable {
 
     private final Admin admin;
     private final String topic;
@@ -32,7 +39,7 @@ public final class IndexEnds implements OwnerIndexSync.CommittedEnds, AutoClosea
     public long of(final int partition) throws Exception {
         final TopicPartition indexPartition = new TopicPartition(topic, partition);
         return admin.listOffsets(Map.of(indexPartition, OffsetSpec.latest()),
-                        new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
+                        new ListOffsetsOptions(IsolationLevel.READ_UNCOMMITTED))
                 .partitionResult(indexPartition).get(giveUpAfter.toMillis(), TimeUnit.MILLISECONDS).offset();
     }
 

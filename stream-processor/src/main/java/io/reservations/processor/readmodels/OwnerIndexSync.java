@@ -14,19 +14,20 @@ import java.util.concurrent.TimeUnit;
  * Read-your-writes for listings, without writing anything. The owner index trails a reservation's change by one
  * exactly-once hop: the change is committed to the owner-index topic with the command's result, and indexed when
  * the index's task reads it. Before a listing reads a partition of the index, it asks the broker for that
- * partition's committed end (the last stable offset, {@link CommittedEnds}) and waits until the index's consumer
- * has read past it ({@link #polled}) and its task has processed every record that consumer returned
- * ({@link #processed}): everything committed before the listing (every change whose result a client already has)
- * is then in the store. Positions count transaction markers, which no processor sees; that is why both are needed.
+ * partition's end (the high watermark, {@link IndexEnds}) and waits until the index's read_committed consumer has
+ * read past it ({@link #polled}) and its task has processed every record that consumer returned
+ * ({@link #processed}): every transaction that wrote there before the listing is then settled and, if committed,
+ * in the store (every change whose result a client already has). Positions count transaction markers, which no
+ * processor sees; that is why both are needed.
  */
 public final class OwnerIndexSync {
 
     /** The header of the markers earlier versions appended to the topic: still skipped by the index. */
     public static final String MARKER_HEADER = "index_sync";
 
-    /** The committed end (read_committed) of a partition of the owner-index topic, from the broker. */
+    /** The end of a partition of the owner-index topic, open transactions' records included, from the broker. */
     @FunctionalInterface
-    public interface CommittedEnds {
+    public interface Ends {
         long of(int partition) throws Exception;
     }
 
@@ -43,14 +44,14 @@ public final class OwnerIndexSync {
 
     private static final Progress NOTHING_YET = new Progress(-1, -1, -1);
 
-    private final CommittedEnds ends;
+    private final Ends ends;
     private final Duration timeout;
     private final Map<Integer, Progress> progress = new ConcurrentHashMap<>();
     private final Map<Integer, Queue<Waiter>> waiting = new ConcurrentHashMap<>();
     private final Timer reached;
     private final Timer timedOut;
 
-    public OwnerIndexSync(final CommittedEnds ends, final Duration timeout, final MeterRegistry meters) {
+    public OwnerIndexSync(final Ends ends, final Duration timeout, final MeterRegistry meters) {
         this.ends = ends;
         this.timeout = timeout;
         this.reached = timer(meters, "reached");

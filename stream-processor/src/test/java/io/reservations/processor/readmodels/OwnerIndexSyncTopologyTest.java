@@ -25,7 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A listing waits until the index's consumer has read past the committed end it was given and the index's task has
+ * A listing waits until the index's consumer has read past the end it was given and the index's task has
  * processed every record that consumer returned; the task reports each record it processed, markers of earlier
  * versions included, which it does not store. (The consumer's side is played here by the test, as the driver has
  * none: after each poll, the position and the last record returned; the driver's topics have one partition.)
