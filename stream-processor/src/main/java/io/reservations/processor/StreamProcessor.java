@@ -70,8 +70,9 @@ public final class StreamProcessor implements AutoCloseable {
         try (Admin admin = Admin.create(settings.clientConfig())) {
             final TopicProvisioner provisioner = new TopicProvisioner(admin, settings.topics());
             final TopicProvisioner.Provisioned contract = provisioner.provision(Topics.ALL);
-            final TopicProvisioner.Provisioned index = provisioner.provision(List.of(ownerIndexTopic(settings.applicationId()),
-                    OwnerUsage.topic(settings.applicationId())));
+            final TopicProvisioner.Provisioned index = provisioner.provision(List.of(ownerIndexTopic(settings.applicationId())));
+            // its records are a few bytes: the broker's default record limit is no bound on the sagas' records
+            provisioner.provision(List.of(OwnerUsage.topic(settings.applicationId())));
             replicationFactor = contract.replicationFactor();
             largestRecordBytes = Math.min(contract.largestRecordBytes(), index.largestRecordBytes());
         }
