@@ -1,8 +1,10 @@
 package io.reservations.processor.shard;
 
 import io.reservations.contract.ForwardWrite;
+import io.reservations.contract.Operation;
 import io.reservations.contract.ReservationCommand;
 import io.reservations.contract.ReservationEvent;
+import io.reservations.contract.SelectResource;
 import io.reservations.processor.dedup.InFlightSelections;
 import io.reservations.processor.dedup.ProcessedCommands;
 import io.reservations.processor.domain.Outcome;
@@ -52,9 +54,13 @@ final class ReservationMaster {
                 DecisionFailed.when(() -> ReservationDecider.decide(state, command, step.now()));
         // remembered first (here, or by the state this step stores): a same-partition saga may settle the result
         // while its outcome is applied
-        apply(command.reservationId(), state, input, InFlightSelections.starts(decided) ? decided
+        final Outcome<ReservationEvent> outcome = InFlightSelections.starts(decided) ? decided
                 : decided.withResult(processed.accept(command.commandId(), command.requestHash(),
-                command.requestedBy(), decided.result(), step.timestamp())), step);
+                command.requestedBy(), decided.result(), step.timestamp()));
+        apply(command.reservationId(), state, input, outcome, step);
+        if (command instanceof SelectResource && outcome.result() != null) {
+            metrics.selectionAnswered(outcome.result()); // at once: refused before any window was asked
+        }
     }
 
     void write(final Input.Write input, final Step step) {
@@ -62,8 +68,19 @@ final class ReservationMaster {
         final ReservationState state = reservations.get(write.entityId());
         final Outcome<ReservationEvent> decided =
                 DecisionFailed.when(() -> ReservationDecider.decide(state, write, step.now()));
-        apply(write.entityId(), state, input, decided.result() == null ? decided
-                : decided.withResult(processed.complete(decided.result(), step.timestamp(), state)), step);
+        final Outcome<ReservationEvent> outcome = decided.result() == null ? decided
+                : decided.withResult(processed.complete(decided.result(), step.timestamp(), state));
+        apply(write.entityId(), state, input, outcome, step);
+        if (outcome.result() != null) {
+            metrics.selectionAnswered(outcome.result()); // the window's answer, or the selection's deadline
+        }
+        if (write.operation() != Operation.EXPIRE_HOLD
+                && outcome.forwards().stream().anyMatch(asked -> asked.operation() == Operation.RELEASE_RESOURCE)) {
+            metrics.compensated();
+        }
+        if (input.sentAt() != null) {
+            metrics.forwardApplied(write.operation(), input.sentAt());
+        }
     }
 
     private void apply(final String id, final ReservationState state, final Input input,
@@ -77,7 +94,7 @@ final class ReservationMaster {
             ownerIndex.changed(next, step.timestamp());
         }
         dispatcher.emit(id, outcome.events(), ShardMasterTopology.RESERVATION_EVENTS_SINK, step);
-        metrics.stepApplied(input, outcome);
+        metrics.eventsApplied(outcome.events());
         dispatcher.dispatch(input.commandId(), outcome, step);
     }
 }

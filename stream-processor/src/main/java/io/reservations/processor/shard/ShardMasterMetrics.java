@@ -6,17 +6,15 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.reservations.contract.CommandResult;
 import io.reservations.contract.CommandStatus;
-import io.reservations.contract.EntityType;
 import io.reservations.contract.HoldExpired;
 import io.reservations.contract.Operation;
 import io.reservations.contract.ResourceHeld;
 import io.reservations.contract.ResourceSelected;
-import io.reservations.contract.SelectResource;
 import io.reservations.contract.SelectionRejected;
 import io.reservations.contract.SelectionStarted;
-import io.reservations.processor.domain.Outcome;
 import io.reservations.processor.timers.TimerMeters;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -36,21 +34,9 @@ public final class ShardMasterMetrics {
                 .register(registry);
     }
 
-    /** Every meter a step moves, from what came in and what was decided. */
-    void stepApplied(final Input input, final Outcome<?> outcome) {
-        final boolean reservationWrite = input instanceof Input.Write write
-                && write.write().entityType() == EntityType.RESERVATION;
-        final boolean selection = reservationWrite
-                || input instanceof Input.ForReservation command && command.command() instanceof SelectResource;
-        if (selection && outcome.result() != null) {
-            selectionSettled(outcome.result());
-        }
-        final boolean expiry = reservationWrite && ((Input.Write) input).write().operation() == Operation.EXPIRE_HOLD;
-        if (reservationWrite && !expiry
-                && outcome.forwards().stream().anyMatch(w -> w.operation() == Operation.RELEASE_RESOURCE)) {
-            compensation();
-        }
-        for (final Object event : outcome.events()) {
+    /** What a step's events say: selections that start or end, holds that ran out. */
+    void eventsApplied(final List<?> events) {
+        for (final Object event : events) {
             if (event instanceof SelectionStarted) {
                 selectionsInFlight.incrementAndGet();
             } else if (event instanceof ResourceSelected || event instanceof ResourceHeld
@@ -60,13 +46,28 @@ public final class ShardMasterMetrics {
                 holdExpired(expired);
             }
         }
-        if (input instanceof Input.Write write && write.sentAt() != null) {
-            forwardApplied(write.write().operation(), write.sentAt());
-        }
+    }
+
+    /** A select-resource got its result in this step: counted by outcome code. */
+    void selectionAnswered(final CommandResult result) {
+        final String code = result.status() == CommandStatus.SUCCEEDED ? "succeeded" : result.code();
+        Counter.builder("reservations.select_resource.outcomes")
+                .description("select-resource results by outcome code")
+                .tag("code", code)
+                .register(registry)
+                .increment();
+    }
+
+    /** A resource released because its confirmation reached a reservation that did not want it. */
+    void compensated() {
+        Counter.builder("reservations.compensations")
+                .description("Resources released because their confirmation reached a reservation that did not want them")
+                .register(registry)
+                .increment();
     }
 
     /** From the origin master's step, through its commit, to the target master's apply. */
-    private void forwardApplied(final Operation operation, final long sentAtMillis) {
+    void forwardApplied(final Operation operation, final long sentAtMillis) {
         Timer.builder("reservations.forward_writes.latency")
                 .description("Time from the origin master's step to the target master applying the forward write")
                 .tag("operation", operation.name())
@@ -85,22 +86,6 @@ public final class ShardMasterMetrics {
                 .publishPercentiles(0.5, 0.9, 0.99)
                 .register(registry)
                 .record(Duration.ofMillis(Math.max(0, System.currentTimeMillis() - expired.occurredAt().toEpochMilli())));
-    }
-
-    private void selectionSettled(final CommandResult result) {
-        final String code = result.status() == CommandStatus.SUCCEEDED ? "succeeded" : result.code();
-        Counter.builder("reservations.select_resource.outcomes")
-                .description("select-resource results by outcome code")
-                .tag("code", code)
-                .register(registry)
-                .increment();
-    }
-
-    private void compensation() {
-        Counter.builder("reservations.compensations")
-                .description("Resources released because their confirmation reached a reservation that did not want them")
-                .register(registry)
-                .increment();
     }
 
     void deadLettered(final String topic) {

@@ -53,6 +53,9 @@ final class WindowMaster {
         if (write.data().result() != null) {
             dispatcher.publish(write.data().result(), step); // a cancel's result, once its resource is free again
         }
+        if (input.sentAt() != null) {
+            metrics.forwardApplied(write.operation(), input.sentAt());
+        }
     }
 
     /** @param holderOwner the owner of the reservation a write comes from (shown with what it holds), or null */
@@ -60,7 +63,7 @@ final class WindowMaster {
                        final Step step) {
         outcome.events().forEach(event -> windows.apply(id, event, holderOwner));
         dispatcher.emit(id, outcome.events(), ShardMasterTopology.WINDOW_EVENTS_SINK, step);
-        metrics.stepApplied(input, outcome);
+        metrics.eventsApplied(outcome.events());
         dispatcher.dispatch(input.commandId(), outcome, step);
     }
 }
