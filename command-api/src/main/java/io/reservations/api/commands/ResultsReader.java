@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.reservations.api.kafka.KafkaConnection;
 import io.reservations.api.kafka.TopicFollower;
+import io.reservations.api.kafka.FollowingReader;
 import io.reservations.topics.Topics;
 import java.util.Map;
 import java.util.UUID;
@@ -16,7 +17,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,14 +26,13 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnBooleanProperty(name = "reservations.api.enabled", matchIfMissing = true)
-public class ResultsReader implements SmartLifecycle {
+public class ResultsReader extends FollowingReader {
 
     private static final Logger LOG = LoggerFactory.getLogger(ResultsReader.class);
 
     private final KafkaConnection kafka;
     private final MeterRegistry meters;
     private final CommandResults results;
-    private TopicFollower follower;
 
     public ResultsReader(final KafkaConnection kafka, final MeterRegistry meters, final CommandResults results) {
         this.kafka = kafka;
@@ -42,7 +41,7 @@ public class ResultsReader implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
+    protected TopicFollower open() {
         final Map<String, Object> config = kafka.clientConfig();
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -53,8 +52,9 @@ public class ResultsReader implements SmartLifecycle {
                 new ByteArrayDeserializer());
         new KafkaClientMetrics(consumer).bindTo(meters);
         // from now on: a result written before this instance started belongs to no request of it
-        follower = new TopicFollower(consumer, Topics.COMMAND_RESULTS.name(), TopicFollower.From.END, this::read);
+        final TopicFollower follower = new TopicFollower(consumer, Topics.COMMAND_RESULTS.name(), TopicFollower.From.END, this::read);
         follower.start("command-results");
+        return follower;
     }
 
     private void read(final ConsumerRecord<String, byte[]> record) {
@@ -66,17 +66,5 @@ public class ResultsReader implements SmartLifecycle {
         } catch (final SerializationException e) {
             LOG.error("Skipping unreadable result at {}-{}@{}", record.topic(), record.partition(), record.offset(), e);
         }
-    }
-
-    @Override
-    public void stop() {
-        if (follower != null) {
-            follower.close();
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return follower != null && follower.running();
     }
 }

@@ -3,6 +3,7 @@ package io.reservations.api.quotas;
 import io.reservations.api.ReservationsProperties;
 import io.reservations.api.kafka.KafkaConnection;
 import io.reservations.api.kafka.TopicFollower;
+import io.reservations.api.kafka.FollowingReader;
 import io.reservations.topics.OwnerUsage;
 import io.reservations.topics.TopicSpec;
 import java.util.Map;
@@ -16,7 +17,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,14 +26,13 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnBooleanProperty(name = "reservations.api.enabled", matchIfMissing = true)
-public class OwnerUsageReader implements SmartLifecycle {
+public class OwnerUsageReader extends FollowingReader {
 
     private static final Logger LOG = LoggerFactory.getLogger(OwnerUsageReader.class);
 
     private final KafkaConnection kafka;
     private final TopicSpec<String, OwnerUsage> topic;
     private final OwnerUsages usages;
-    private TopicFollower follower;
 
     public OwnerUsageReader(final KafkaConnection kafka, final ReservationsProperties properties,
                             final OwnerUsages usages) {
@@ -43,15 +42,16 @@ public class OwnerUsageReader implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
+    protected TopicFollower open() {
         final Map<String, Object> config = kafka.clientConfig();
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false); // the processor makes it, compacted
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "owner-usage-" + UUID.randomUUID());
-        follower = new TopicFollower(new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer()),
-                topic.name(), TopicFollower.From.START, this::read);
+        final TopicFollower follower = new TopicFollower(new KafkaConsumer<>(config, new StringDeserializer(),
+                new ByteArrayDeserializer()), topic.name(), TopicFollower.From.START, this::read);
         follower.start("owner-usage");
+        return follower;
     }
 
     private void read(final ConsumerRecord<String, byte[]> record) {
@@ -64,17 +64,5 @@ public class OwnerUsageReader implements SmartLifecycle {
         } catch (final SerializationException e) {
             LOG.error("Skipping unreadable usage at {}-{}@{}", record.topic(), record.partition(), record.offset(), e);
         }
-    }
-
-    @Override
-    public void stop() {
-        if (follower != null) {
-            follower.close();
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return follower != null && follower.running();
     }
 }
