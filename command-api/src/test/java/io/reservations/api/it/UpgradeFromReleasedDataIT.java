@@ -98,7 +98,7 @@ class UpgradeFromReleasedDataIT {
 
             final HttpJson.Response retried = http.post("/reservations", "{\"id\":\"r-old-4\",\"window_id\":\"w-old\"}",
                     "Idempotency-Key", "k-old");
-            assertThat(retried.status()).as("the released version's de-duplication entry answers").isEqualTo(201);
+            assertThat(retried.status()).as("the released version's de-duplication entry answers: " + retried.body()).isEqualTo(201);
             assertThat(retried.json()).isEqualTo(expected("reservations/r-old-4"));
 
             assertThat(http.post("/reservations/r-tiny/cancel", null).text("status")).isEqualTo("CANCELLED");
