@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds every image the cluster needs without pulling from a registry:
 #   reservations/jre:17     Debian bookworm (debootstrap minbase) with OpenJDK 17 and curl
-#   reservations/kafka:4.1.2  a KRaft broker from the Kafka jars on Maven Central, configured from KAFKA_*
+#   reservations/kafka:4.3.1  a KRaft broker from the Kafka jars on Maven Central, configured from KAFKA_*
 #                           variables as apache/kafka is (Testcontainers' KafkaContainer accepts it)
 #   reservations/api:dev, reservations/processor:dev  the service jar built on this host (mvn package first)
 # An image that exists is reused; FORCE=1 rebuilds all. Prints the variables docker-compose.yml takes.
@@ -14,7 +14,7 @@ if [ "${1:-}" = --if-docker ] && ! docker info > /dev/null 2>&1; then
 fi
 
 base=${JRE_IMAGE:-reservations/jre:17}
-kafka=${KAFKA_IMAGE:-reservations/kafka:4.1.2}
+kafka=${KAFKA_IMAGE:-reservations/kafka:4.3.1}
 mirror=${DEBIAN_MIRROR:-http://deb.debian.org/debian}
 export DOCKER_BUILDKIT=0   # the classic builder: no buildx plugin here, and nothing to pull
 

@@ -8,14 +8,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.FeatureUpdate;
-import org.apache.kafka.clients.admin.UpdateFeaturesOptions;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.BindMode;
@@ -32,7 +26,7 @@ import org.testcontainers.utility.DockerImageName;
  */
 final class ContainerCluster implements AutoCloseable {
 
-    static final String KAFKA_IMAGE = image("KAFKA_IMAGE", "reservations/kafka:4.1.2");
+    static final String KAFKA_IMAGE = image("KAFKA_IMAGE", "reservations/kafka:4.3.1");
     static final String PROCESSOR_IMAGE = image("PROCESSOR_IMAGE", "reservations/processor:dev");
     static final String API_IMAGE = image("API_IMAGE", "reservations/api:dev");
     private static final String KAFKA_ALIAS = "kafka:19092";
@@ -59,7 +53,6 @@ final class ContainerCluster implements AutoCloseable {
         final ContainerCluster cluster = new ContainerCluster(keys);
         try {
             cluster.kafka.start();
-            cluster.downgradeTransactions();
             for (int i = 1; i <= processorCount; i++) {
                 final GenericContainer<?> processor = cluster.service(PROCESSOR_IMAGE, "processor-" + i)
                         .withEnv("RESERVATIONS_PROCESSOR_INSTANCE_ID", "processor-" + i)
@@ -91,19 +84,6 @@ final class ContainerCluster implements AutoCloseable {
                 .waitingFor(Wait.forHttp("/actuator/health/readiness").forPort(8080).forStatusCode(200)
                         .withStartupTimeout(STARTUP))
                 .withLogConsumer(new Slf4jLogConsumer(LoggerFactory.getLogger(name)).withSeparateOutputStreams());
-    }
-
-    /** As the service's own local broker: transactions version 2 stalls on Kafka 4.1.2 (KAFKA-19999). */
-    private void downgradeTransactions() {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap()))) {
-            admin.updateFeatures(Map.of("transaction.version", new FeatureUpdate((short) 1,
-                    FeatureUpdate.UpgradeType.SAFE_DOWNGRADE)), new UpdateFeaturesOptions()).all().get();
-        } catch (final InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (final ExecutionException e) {
-            throw new IllegalStateException("Cannot set transaction.version=1", e.getCause());
-        }
     }
 
     /** The broker, as a client on this host reaches it. */

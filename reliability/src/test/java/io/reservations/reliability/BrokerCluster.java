@@ -29,8 +29,8 @@ import org.apache.kafka.common.TopicPartitionInfo;
  */
 final class BrokerCluster implements AutoCloseable {
 
-    /** As the service's own local broker (LocalKafkaBroker): version 2 stalls on Kafka 4.1.2 (KAFKA-19999). */
-    private static final String TRANSACTION_VERSION = "transaction.version=1";
+    /** As the service's own local broker (LocalKafkaBroker). */
+    private static final String TRANSACTION_VERSION = "transaction.version=2";
     /** Any fixed id: every node of one cluster is formatted with it. */
     private static final String CLUSTER_ID = "rEl1aB1L1tyCluSt3rIdQ";
     static final int NODES = 3;

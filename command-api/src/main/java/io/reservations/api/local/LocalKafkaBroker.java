@@ -34,12 +34,12 @@ public final class LocalKafkaBroker implements AutoCloseable {
     /** Fixed, so the directory formatted on the first start is recognised on every later one. */
     private static final String CLUSTER_ID = "osO5q73eSbGWsuyvRexlYQ";
     /**
-     * Transactions version 1 (explicit AddPartitionsToTxn), not 4.1's default 2. Kafka 4.1.2 brokers with version 2
-     * can leave a transaction in PREPARE_COMMIT for good when a marker write is retried after it succeeded
-     * (KAFKA-19999, fixed after 4.1.2); every later produce is answered CONCURRENT_TRANSACTIONS and the processor
-     * stalls (docs/RELIABILITY.md). Set when the storage is formatted.
+     * Transactions version 2 (the partitions of a transaction added by its produce requests, no AddPartitionsToTxn
+     * round trip), Kafka 4.3's default, set when the storage is formatted. The builds on Kafka 4.1.2 used version 1,
+     * as version 2 could stall a producer for good there (KAFKA-19999, fixed in 4.2); their directories are stepped
+     * up at start.
      */
-    private static final String TRANSACTION_VERSION = "transaction.version=1";
+    private static final String TRANSACTION_VERSION = "transaction.version=2";
     private static final String TRANSACTION_VERSION_FEATURE = "transaction.version";
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
 
@@ -127,15 +127,15 @@ public final class LocalKafkaBroker implements AutoCloseable {
         }
     }
 
-    /** A data directory formatted by 0.1.0 finalized transactions version 2: step it down once. */
-    private static void keepTransactionVersionOne(final Admin admin) throws Exception {
+    /** A data directory the builds on Kafka 4.1.2 formatted with transactions version 1: step it up once. */
+    private static void useTransactionVersionTwo(final Admin admin) throws Exception {
         final FinalizedVersionRange finalized = admin.describeFeatures().featureMetadata().get(5, TimeUnit.SECONDS)
                 .finalizedFeatures().get(TRANSACTION_VERSION_FEATURE);
-        if (finalized != null && finalized.maxVersionLevel() > 1) {
+        if (finalized == null || finalized.maxVersionLevel() < 2) {
             admin.updateFeatures(Map.of(TRANSACTION_VERSION_FEATURE,
-                            new FeatureUpdate((short) 1, FeatureUpdate.UpgradeType.SAFE_DOWNGRADE)),
+                            new FeatureUpdate((short) 2, FeatureUpdate.UpgradeType.UPGRADE)),
                     new UpdateFeaturesOptions()).all().get(5, TimeUnit.SECONDS);
-            LOG.info("Transactions version {} stepped down to 1", finalized.maxVersionLevel());
+            LOG.info("Transactions version {} stepped up to 2", finalized == null ? 0 : finalized.maxVersionLevel());
         }
     }
 
@@ -145,7 +145,7 @@ public final class LocalKafkaBroker implements AutoCloseable {
             while (true) {
                 try {
                     admin.describeCluster().nodes().get(5, TimeUnit.SECONDS);
-                    keepTransactionVersionOne(admin);
+                    useTransactionVersionTwo(admin);
                     return;
                 } catch (final Exception e) {
                     if (Instant.now().isAfter(deadline)) {
