@@ -11,7 +11,7 @@ import io.reservations.contract.ResourceSpec;
 import io.reservations.contract.SelectResource;
 import io.reservations.processor.ProcessorSettings;
 import io.reservations.processor.StreamProcessor;
-import io.reservations.processor.it.KafkaTestBroker;
+import io.reservations.topics.KafkaTestBroker;
 import io.reservations.topics.TopicReader;
 import io.reservations.topics.TopicSettings;
 import io.reservations.topics.Topics;
@@ -32,28 +32,27 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /** The operators' tool against a real broker and a running processor. */
 class ReservationsCliIT {
 
-    private static EmbeddedKafkaKraftBroker broker;
+    private static KafkaTestBroker broker;
     private static StreamProcessor processor;
     private static KafkaProducer<String, byte[]> producer;
 
     @BeforeAll
     static void start(@TempDir final Path state) {
         broker = KafkaTestBroker.start();
-        processor = StreamProcessor.start(new ProcessorSettings(broker.getBrokersAsString(), "cli-it", state,
+        processor = StreamProcessor.start(new ProcessorSettings(broker.bootstrapServers(), "cli-it", state,
                 new TopicSettings(12, 0), Duration.ofMillis(50), Duration.ofHours(24), 0, 1, "cli-it-1",
                 Duration.ofSeconds(10), null));
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()),
+        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()),
                 new StringSerializer(), new ByteArraySerializer());
         send(Topics.WINDOW_COMMANDS.name(), "cli-window", Topics.WINDOW_COMMANDS.valueSerde().serializer().serialize("",
                 new CreateWindow("cw", "cli-window", List.of(new ResourceSpec("a", "seat")))));
         send(Topics.RESERVATION_COMMANDS.name(), "cli-reservation", reservationCommand(new CreateReservation("cr", "cli-reservation", "cli-window")));
         send(Topics.RESERVATION_COMMANDS.name(), "cli-reservation", reservationCommand(new SelectResource("cs", "cli-reservation", "seat")));
-        await().atMost(Duration.ofMinutes(1)).until(() -> TopicReader.readAll(broker.getBrokersAsString(),
+        await().atMost(Duration.ofMinutes(1)).until(() -> TopicReader.readAll(broker.bootstrapServers(),
                 Topics.COMMAND_RESULTS.name(), Topics.COMMAND_RESULTS.valueSerde().deserializer()).size() == 3);
     }
 
@@ -61,7 +60,7 @@ class ReservationsCliIT {
     static void stop() {
         producer.close();
         processor.close();
-        broker.destroy();
+        broker.close();
     }
 
     @Test
@@ -102,7 +101,7 @@ class ReservationsCliIT {
         assertThat(run("dead-letters", "--resubmit", position, "--value-file", repaired.toString()))
                 .contains("Re-submitted " + position + " to reservation.commands");
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> TopicReader.readAll(broker.getBrokersAsString(),
+        await().atMost(Duration.ofSeconds(30)).until(() -> TopicReader.readAll(broker.bootstrapServers(),
                         Topics.RESERVATION_EVENTS.name(), Topics.RESERVATION_EVENTS.valueSerde().deserializer()).stream()
                 .map(record -> record.value())
                 .anyMatch(event -> event.reservationId().equals("cli-repaired")));
@@ -115,7 +114,7 @@ class ReservationsCliIT {
         try {
             final String[] all = new String[args.length + 2];
             all[0] = "--bootstrap-server";
-            all[1] = broker.getBrokersAsString();
+            all[1] = broker.bootstrapServers();
             System.arraycopy(args, 0, all, 2, args.length);
             ReservationsCli.run(all);
         } finally {

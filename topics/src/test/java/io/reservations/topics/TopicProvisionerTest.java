@@ -16,25 +16,23 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /** Against a real in-JVM KRaft broker. */
 class TopicProvisionerTest {
 
-    private static EmbeddedKafkaKraftBroker broker;
+    private static KafkaTestBroker broker;
     private static Admin admin;
 
     @BeforeAll
     static void startBroker() {
-        broker = new EmbeddedKafkaKraftBroker(1, 1);
-        broker.afterPropertiesSet();
-        admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()));
+        broker = KafkaTestBroker.start();
+        admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()));
     }
 
     @AfterAll
     static void stopBroker() {
         admin.close();
-        broker.destroy();
+        broker.close();
     }
 
     @Test

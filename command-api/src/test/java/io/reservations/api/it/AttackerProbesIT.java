@@ -7,7 +7,7 @@ import io.reservations.api.security.TokenIssuer;
 import io.reservations.api.support.HttpJson;
 import io.reservations.api.support.HttpJson.Response;
 import io.reservations.api.support.ServiceInstance;
-import io.reservations.processor.it.KafkaTestBroker;
+import io.reservations.topics.KafkaTestBroker;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,7 +18,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import tools.jackson.databind.JsonNode;
 
@@ -31,13 +30,13 @@ class AttackerProbesIT {
 
     private static final Duration HOUR = Duration.ofHours(1);
 
-    private static EmbeddedKafkaKraftBroker broker;
+    private static KafkaTestBroker broker;
     private static ServiceInstance service;
 
     @BeforeAll
     static void start(@TempDir final Path data) {
         broker = KafkaTestBroker.start();
-        service = ServiceInstance.start(broker.getBrokersAsString(), data, "probes", Map.of());
+        service = ServiceInstance.start(broker.bootstrapServers(), data, "probes", Map.of());
         assertThat(admin().post("/windows", "{\"id\":\"probe-window\",\"resources\":[{\"id\":\"a\",\"type\":\"seat\"}]}")
                 .status()).isEqualTo(201);
         assertThat(user("alice").post("/reservations", "{\"id\":\"alices\",\"window_id\":\"probe-window\"}").status())
@@ -47,7 +46,7 @@ class AttackerProbesIT {
     @AfterAll
     static void stop() {
         service.close();
-        broker.destroy();
+        broker.close();
     }
 
     @Test

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.reservations.api.security.Scopes;
 import io.reservations.api.support.HttpJson;
 import io.reservations.api.support.ServiceInstance;
-import io.reservations.processor.it.KafkaTestBroker;
+import io.reservations.topics.KafkaTestBroker;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,7 +16,6 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -27,8 +26,8 @@ class BigWindowIT {
 
     @Test
     void shouldCreateReadAndAllocateATenThousandResourceWindow(@TempDir final Path data) {
-        final EmbeddedKafkaKraftBroker broker = KafkaTestBroker.start();
-        try (ServiceInstance service = ServiceInstance.start(broker.getBrokersAsString(), data, "big-window", Map.of())) {
+        final KafkaTestBroker broker = KafkaTestBroker.start();
+        try (ServiceInstance service = ServiceInstance.start(broker.bootstrapServers(), data, "big-window", Map.of())) {
             final HttpJson http = service.http();
             // 128-character ids make a body of about 1.7 MB, over the 1 MiB limit; 75-character ones about 1 MB, under it
             final String tooLarge = body(128);
@@ -74,7 +73,7 @@ class BigWindowIT {
             assertBadPagesRefused(http, service.http(service.token("someone", Scopes.READ, List.of(), Duration.ofHours(1))));
             assertThat(http.get("/windows/nowhere/resources").code()).isEqualTo("window-not-found");
         } finally {
-            broker.destroy();
+            broker.close();
         }
     }
 

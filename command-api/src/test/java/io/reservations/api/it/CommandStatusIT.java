@@ -7,14 +7,13 @@ import io.reservations.api.security.Scopes;
 import io.reservations.api.support.HttpJson;
 import io.reservations.api.support.HttpJson.Response;
 import io.reservations.api.support.ServiceInstance;
-import io.reservations.processor.it.KafkaTestBroker;
+import io.reservations.topics.KafkaTestBroker;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
  * A 202's Location answers from durable state: through an instance that did not take the command, and through a
@@ -28,12 +27,12 @@ class CommandStatusIT {
 
     @Test
     void shouldAnswerTheLocationOfA202FromAnyInstanceAndAfterARestart() {
-        final EmbeddedKafkaKraftBroker broker = KafkaTestBroker.start();
+        final KafkaTestBroker broker = KafkaTestBroker.start();
         final Map<String, Object> sharedKey = Map.of("reservations.security.local-key-dir", data.resolve("jwt"));
-        try (ServiceInstance b = ServiceInstance.start(broker.getBrokersAsString(), data.resolve("b"), "command-status", sharedKey)) {
+        try (ServiceInstance b = ServiceInstance.start(broker.bootstrapServers(), data.resolve("b"), "command-status", sharedKey)) {
             final String location;
             final String creator;
-            try (ServiceInstance a = ServiceInstance.start(broker.getBrokersAsString(), data.resolve("a"), "command-status",
+            try (ServiceInstance a = ServiceInstance.start(broker.bootstrapServers(), data.resolve("a"), "command-status",
                     sharedKey)) {
                 final HttpJson viaA = a.http();
                 assertThat(viaA.post("/windows", "{\"id\":\"w\",\"resources\":[{\"id\":\"s1\",\"type\":\"seat\"}]}").status())
@@ -58,13 +57,13 @@ class CommandStatusIT {
             await().atMost(Duration.ofMinutes(1)).until(() -> "command-not-found".equals(b.http().get("/commands/never-sent").code()));
 
             // a new instance on an empty state directory: its command-status is restored from command.results
-            try (ServiceInstance restarted = ServiceInstance.start(broker.getBrokersAsString(), data.resolve("c"),
+            try (ServiceInstance restarted = ServiceInstance.start(broker.bootstrapServers(), data.resolve("c"),
                     "command-status", sharedKey)) {
                 await().atMost(Duration.ofMinutes(1)).ignoreExceptions()
                         .untilAsserted(() -> assertSettled(restarted.http(creator).get(location)));
             }
         } finally {
-            broker.destroy();
+            broker.close();
         }
     }
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.reservations.api.support.HttpJson;
 import io.reservations.api.support.HttpJson.Response;
 import io.reservations.api.support.ServiceInstance;
-import io.reservations.processor.it.KafkaTestBroker;
+import io.reservations.topics.KafkaTestBroker;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -19,7 +19,6 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import tools.jackson.databind.JsonNode;
 
 /** The seed's deadlock scenario, over HTTP: many clients select on one window at the same moment. */
@@ -30,9 +29,9 @@ class ConcurrentSelectionIT {
 
     @Test
     void shouldConfirmExactlyTenOfFiftyConcurrentSelectionsWithoutDeadlockOrServerError() throws Exception {
-        final EmbeddedKafkaKraftBroker broker = KafkaTestBroker.start();
+        final KafkaTestBroker broker = KafkaTestBroker.start();
         final ExecutorService clients = Executors.newFixedThreadPool(50);
-        try (ServiceInstance service = ServiceInstance.start(broker.getBrokersAsString(), data, "concurrent-selection", Map.of())) {
+        try (ServiceInstance service = ServiceInstance.start(broker.bootstrapServers(), data, "concurrent-selection", Map.of())) {
             final HttpJson http = service.http();
             final String resources = IntStream.range(0, 10)
                     .mapToObj(i -> "{\"id\":\"seat-" + i + "\",\"type\":\"seat\"}").collect(Collectors.joining(","));
@@ -64,7 +63,7 @@ class ConcurrentSelectionIT {
             assertThat(holders).isEqualTo(winners);
         } finally {
             clients.shutdownNow();
-            broker.destroy();
+            broker.close();
         }
     }
 }

@@ -6,8 +6,8 @@ import io.reservations.api.security.Scopes;
 import io.reservations.api.support.HttpJson;
 import io.reservations.api.support.HttpJson.Response;
 import io.reservations.api.support.ServiceInstance;
-import io.reservations.processor.it.KafkaTestBroker;
 import io.reservations.processor.store.StoresAndTopics;
+import io.reservations.topics.KafkaTestBroker;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,7 +22,6 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -40,10 +39,10 @@ class ListingsIT {
 
     @Test
     void shouldWalkEachOwnersReservationsAndEveryonesForAnAdminThroughEitherInstance() throws Exception {
-        final EmbeddedKafkaKraftBroker broker = KafkaTestBroker.start();
+        final KafkaTestBroker broker = KafkaTestBroker.start();
         final Map<String, Object> sharedKey = Map.of("reservations.security.local-key-dir", data.resolve("jwt"));
-        try (ServiceInstance a = ServiceInstance.start(broker.getBrokersAsString(), data.resolve("a"), "listings", sharedKey);
-             ServiceInstance b = ServiceInstance.start(broker.getBrokersAsString(), data.resolve("b"), "listings", sharedKey)) {
+        try (ServiceInstance a = ServiceInstance.start(broker.bootstrapServers(), data.resolve("a"), "listings", sharedKey);
+             ServiceInstance b = ServiceInstance.start(broker.bootstrapServers(), data.resolve("b"), "listings", sharedKey)) {
             final List<HttpJson> admins = List.of(a.http(), b.http());
             for (final String window : List.of("w-0", "w-1")) {
                 assertThat(admins.get(0).post("/windows", "{\"id\":\"" + window + "\",\"resources\":[{\"id\":\"s\",\"type\":\"seat\"}]}")
@@ -86,7 +85,7 @@ class ListingsIT {
 
             assertBadListingsRefused(clients.get("alice").get(0), clients.get("bob").get(0));
         } finally {
-            broker.destroy();
+            broker.close();
         }
     }
 
@@ -104,8 +103,8 @@ class ListingsIT {
      * and the listings write nothing (the owner index's topic grows by the creates' changes only).
      */
     private static void assertEachCreateListedRightAfterItsAnswerWithNothingWrittenByTheListings(
-            final EmbeddedKafkaKraftBroker broker, final List<HttpJson> dave) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()))) {
+            final KafkaTestBroker broker, final List<HttpJson> dave) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
             final long before = indexTopicEnd(admin);
             final List<String> created = new ArrayList<>();
             for (int n = 0; n < 20; n++) {

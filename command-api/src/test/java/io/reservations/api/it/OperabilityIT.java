@@ -7,7 +7,7 @@ import io.reservations.api.support.HttpJson;
 import io.reservations.api.support.HttpJson.Response;
 import io.reservations.api.support.Ids;
 import io.reservations.api.support.ServiceInstance;
-import io.reservations.processor.it.KafkaTestBroker;
+import io.reservations.topics.KafkaTestBroker;
 import io.reservations.topics.Topics;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -26,7 +26,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import tools.jackson.databind.JsonNode;
 
 /** Health probes, Prometheus metrics and the OpenAPI document of a running instance. */
@@ -51,14 +50,14 @@ class OperabilityIT {
             Map.entry("get /reservations", List.of("200", "400", "invalid", "403", "forbidden")),
             Map.entry("get /windows", List.of("200", "400", "invalid")));
 
-    private static EmbeddedKafkaKraftBroker broker;
+    private static KafkaTestBroker broker;
     private static ServiceInstance service;
     private static HttpJson http;
 
     @BeforeAll
     static void start(@TempDir final Path data) {
         broker = KafkaTestBroker.start();
-        service = ServiceInstance.start(broker.getBrokersAsString(), data, "operability", Map.of());
+        service = ServiceInstance.start(broker.bootstrapServers(), data, "operability", Map.of());
         http = service.http();
     }
 
@@ -66,7 +65,7 @@ class OperabilityIT {
     static void stop() {
         service.close();
         if (broker != null) {
-            broker.destroy();
+            broker.close();
         }
     }
 
@@ -93,7 +92,7 @@ class OperabilityIT {
         assertThat(http.post("/reservations/" + reservation + "/select-resource", "{\"resource_type\":\"seat\"}").status())
                 .isEqualTo(200);
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()),
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()),
                 new StringSerializer(), new ByteArraySerializer())) {
             producer.send(new ProducerRecord<>(Topics.WINDOW_COMMANDS.name(), "x", "poison".getBytes(StandardCharsets.UTF_8)));
         }
@@ -157,7 +156,7 @@ class OperabilityIT {
     @Test
     @Order(5)
     void shouldReportNotReadyWhenTheBrokerIsUnreachable() {
-        broker.destroy();
+        broker.close();
         broker = null;
 
         // the broker check is made at most once every 2 s (RecentHealth): the next one after that sees it gone

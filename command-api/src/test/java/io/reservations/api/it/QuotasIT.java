@@ -7,7 +7,7 @@ import io.reservations.api.security.Scopes;
 import io.reservations.api.support.HttpJson;
 import io.reservations.api.support.HttpJson.Response;
 import io.reservations.api.support.ServiceInstance;
-import io.reservations.processor.it.KafkaTestBroker;
+import io.reservations.topics.KafkaTestBroker;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -16,7 +16,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
  * Per-owner quotas over HTTP against a real broker, with small limits: open reservations, holds and windows, each
@@ -27,13 +26,13 @@ class QuotasIT {
 
     private static final Duration HOUR = Duration.ofHours(1);
 
-    private static EmbeddedKafkaKraftBroker broker;
+    private static KafkaTestBroker broker;
     private static ServiceInstance service;
 
     @BeforeAll
     static void start(@TempDir final Path data) {
         broker = KafkaTestBroker.start();
-        service = ServiceInstance.start(broker.getBrokersAsString(), data, "quotas", Map.of(
+        service = ServiceInstance.start(broker.bootstrapServers(), data, "quotas", Map.of(
                 "reservations.api.quotas.open-reservations", "3",
                 "reservations.api.quotas.active-holds", "1",
                 "reservations.api.quotas.windows", "1",
@@ -45,7 +44,7 @@ class QuotasIT {
     @AfterAll
     static void stop() {
         service.close();
-        broker.destroy();
+        broker.close();
     }
 
     @Test

@@ -7,7 +7,7 @@ import io.reservations.api.support.HttpJson;
 import io.reservations.api.support.HttpJson.Response;
 import io.reservations.api.support.Ids;
 import io.reservations.api.support.ServiceInstance;
-import io.reservations.processor.it.KafkaTestBroker;
+import io.reservations.topics.KafkaTestBroker;
 import io.reservations.topics.Topics;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -23,7 +23,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /** Every row of the REST contract over HTTP, against a real broker: statuses, bodies, codes, content types. */
 class RestContractIT {
@@ -32,7 +31,7 @@ class RestContractIT {
     private static final String PROBLEM = "application/problem+json";
     private static final int PARTITIONS = 12;
 
-    private static EmbeddedKafkaKraftBroker broker;
+    private static KafkaTestBroker broker;
     private static ServiceInstance service;
     private static HttpJson http;
 
@@ -40,7 +39,7 @@ class RestContractIT {
     static void start(@TempDir final Path data) {
         broker = KafkaTestBroker.start();
         // a longer transaction keeps a cross-partition selection in flight long enough to race it
-        service = ServiceInstance.start(broker.getBrokersAsString(), data, "rest-contract",
+        service = ServiceInstance.start(broker.bootstrapServers(), data, "rest-contract",
                 Map.of("reservations.processor.commit-interval", "300ms"));
         http = service.http();
     }
@@ -48,7 +47,7 @@ class RestContractIT {
     @AfterAll
     static void stop() {
         service.close();
-        broker.destroy();
+        broker.close();
     }
 
     @Test
@@ -281,7 +280,7 @@ class RestContractIT {
 
     private static long commandsInKafka() {
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             final List<TopicPartition> partitions = List.of(Topics.RESERVATION_COMMANDS.name(), Topics.WINDOW_COMMANDS.name())
                     .stream().flatMap(topic -> consumer.partitionsFor(topic).stream()

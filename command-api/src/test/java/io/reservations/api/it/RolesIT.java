@@ -6,14 +6,13 @@ import static org.awaitility.Awaitility.await;
 import io.reservations.api.support.HttpJson;
 import io.reservations.api.support.HttpJson.Response;
 import io.reservations.api.support.ServiceInstance;
-import io.reservations.processor.it.KafkaTestBroker;
+import io.reservations.topics.KafkaTestBroker;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
  * An API-only instance in front of a processor-only instance: commands and reads work end to end, and a read
@@ -26,10 +25,10 @@ class RolesIT {
 
     @Test
     void shouldServeCommandsFromAnApiOnlyInstanceAndReadsThroughTheProcessorInstance() {
-        final EmbeddedKafkaKraftBroker broker = KafkaTestBroker.start();
-        try (ServiceInstance processor = ServiceInstance.start(broker.getBrokersAsString(), data.resolve("p"), "roles",
+        final KafkaTestBroker broker = KafkaTestBroker.start();
+        try (ServiceInstance processor = ServiceInstance.start(broker.bootstrapServers(), data.resolve("p"), "roles",
                 Map.of("reservations.api.enabled", false, "reservations.security.local-key-dir", data.resolve("jwt")));
-             ServiceInstance api = ServiceInstance.start(broker.getBrokersAsString(), data.resolve("a"), "roles",
+             ServiceInstance api = ServiceInstance.start(broker.bootstrapServers(), data.resolve("a"), "roles",
                      Map.of("reservations.processor.enabled", false, "reservations.api.read-from",
                              "http://localhost:" + ServiceInstance.freePort() + "," + processor.baseUrl(),
                              "reservations.security.local-key-dir", data.resolve("jwt")))) {
@@ -51,7 +50,7 @@ class RolesIT {
             assertThat(refused.status()).as("the processor-only instance takes no commands").isEqualTo(404);
             assertThat(refused.contentType()).startsWith("application/problem+json");
         } finally {
-            broker.destroy();
+            broker.close();
         }
     }
 }

@@ -10,7 +10,7 @@ import io.reservations.api.support.HttpJson;
 import io.reservations.api.support.HttpJson.Response;
 import io.reservations.api.support.LogCapture;
 import io.reservations.api.support.ServiceInstance;
-import io.reservations.processor.it.KafkaTestBroker;
+import io.reservations.topics.KafkaTestBroker;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +23,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /** Bearer tokens, scopes, owners and caller-scoped idempotency keys, over HTTP against a real broker. */
 class SecurityIT {
@@ -31,7 +30,7 @@ class SecurityIT {
     private static final String PROBLEM = "application/problem+json";
     private static final Duration HOUR = Duration.ofHours(1);
 
-    private static EmbeddedKafkaKraftBroker broker;
+    private static KafkaTestBroker broker;
     private static ServiceInstance service;
     private static LogCapture logs;
     private static final List<String> tokensUsed = new ArrayList<>();
@@ -40,7 +39,7 @@ class SecurityIT {
     static void start(@TempDir final Path data) {
         logs = new LogCapture();
         broker = KafkaTestBroker.start();
-        service = ServiceInstance.start(broker.getBrokersAsString(), data, "security",
+        service = ServiceInstance.start(broker.bootstrapServers(), data, "security",
                 Map.of("reservations.api.max-body", "1MB"));
         final Response created = admin().post("/windows", "{\"id\":\"shared-window\",\"resources\":["
                 + "{\"id\":\"a\",\"type\":\"seat\"},{\"id\":\"b\",\"type\":\"seat\"},{\"id\":\"c\",\"type\":\"seat\"}]}");
@@ -50,7 +49,7 @@ class SecurityIT {
     @AfterAll
     static void stop() {
         service.close();
-        broker.destroy();
+        broker.close();
         logs.close();
     }
 
@@ -160,7 +159,7 @@ class SecurityIT {
 
     @Test
     void shouldAllowEverythingAndWarnAtStartWhenAuthenticationIsOff(@TempDir final Path data) {
-        try (ServiceInstance open = ServiceInstance.start(broker.getBrokersAsString(), data, "security-off",
+        try (ServiceInstance open = ServiceInstance.start(broker.bootstrapServers(), data, "security-off",
                 Map.of("reservations.security.enabled", false))) {
             assertThat(open.http(null).post("/windows", "{\"resources\":[]}").status()).isEqualTo(201);
             assertThat(logs.lines()).anyMatch(line -> line.contains("AUTHENTICATION IS OFF"));
@@ -169,7 +168,7 @@ class SecurityIT {
 
     @Test
     void shouldLimitEachCallersRateAtItsRolesRateWhileServingOthers(@TempDir final Path data) {
-        try (ServiceInstance limited = ServiceInstance.start(broker.getBrokersAsString(), data, "security-limited",
+        try (ServiceInstance limited = ServiceInstance.start(broker.bootstrapServers(), data, "security-limited",
                 Map.of("reservations.api.rate-limit.per-second", 5, "reservations.api.rate-limit.burst", 5))) {
             final HttpJson flooder = limited.http(limited.token("flooder", Scopes.READ, List.of(), HOUR));
             final List<Response> flood = IntStream.range(0, 40).mapToObj(i -> flooder.get("/windows/none")).toList();
@@ -188,7 +187,7 @@ class SecurityIT {
 
     @Test
     void shouldLimitRefusedAuthenticationsPerAddressBeforeCheckingTokensWhileServingKnownOnes(@TempDir final Path data) {
-        try (ServiceInstance limited = ServiceInstance.start(broker.getBrokersAsString(), data, "security-refusals",
+        try (ServiceInstance limited = ServiceInstance.start(broker.bootstrapServers(), data, "security-refusals",
                 Map.of("reservations.api.rate-limit.refused-per-second", 1,
                         "reservations.api.rate-limit.refused-burst", 5))) {
             final HttpJson known = limited.http(limited.token("neighbour", Scopes.READ, List.of(), HOUR));

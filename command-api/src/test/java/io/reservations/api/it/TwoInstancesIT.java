@@ -6,8 +6,8 @@ import static org.awaitility.Awaitility.await;
 import io.reservations.api.support.HttpJson;
 import io.reservations.api.support.HttpJson.Response;
 import io.reservations.api.support.ServiceInstance;
-import io.reservations.processor.it.KafkaTestBroker;
 import io.reservations.processor.store.StoresAndTopics;
+import io.reservations.topics.KafkaTestBroker;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
@@ -20,7 +20,6 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.ThreadMetadata;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
  * Two API+processor instances share the partitions of one broker. Whichever instance a client talks to, a
@@ -33,10 +32,10 @@ class TwoInstancesIT {
 
     @Test
     void shouldGiveTheSameAnswersThroughEitherInstanceWhoeverOwnsTheKeys() {
-        final EmbeddedKafkaKraftBroker broker = KafkaTestBroker.start();
-        try (ServiceInstance a = ServiceInstance.start(broker.getBrokersAsString(), data.resolve("a"), "two-instances",
+        final KafkaTestBroker broker = KafkaTestBroker.start();
+        try (ServiceInstance a = ServiceInstance.start(broker.bootstrapServers(), data.resolve("a"), "two-instances",
                      Map.of("reservations.security.local-key-dir", data.resolve("jwt")));
-             ServiceInstance b = ServiceInstance.start(broker.getBrokersAsString(), data.resolve("b"), "two-instances",
+             ServiceInstance b = ServiceInstance.start(broker.bootstrapServers(), data.resolve("b"), "two-instances",
                      Map.of("reservations.security.local-key-dir", data.resolve("jwt")))) {
             await().atMost(Duration.ofMinutes(1)).until(() -> ownsPartitions(a) && ownsPartitions(b));
             final HttpJson viaA = a.http();
@@ -96,7 +95,7 @@ class TwoInstancesIT {
             await().atMost(Duration.ofMinutes(1)).untilAsserted(() ->
                     assertThat(viaA.get("/windows/window-1").status()).as("a took b's partitions over").isEqualTo(200));
         } finally {
-            broker.destroy();
+            broker.close();
         }
     }
 

@@ -12,6 +12,7 @@ import io.reservations.processor.it.MixedCommandLoad.Keyed;
 import io.reservations.processor.domain.WindowState;
 import io.reservations.processor.store.StoresAndTopics;
 import io.reservations.processor.store.WindowLayout;
+import io.reservations.topics.KafkaTestBroker;
 import io.reservations.topics.TopicSettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,7 +35,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
  * Two processor instances share the 12 partitions of a real KRaft broker with exactly-once v2. Thousands of
@@ -48,7 +48,7 @@ class ExactlyOnceFailoverIT {
     private static final int RESOURCES_PER_WINDOW = 10;
     private static final int RESERVATIONS = 800;
 
-    private static EmbeddedKafkaKraftBroker broker;
+    private static KafkaTestBroker broker;
 
     @TempDir
     Path stateDirs;
@@ -60,7 +60,7 @@ class ExactlyOnceFailoverIT {
 
     @AfterAll
     static void stopBroker() {
-        broker.destroy();
+        broker.close();
     }
 
     @Test
@@ -91,9 +91,9 @@ class ExactlyOnceFailoverIT {
             load.forEach(command -> sent.add(command.commandId()));
             LOG.info("Sent {} commands", sent.size());
             await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).until(() ->
-                    SagaInvariants.read(broker.getBrokersAsString()).resultsByCommand.size() >= sent.size());
+                    SagaInvariants.read(broker.bootstrapServers()).resultsByCommand.size() >= sent.size());
 
-            final SagaInvariants topics = SagaInvariants.read(broker.getBrokersAsString());
+            final SagaInvariants topics = SagaInvariants.read(broker.bootstrapServers());
             topics.assertExactlyOneResultPerCommand(sent);
             topics.assertAllocationsConsistent();
             assertThat(topics.count(ReservationStatus.SELECTING)).as("sagas left open").isZero();
@@ -126,7 +126,7 @@ class ExactlyOnceFailoverIT {
     }
 
     private ProcessorSettings settings(final String instance) {
-        return new ProcessorSettings(broker.getBrokersAsString(), "failover-it", stateDirs.resolve(instance),
+        return new ProcessorSettings(broker.bootstrapServers(), "failover-it", stateDirs.resolve(instance),
                 new TopicSettings(12, 0), Duration.ofMillis(50), Duration.ofHours(24), 0, 1, null, Duration.ofSeconds(10), null);
     }
 
@@ -148,7 +148,7 @@ class ExactlyOnceFailoverIT {
 
     private static KafkaProducer<String, byte[]> producer() {
         return new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true), new StringSerializer(), new ByteArraySerializer());
     }

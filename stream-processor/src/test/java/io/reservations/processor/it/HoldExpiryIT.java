@@ -17,6 +17,7 @@ import io.reservations.contract.SelectResource;
 import io.reservations.processor.ProcessorSettings;
 import io.reservations.processor.StreamProcessor;
 import io.reservations.topics.KafkaClientSecurity;
+import io.reservations.topics.KafkaTestBroker;
 import io.reservations.topics.TopicReader;
 import io.reservations.topics.TopicSettings;
 import io.reservations.topics.Topics;
@@ -38,7 +39,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
  * 10,000 holds that all fall due in the same millisecond (their selects carry one record time) on a real broker:
@@ -62,15 +62,15 @@ class HoldExpiryIT {
 
     @Test
     void shouldReleaseTenThousandHoldsDueAtOnceWithinABoundedLagEachOnce() {
-        final EmbeddedKafkaKraftBroker broker = KafkaTestBroker.start();
+        final KafkaTestBroker broker = KafkaTestBroker.start();
         final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-        try (StreamProcessor processor = StreamProcessor.start(new ProcessorSettings(broker.getBrokersAsString(),
+        try (StreamProcessor processor = StreamProcessor.start(new ProcessorSettings(broker.bootstrapServers(),
                 "hold-expiry-it", state, new TopicSettings(12, 0), Duration.ofMillis(10), Duration.ofHours(24), 0, 1,
                 null, Duration.ofSeconds(10), null, KafkaClientSecurity.NONE,
                 // 10,000 selections in one burst: the last wait far longer than the default 30 s deadline
                 Duration.ofMinutes(10)), meters);
              KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
+                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
                      ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Topics.MAX_RECORD_BYTES), new StringSerializer(),
                      new ByteArraySerializer())) {
             await().atMost(Duration.ofMinutes(1)).until(() -> processor.state() == KafkaStreams.State.RUNNING);
@@ -88,7 +88,7 @@ class HoldExpiryIT {
             }
             producer.flush();
             await("windows and reservations created").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2))
-                    .until(() -> TopicReader.readAll(broker.getBrokersAsString(), Topics.COMMAND_RESULTS.name(),
+                    .until(() -> TopicReader.readAll(broker.bootstrapServers(), Topics.COMMAND_RESULTS.name(),
                             Topics.COMMAND_RESULTS.valueSerde().deserializer()).size() >= WINDOWS + WINDOWS * SEATS);
             final Instant selectedAt = Instant.now();
             final Instant due = selectedAt.plus(HOLD);
@@ -111,7 +111,7 @@ class HoldExpiryIT {
             assertThat(count(broker, ResourceHeld.class)).isEqualTo(WINDOWS * SEATS);
             assertThat(count(broker, HoldExpired.class)).as("each hold expired once").isEqualTo(WINDOWS * SEATS);
             await("every seat released").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500))
-                    .until(() -> TopicReader.readAll(broker.getBrokersAsString(), Topics.WINDOW_EVENTS.name(),
+                    .until(() -> TopicReader.readAll(broker.bootstrapServers(), Topics.WINDOW_EVENTS.name(),
                             Topics.WINDOW_EVENTS.valueSerde().deserializer()).stream().map(ConsumerRecord::value)
                             .filter(ResourceReleased.class::isInstance).count()
                             == WINDOWS * SEATS);
@@ -123,7 +123,7 @@ class HoldExpiryIT {
                     Math.round(lag.max(TimeUnit.MILLISECONDS)));
             assertThat(lastSeen).as("bounded lag").isLessThan(Duration.ofSeconds(60));
         } finally {
-            broker.destroy();
+            broker.close();
         }
     }
 
@@ -137,8 +137,8 @@ class HoldExpiryIT {
         throw new IllegalStateException("The timer publishes no " + quantile + " quantile");
     }
 
-    private static long count(final EmbeddedKafkaKraftBroker broker, final Class<? extends ReservationEvent> type) {
-        return TopicReader.readAll(broker.getBrokersAsString(), Topics.RESERVATION_EVENTS.name(),
+    private static long count(final KafkaTestBroker broker, final Class<? extends ReservationEvent> type) {
+        return TopicReader.readAll(broker.bootstrapServers(), Topics.RESERVATION_EVENTS.name(),
                 Topics.RESERVATION_EVENTS.valueSerde().deserializer()).stream().map(ConsumerRecord::value)
                 .filter(type::isInstance).count();
     }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.reservations.processor.readmodels.IndexEnds;
 import io.reservations.processor.store.StoresAndTopics;
+import io.reservations.topics.KafkaTestBroker;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
  * A listing waits for the owner index to read past the end {@link IndexEnds} gives: that end counts a transaction
@@ -28,13 +28,13 @@ class IndexEndsIT {
 
     @Test
     void shouldCountTheRecordsOfATransactionStillOpen() throws Exception {
-        final EmbeddedKafkaKraftBroker broker = KafkaTestBroker.start();
-        final Map<String, Object> client = Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString());
+        final KafkaTestBroker broker = KafkaTestBroker.start();
+        final Map<String, Object> client = Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
         final String topic = StoresAndTopics.ownerIndexTopic(APPLICATION_ID);
         try (Admin admin = Admin.create(client);
              IndexEnds ends = new IndexEnds(client, APPLICATION_ID, Duration.ofSeconds(10));
              KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
+                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
                      ProducerConfig.TRANSACTIONAL_ID_CONFIG, "index-ends-test"),
                      new StringSerializer(), new StringSerializer())) {
             admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
@@ -47,7 +47,7 @@ class IndexEndsIT {
             producer.commitTransaction(); // returns before the coordinator wrote the partition's marker
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(ends.of(0)).isEqualTo(2));
         } finally {
-            broker.destroy();
+            broker.close();
         }
     }
 }

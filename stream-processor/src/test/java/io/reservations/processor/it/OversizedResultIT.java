@@ -14,6 +14,7 @@ import io.reservations.processor.ProcessorSettings;
 import io.reservations.processor.StreamProcessor;
 import io.reservations.topics.EntityPartitioner;
 import io.reservations.topics.KafkaClientSecurity;
+import io.reservations.topics.KafkaTestBroker;
 import io.reservations.topics.TopicReader;
 import io.reservations.topics.TopicSettings;
 import io.reservations.topics.TopicSpec;
@@ -39,7 +40,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
  * The contract's topics made as a cluster's own tooling made them before (no {@code max.message.bytes}: the
@@ -59,10 +59,10 @@ class OversizedResultIT {
 
     @Test
     void shouldKeepThePartitionGoingWhenAResultOutgrowsItsTopicAndTakeItOnceTheTopicIsCorrected() throws Exception {
-        final EmbeddedKafkaKraftBroker broker = KafkaTestBroker.start();
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()));
+        final KafkaTestBroker broker = KafkaTestBroker.start();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()));
              KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
+                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
                      ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Topics.MAX_RECORD_BYTES), new StringSerializer(),
                      new ByteArraySerializer())) {
             createTopicsWithoutRecordLimits(admin);
@@ -78,7 +78,7 @@ class OversizedResultIT {
                         .until(() -> result(broker, "create-small").isPresent());
                 assertThat(result(broker, "create-small").orElseThrow().status()).isEqualTo(CommandStatus.SUCCEEDED);
                 assertThat(result(broker, "create-big").orElseThrow().code()).isEqualTo(ErrorCode.INVALID.slug());
-                assertThat(TopicReader.readAll(broker.getBrokersAsString(), Topics.DEAD_LETTERS.name(),
+                assertThat(TopicReader.readAll(broker.bootstrapServers(), Topics.DEAD_LETTERS.name(),
                         Topics.DEAD_LETTERS.valueSerde().deserializer())).extracting(ConsumerRecord::key)
                         .containsExactly("big-window");
                 assertThat(maxMessageBytes(admin, Topics.COMMAND_RESULTS.name())).as("reported, not corrected")
@@ -99,7 +99,7 @@ class OversizedResultIT {
                         window -> assertThat(window.resources()).hasSize(CreateWindow.MAX_RESOURCES));
             }
         } finally {
-            broker.destroy();
+            broker.close();
         }
     }
 
@@ -123,8 +123,8 @@ class OversizedResultIT {
         return new CreateWindow(commandId, windowId, resources);
     }
 
-    private StreamProcessor start(final EmbeddedKafkaKraftBroker broker, final boolean correctDrift) {
-        final StreamProcessor processor = StreamProcessor.start(new ProcessorSettings(broker.getBrokersAsString(),
+    private StreamProcessor start(final KafkaTestBroker broker, final boolean correctDrift) {
+        final StreamProcessor processor = StreamProcessor.start(new ProcessorSettings(broker.bootstrapServers(),
                 "oversized-result-it", state, new TopicSettings(PARTITIONS, 0, correctDrift), Duration.ofMillis(10),
                 Duration.ofHours(24), 0, 1, null, Duration.ofSeconds(10), null, KafkaClientSecurity.NONE),
                 new SimpleMeterRegistry());
@@ -150,8 +150,8 @@ class OversizedResultIT {
         return Topics.WINDOW_COMMANDS.valueSerde().serializer().serialize("", command);
     }
 
-    private static Optional<CommandResult> result(final EmbeddedKafkaKraftBroker broker, final String commandId) {
-        return TopicReader.readAll(broker.getBrokersAsString(), Topics.COMMAND_RESULTS.name(),
+    private static Optional<CommandResult> result(final KafkaTestBroker broker, final String commandId) {
+        return TopicReader.readAll(broker.bootstrapServers(), Topics.COMMAND_RESULTS.name(),
                         Topics.COMMAND_RESULTS.valueSerde().deserializer()).stream()
                 .map(ConsumerRecord::value).filter(result -> result.commandId().equals(commandId)).findFirst();
     }
