@@ -5,7 +5,7 @@ import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 
 /**
- * A real single-node KRaft broker (one broker, one controller) in this JVM, configured so that exactly-once works
+ * A real single-node KRaft broker (one process role broker and controller, as the local service's) in this JVM, configured so that exactly-once works
  * on one node; its directories are deleted on close. Shared with the other modules' tests through this module's
  * test jar.
  */
@@ -27,7 +27,7 @@ public final class KafkaTestBroker implements AutoCloseable {
     public static KafkaTestBroker start() {
         try {
             final KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-                    .setNumBrokerNodes(1).setNumControllerNodes(1).build());
+                    .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build());
             ONE_NODE.forEach(builder::setConfigProp);
             final KafkaClusterTestKit cluster = builder.build();
             cluster.format();

@@ -64,6 +64,7 @@ class TopicProvisionerTest {
                 TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(Topics.MAX_RECORD_BYTES)));
         admin.createTopics(List.of(new NewTopic("drift.corrected", 4, (short) 1).configs(Map.of(
                 TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)))).all().get();
+        awaitConfig("drift.corrected", TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
 
         final TopicProvisioner.Provisioned provisioned = new TopicProvisioner(admin, new TopicSettings(4, 0))
                 .provision(List.of(spec));
@@ -83,12 +84,18 @@ class TopicProvisionerTest {
                 TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(Topics.MAX_RECORD_BYTES)));
         admin.createTopics(List.of(new NewTopic("drift.reported", 4, (short) 1).configs(Map.of(
                 TopicConfig.MAX_MESSAGE_BYTES_CONFIG, "500000")))).all().get();
+        awaitConfig("drift.reported", TopicConfig.MAX_MESSAGE_BYTES_CONFIG, "500000");
 
         final TopicProvisioner.Provisioned provisioned = new TopicProvisioner(admin, new TopicSettings(4, 0, false))
                 .provision(List.of(spec));
 
         assertThat(config("drift.reported", TopicConfig.MAX_MESSAGE_BYTES_CONFIG)).isEqualTo("500000");
         assertThat(provisioned.largestRecordBytes()).isEqualTo(500_000);
+    }
+
+    /** The controller has committed the topic; the broker, which answers the provisioner, applies it moments later. */
+    private static void awaitConfig(final String topic, final String name, final String value) {
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(config(topic, name)).isEqualTo(value));
     }
 
     private static String config(final String topic, final String name) throws Exception {
@@ -101,6 +108,8 @@ class TopicProvisionerTest {
         final TopicSpec<?, ?> commands = new TopicSpec<>("mismatch.commands", null, null, true, Map.of());
         final TopicSpec<?, ?> forwards = new TopicSpec<>("mismatch.forwards", null, null, true, Map.of());
         admin.createTopics(List.of(new NewTopic("mismatch.forwards", 3, (short) 1))).all().get();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(admin.describeTopics(List.of("mismatch.forwards"))
+                .allTopicNames().get().get("mismatch.forwards").partitions()).hasSize(3));
 
         assertThatThrownBy(() -> new TopicProvisioner(admin, new TopicSettings(6, 0)).provision(List.of(commands, forwards)))
                 .isInstanceOf(IllegalStateException.class)
