@@ -34,9 +34,11 @@ public final class LogCapture implements AutoCloseable {
     }
 
     public List<String> lines() {
-        synchronized (appender.list) {
-            return appender.list.stream().map(LogCapture::text).toList();
+        final List<ILoggingEvent> events;
+        synchronized (appender) { // AppenderBase.doAppend appends to the list while holding the appender's monitor
+            events = List.copyOf(appender.list);
         }
+        return events.stream().map(LogCapture::text).toList();
     }
 
     private static String text(final ILoggingEvent event) {
