@@ -22,6 +22,8 @@ final class KafkaStreamsProperties {
     private static final String STREAMS_OVERRIDE_PREFIX = "reservations.streams.";
     /** The same for the read models' application, e.g. {@code -Dreservations.read-models.commit.interval.ms=5000}. */
     private static final String READ_MODELS_OVERRIDE_PREFIX = "reservations.read-models.";
+    /** How long a fetch may wait in the broker for records: the consumers' default, stated for its reason below. */
+    private static final int IDLE_FETCH_WAIT_MS = 500;
 
     private KafkaStreamsProperties() {
     }
@@ -59,9 +61,10 @@ final class KafkaStreamsProperties {
         // by thread after thread for ever
         props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, RefusedOutputHandler.class);
         props.put(RefusedOutputs.CONFIG, refusedOutputs);
-        // each saga hop is a read_committed fetch of a record committed moments ago; with the default 500 ms wait
-        // the fetch can sit in the broker's purgatory after the commit marker, adding up to 500 ms per hop
-        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), 10);
+        // a read_committed fetch parked in the broker returns as soon as a commit marker makes records readable, so
+        // the wait adds nothing to a hop; it only bounds how often an idle consumer asks (10 ms: 100 empty fetches a
+        // second per consumer, most of an idle service's broker CPU; docs/PERFORMANCE.md)
+        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), IDLE_FETCH_WAIT_MS);
         // transaction.timeout.ms stays at Kafka Streams' 10 s: a killed instance's open transaction holds back the
         // readers of what it wrote until the broker aborts it, but a timeout shorter than a broker failover expires
         // live transactions whose coordinator is moving. With 6 s, a broker kill fenced both processors and left
@@ -84,9 +87,9 @@ final class KafkaStreamsProperties {
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
         // a dynamic member, which leaves the group when it closes: its partitions (the durable command status, the
         // owner index) move to the other instances at once; their restore from their topics is quick
-        // a listing waits for the index to read past the partition's end (OwnerIndexSync): fetches return
-        // within 50 ms of a commit on the read_committed side, and poll returns as soon as they bring records
-        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), 50);
+        // a listing waits for the index to read past the partition's end (OwnerIndexSync): a parked fetch returns
+        // as soon as the shard masters' commit makes the index records readable, and poll as soon as they arrive
+        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), IDLE_FETCH_WAIT_MS);
         overrides(props, READ_MODELS_OVERRIDE_PREFIX);
         return props;
     }
