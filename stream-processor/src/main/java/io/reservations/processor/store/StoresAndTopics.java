@@ -17,7 +17,7 @@ public final class StoresAndTopics {
     public static final String RESERVATIONS = "reservations";
     /** Windows in the indexed layout: headers, slots, positions, free blocks ({@link WindowKeys}). */
     public static final String WINDOW_INDEX = "window-index";
-    /** Whole windows as JSON, as versions before the indexed layout stored them: read once, migrated, deleted. */
+    /** Whole windows as JSON, as release 0.1.0 stored them: read once, migrated, deleted ({@code store.migration}). */
     public static final String WHOLE_WINDOWS = "windows";
     /** Commands seen, by id, for the de-duplication retention. */
     public static final String PROCESSED_COMMANDS = "processed-commands";

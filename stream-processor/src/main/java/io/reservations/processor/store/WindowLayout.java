@@ -2,14 +2,13 @@ package io.reservations.processor.store;
 
 import io.reservations.processor.domain.Slot;
 import io.reservations.processor.domain.WindowState;
-import io.reservations.topics.JsonSerde;
+import io.reservations.processor.store.migration.WholeWindows;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.function.Predicate;
-import java.util.stream.IntStream;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.Topology;
@@ -50,10 +49,8 @@ public final class WindowLayout {
                                              final String id, final int from, final Predicate<Slot> wanted,
                                              final int limit) {
         if (index.get(WindowKeys.header(id)) == null) {
-            final WindowState whole = wholeWindows.get(id); // not migrated yet: read whole
-            return whole == null ? null : IntStream.range(Math.min(from, whole.resources().size()), whole.resources().size())
-                    .mapToObj(position -> new PositionedSlot(position, whole.resources().get(position)))
-                    .filter(slot -> wanted.test(slot.slot())).limit(limit).toList();
+            final WindowState whole = wholeWindows.get(id); // stored by 0.1.0, not migrated yet
+            return whole == null ? null : WholeWindows.slots(whole, from, wanted, limit);
         }
         final List<PositionedSlot> slots = new ArrayList<>();
         try (KeyValueIterator<String, byte[]> entries = index.range(WindowKeys.slot(id, from),
@@ -102,7 +99,6 @@ public final class WindowLayout {
         // cached: the allocations of one commit on one window write its free block once (the hot window's case)
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoresAndTopics.WINDOW_INDEX),
                 Serdes.String(), Serdes.ByteArray()).withCachingEnabled(), processor);
-        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoresAndTopics.WHOLE_WINDOWS),
-                Serdes.String(), new JsonSerde<>(WindowState.class)), processor);
+        WholeWindows.addTo(topology, processor);
     }
 }

@@ -8,6 +8,7 @@ import io.reservations.processor.domain.Slot;
 import io.reservations.processor.domain.WindowDecider;
 import io.reservations.processor.domain.WindowSlots;
 import io.reservations.processor.domain.WindowState;
+import io.reservations.processor.store.migration.WholeWindows;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,12 +42,11 @@ public final class WindowStores {
     /** The window as its rules read it, or null when it does not exist. */
     public WindowSlots find(final String windowId) {
         if (index.get(WindowKeys.header(windowId)) == null) {
-            final WindowState stored = whole.get(windowId);
+            final WindowState stored = WholeWindows.takeOut(whole, windowId);
             if (stored == null) {
                 return null;
             }
             write(stored);
-            whole.delete(windowId);
         }
         return new Indexed(windowId);
     }

@@ -1,7 +1,7 @@
 package io.reservations.processor.store;
 
-import io.reservations.processor.domain.Slot;
 import io.reservations.processor.domain.WindowState;
+import io.reservations.processor.store.migration.WholeWindows;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -38,14 +38,7 @@ public final class WindowSummaries {
                 indexed.add(new Summary(id, WindowValues.header(header.value).resources(), available(index, id)));
             }
         }
-        final List<Summary> whole = new ArrayList<>();
-        try (KeyValueIterator<String, WindowState> entries = fromId == null ? wholeWindows.all() : wholeWindows.range(fromId, null)) {
-            while (entries.hasNext() && whole.size() < limit) {
-                final WindowState window = entries.next().value;
-                whole.add(new Summary(window.id(), window.resources().size(),
-                        (int) window.resources().stream().filter(Slot::available).count()));
-            }
-        }
+        final List<Summary> whole = WholeWindows.summaries(wholeWindows, fromId, limit);
         // both in id order: merge, then keep the first ones
         final List<Summary> merged = new ArrayList<>(indexed);
         merged.addAll(whole);
