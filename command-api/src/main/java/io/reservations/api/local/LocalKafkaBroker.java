@@ -61,8 +61,7 @@ public final class LocalKafkaBroker implements AutoCloseable {
      */
     public static LocalKafkaBroker start(final Path directory, final int port, final Map<String, String> overrides) {
         final Path logDir = directory.toAbsolutePath();
-        final Properties config = config(logDir, port);
-        config.putAll(overrides);
+        final Properties config = LocalBrokerSettings.of(logDir, port, overrides);
         format(logDir, config);
         final KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(config), Time.SYSTEM);
         server.startup();
@@ -81,29 +80,6 @@ public final class LocalKafkaBroker implements AutoCloseable {
         server.shutdown();
         server.awaitShutdown();
         LOG.info("Local Kafka broker stopped");
-    }
-
-    private static Properties config(final Path logDir, final int port) {
-        final Properties props = new Properties();
-        props.putAll(Map.ofEntries(
-                Map.entry("process.roles", "broker,controller"),
-                Map.entry("node.id", "1"),
-                Map.entry("controller.quorum.voters", "1@localhost:" + (port + 1)),
-                Map.entry("listeners", "PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + (port + 1)),
-                Map.entry("advertised.listeners", "PLAINTEXT://localhost:" + port),
-                Map.entry("controller.listener.names", "CONTROLLER"),
-                Map.entry("inter.broker.listener.name", "PLAINTEXT"),
-                Map.entry("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT"),
-                Map.entry("log.dirs", logDir.resolve("log").toString()),
-                Map.entry("auto.create.topics.enable", "false"),
-                // one broker: every internal topic has one replica, or exactly-once never starts
-                Map.entry("offsets.topic.replication.factor", "1"),
-                Map.entry("transaction.state.log.replication.factor", "1"),
-                Map.entry("transaction.state.log.min.isr", "1"),
-                Map.entry("share.coordinator.state.topic.replication.factor", "1"),
-                Map.entry("share.coordinator.state.topic.min.isr", "1"),
-                Map.entry("group.initial.rebalance.delay.ms", "0")));
-        return props;
     }
 
     private static void format(final Path logDir, final Properties config) {
