@@ -50,7 +50,8 @@ public final class WindowLayout {
                                              final int limit) {
         if (index.get(WindowKeys.header(id)) == null) {
             final WindowState whole = wholeWindows.get(id); // stored by 0.1.0, not migrated yet
-            return whole == null ? null : WholeWindows.slots(whole, from, wanted, limit);
+            return whole == null ? null : WholeWindows.positions(whole, from, wanted, limit).stream()
+                    .map(position -> new PositionedSlot(position, whole.resources().get(position))).toList();
         }
         final List<PositionedSlot> slots = new ArrayList<>();
         try (KeyValueIterator<String, byte[]> entries = index.range(WindowKeys.slot(id, from),
@@ -99,6 +100,6 @@ public final class WindowLayout {
         // cached: the allocations of one commit on one window write its free block once (the hot window's case)
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoresAndTopics.WINDOW_INDEX),
                 Serdes.String(), Serdes.ByteArray()).withCachingEnabled(), processor);
-        WholeWindows.addTo(topology, processor);
+        WholeWindows.addTo(topology, StoresAndTopics.WHOLE_WINDOWS, processor);
     }
 }

@@ -1,5 +1,6 @@
 package io.reservations.processor.store;
 
+import io.reservations.processor.domain.Slot;
 import io.reservations.processor.domain.WindowState;
 import io.reservations.processor.store.migration.WholeWindows;
 import java.util.ArrayList;
@@ -38,7 +39,9 @@ public final class WindowSummaries {
                 indexed.add(new Summary(id, WindowValues.header(header.value).resources(), available(index, id)));
             }
         }
-        final List<Summary> whole = WholeWindows.summaries(wholeWindows, fromId, limit);
+        final List<Summary> whole = WholeWindows.from(wholeWindows, fromId, limit).stream()
+                .map(window -> new Summary(window.id(), window.resources().size(),
+                        (int) window.resources().stream().filter(Slot::available).count())).toList();
         // both in id order: merge, then keep the first ones
         final List<Summary> merged = new ArrayList<>(indexed);
         merged.addAll(whole);

@@ -2,9 +2,6 @@ package io.reservations.processor.store.migration;
 
 import io.reservations.processor.domain.Slot;
 import io.reservations.processor.domain.WindowState;
-import io.reservations.processor.store.StoresAndTopics;
-import io.reservations.processor.store.WindowLayout.PositionedSlot;
-import io.reservations.processor.store.WindowSummaries.Summary;
 import io.reservations.topics.JsonSerde;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,17 +15,18 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * Windows as release 0.1.0 stored them: one JSON document per window in the store
- * {@link StoresAndTopics#WHOLE_WINDOWS}. Such a window is read from there until its master first touches it, which
- * moves it into the indexed layout and deletes it here; a store written by 0.1.0 empties itself as windows are used.
+ * Windows as release 0.1.0 stored them: one JSON document per window in a store of their own (its name in
+ * {@code StoresAndTopics}). Such a window is read from there until its master first touches it, which moves it into
+ * the indexed layout and deletes it here; a store written by 0.1.0 empties itself as windows are used. The indexed
+ * layout calls this class, never the other way round.
  */
 public final class WholeWindows {
 
     private WholeWindows() {
     }
 
-    public static void addTo(final Topology topology, final String processor) {
-        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoresAndTopics.WHOLE_WINDOWS),
+    public static void addTo(final Topology topology, final String store, final String processor) {
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(store),
                 Serdes.String(), new JsonSerde<>(WindowState.class)), processor);
     }
 
@@ -41,26 +39,23 @@ public final class WholeWindows {
         return stored;
     }
 
-    /** {@link io.reservations.processor.store.WindowLayout#slots} for a window stored whole. */
-    public static List<PositionedSlot> slots(final WindowState whole, final int from, final Predicate<Slot> wanted,
-                                             final int limit) {
+    /** Declared positions of up to {@code limit} resources that {@code wanted} accepts, from {@code from} on. */
+    public static List<Integer> positions(final WindowState whole, final int from, final Predicate<Slot> wanted,
+                                          final int limit) {
         final List<Slot> resources = whole.resources();
         return IntStream.range(Math.min(from, resources.size()), resources.size())
-                .mapToObj(position -> new PositionedSlot(position, resources.get(position)))
-                .filter(slot -> wanted.test(slot.slot())).limit(limit).toList();
+                .filter(position -> wanted.test(resources.get(position))).limit(limit).boxed().toList();
     }
 
-    /** Up to {@code limit} summaries of windows stored whole, with an id at or after {@code fromId}, in id order. */
-    public static List<Summary> summaries(final ReadOnlyKeyValueStore<String, WindowState> store, final String fromId,
-                                          final int limit) {
-        final List<Summary> summaries = new ArrayList<>();
+    /** Up to {@code limit} windows stored whole, with an id at or after {@code fromId} (null: the first), in id order. */
+    public static List<WindowState> from(final ReadOnlyKeyValueStore<String, WindowState> store, final String fromId,
+                                         final int limit) {
+        final List<WindowState> windows = new ArrayList<>();
         try (KeyValueIterator<String, WindowState> entries = fromId == null ? store.all() : store.range(fromId, null)) {
-            while (entries.hasNext() && summaries.size() < limit) {
-                final WindowState window = entries.next().value;
-                summaries.add(new Summary(window.id(), window.resources().size(),
-                        (int) window.resources().stream().filter(Slot::available).count()));
+            while (entries.hasNext() && windows.size() < limit) {
+                windows.add(entries.next().value);
             }
         }
-        return summaries;
+        return windows;
     }
 }
