@@ -5,4 +5,4 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 mvn -q -B install -DskipTests
-exec java -jar command-api/target/command-api.jar "$@"
+exec java -jar local-service/target/local-service.jar "$@"

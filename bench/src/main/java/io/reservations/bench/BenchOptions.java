@@ -15,7 +15,7 @@ final class BenchOptions {
     int runs = 3;
 
     @Option(names = "--service-jar", description = "The service to start when no --api is given (default: ${DEFAULT-VALUE})")
-    Path serviceJar = Path.of("command-api/target/command-api.jar");
+    Path serviceJar = Path.of("local-service/target/local-service.jar");
 
     @Option(names = "--api", description = "Base URL of a running service; with --bootstrap and --token")
     String api;

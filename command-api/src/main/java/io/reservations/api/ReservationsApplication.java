@@ -5,8 +5,9 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
- * The service: REST API and stream processor in one process by default (either can be switched off), with a
- * local single-node Kafka broker under {@code ./data} unless {@code KAFKA_BOOTSTRAP_SERVERS} names a cluster.
+ * The service as a cluster runs it: REST API and stream processor in one process by default (either can be switched
+ * off), joining the Kafka cluster {@code KAFKA_BOOTSTRAP_SERVERS} names. The one-process local service, with a broker
+ * of its own, is module {@code local-service}.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

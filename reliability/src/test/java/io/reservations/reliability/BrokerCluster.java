@@ -24,7 +24,7 @@ import org.apache.kafka.common.TopicPartitionInfo;
 
 /**
  * A real three-node KRaft cluster on loopback, each node a broker and a controller in its own JVM process, run
- * from the Kafka server classes inside the service jar. Replication factor 3 and {@code min.insync.replicas=2}
+ * from the Kafka server classes inside the local service's jar. Replication factor 3 and {@code min.insync.replicas=2}
  * by default, so one node may die without losing a write or the controller quorum.
  */
 final class BrokerCluster implements AutoCloseable {
@@ -40,7 +40,7 @@ final class BrokerCluster implements AutoCloseable {
     private final String bootstrap;
     private boolean stoppedCleanly;
 
-    BrokerCluster(final Path serviceJar, final Path dir) {
+    BrokerCluster(final Path brokerJar, final Path dir) {
         final List<Integer> controllerPorts = new ArrayList<>();
         for (int i = 0; i < NODES; i++) {
             clientPorts.add(FreePorts.take());
@@ -54,7 +54,7 @@ final class BrokerCluster implements AutoCloseable {
             final Path nodeDir = dir.resolve("broker-" + nodeId);
             final Path properties = writeProperties(nodeDir, nodeId, clientPorts.get(i), controllerPorts.get(i), voters);
             final List<String> jvm = List.of("-Xmx512m", "-XX:+UseSerialGC", "-Dlogback.configurationFile=" + logback,
-                    "-cp", serviceJar.toString());
+                    "-cp", brokerJar.toString());
             format(new JvmProcess("format-" + nodeId,
                     concat(jvm, List.of("-Dloader.main=kafka.tools.StorageTool")),
                     List.of(JvmProcess.SERVICE_JAR_LAUNCHER, "format", "-t", CLUSTER_ID, "-c", properties.toString(),

@@ -39,6 +39,8 @@ class FaultInjectionIT {
 
     private final boolean full = "full".equals(System.getProperty("reliability.suite", "short"));
     private final Path serviceJar = Path.of(System.getProperty("reliability.serviceJar", "../command-api/target/command-api.jar"));
+    /** The brokers run from the local service's jar, the only one that carries the Kafka server. */
+    private final Path brokerJar = Path.of(System.getProperty("reliability.brokerJar", "../local-service/target/local-service.jar"));
     private final Path dir = Path.of(System.getProperty("reliability.workDir", "target/reliability"))
             .resolve(Instant.now().toString().replace(':', '-'));
     private final Report report = new Report(full ? "full" : "short");
@@ -46,8 +48,9 @@ class FaultInjectionIT {
     @Test
     void shouldKeepEveryPromiseWhileProcessorsAndBrokersAreKilled() throws Exception {
         assertThat(serviceJar).as("the service jar (mvn package builds it)").exists();
+        assertThat(brokerJar).as("the local service's jar (mvn package builds it)").exists();
         final Instant started = Instant.now();
-        try (ReliabilityCluster cluster = ReliabilityCluster.start(serviceJar, dir)) {
+        try (ReliabilityCluster cluster = ReliabilityCluster.start(serviceJar, brokerJar, dir)) {
             report.step("cluster started (3 brokers, 2 processors, 2 API instances)", Duration.between(started, Instant.now()));
             try {
                 runLoadFaultsAndVerify(cluster);

@@ -36,8 +36,8 @@ final class ReliabilityCluster implements AutoCloseable {
         this.apis = apis;
     }
 
-    static ReliabilityCluster start(final Path serviceJar, final Path dir) {
-        final BrokerCluster brokers = new BrokerCluster(serviceJar, dir);
+    static ReliabilityCluster start(final Path serviceJar, final Path brokerJar, final Path dir) {
+        final BrokerCluster brokers = new BrokerCluster(brokerJar, dir);
         final List<ServiceNode> processors = List.of(
                 ServiceNode.processor(serviceJar, dir, "processor-1", brokers.bootstrap(), SESSION_TIMEOUT),
                 ServiceNode.processor(serviceJar, dir, "processor-2", brokers.bootstrap(), SESSION_TIMEOUT));

@@ -1,7 +1,6 @@
 package io.reservations.api.kafka;
 
 import io.reservations.api.ReservationsProperties;
-import io.reservations.api.local.LocalKafkaBroker;
 import io.reservations.topics.KafkaClientSecurity;
 import io.reservations.topics.TopicProvisioner;
 import io.reservations.topics.TopicSettings;
@@ -17,6 +16,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -26,19 +26,23 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.MicrometerProducerListener;
 import org.springframework.kafka.core.ProducerFactory;
 
-/** The Kafka side of the process: the broker to use (starting the local one if none is configured) and topics. */
+/** The Kafka side of the process: the cluster to join (or the process's own broker, when it runs one) and topics. */
 @Configuration(proxyBeanMethods = false)
 public class KafkaConfiguration {
 
     private static final Duration HEALTH_TTL = Duration.ofSeconds(2);
 
-    /** The configured cluster, or a local broker under the data directory when none is configured. */
+    /** The configured cluster, or the broker this process runs (the local service's) when none is configured. */
     @Bean(destroyMethod = "close")
-    KafkaConnection kafkaConnection(final ReservationsProperties properties) {
+    KafkaConnection kafkaConnection(final ReservationsProperties properties, final ObjectProvider<EmbeddedBroker> own) {
         final KafkaConnection connection;
         if (properties.kafka().local()) {
-            final LocalKafkaBroker broker = LocalKafkaBroker.start(
-                    properties.dataDir().resolve("kafka"), properties.kafka().localPort());
+            final EmbeddedBroker broker = own.getIfAvailable();
+            if (broker == null) {
+                throw new IllegalStateException("No Kafka cluster configured (KAFKA_BOOTSTRAP_SERVERS, "
+                        + "reservations.kafka.bootstrap-servers), and command-api.jar runs no broker of its own: "
+                        + "name a cluster, or start the local service (./run.sh, local-service.jar)");
+            }
             connection = new KafkaConnection(broker.bootstrapServers(), KafkaClientSecurity.NONE, broker);
         } else {
             connection = new KafkaConnection(properties.kafka().bootstrapServers(),

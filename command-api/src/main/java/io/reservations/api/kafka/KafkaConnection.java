@@ -1,22 +1,21 @@
 package io.reservations.api.kafka;
 
-import io.reservations.api.local.LocalKafkaBroker;
 import io.reservations.topics.KafkaClientSecurity;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.CommonClientConfigs;
 
 /**
- * Where this instance's Kafka clients connect: the configured cluster, or the local broker this instance runs
+ * Where this instance's Kafka clients connect: the configured cluster, or the broker this process runs itself
  * (then closing the connection stops the broker; every client bean depends on it, so it closes last).
  */
 public final class KafkaConnection implements AutoCloseable {
 
     private final String bootstrapServers;
     private final KafkaClientSecurity security;
-    private final LocalKafkaBroker localBroker;
+    private final EmbeddedBroker localBroker;
 
-    KafkaConnection(final String bootstrapServers, final KafkaClientSecurity security, final LocalKafkaBroker localBroker) {
+    KafkaConnection(final String bootstrapServers, final KafkaClientSecurity security, final EmbeddedBroker localBroker) {
         this.bootstrapServers = bootstrapServers;
         this.security = security;
         this.localBroker = localBroker;

@@ -24,11 +24,21 @@ public final class ServiceInstance implements AutoCloseable {
     }
 
     /**
-     * @param bootstrapServers the broker to join, or "" to let the instance start its local broker
-     * @param dataDir          the instance's own data directory (stores, and the local broker's log)
+     * @param bootstrapServers the broker to join
+     * @param dataDir          the instance's own data directory (its stores)
      */
     public static ServiceInstance start(final String bootstrapServers, final Path dataDir, final String applicationId,
                                         final Map<String, Object> extra) {
+        return start(new Class<?>[] {ReservationsApplication.class}, bootstrapServers, dataDir, applicationId, extra);
+    }
+
+    /**
+     * @param sources          the application's Spring sources (the local service adds its broker)
+     * @param bootstrapServers the broker to join, or "" for the local service's own broker
+     * @param dataDir          the instance's own data directory (stores, and the local broker's log)
+     */
+    public static ServiceInstance start(final Class<?>[] sources, final String bootstrapServers, final Path dataDir,
+                                        final String applicationId, final Map<String, Object> extra) {
         final int port = freePort();
         final Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("server.port", port);
@@ -41,7 +51,7 @@ public final class ServiceInstance implements AutoCloseable {
                 .map(entry -> "--" + entry.getKey() + "=" + entry.getValue()).toArray(String[]::new);
         // keep the test's logback configuration (and any capturing appender) instead of Spring re-initialising it
         System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
-        final ConfigurableApplicationContext context = new SpringApplicationBuilder(ReservationsApplication.class)
+        final ConfigurableApplicationContext context = new SpringApplicationBuilder(sources)
                 .registerShutdownHook(false)
                 .run(args);
         return new ServiceInstance(context, port);

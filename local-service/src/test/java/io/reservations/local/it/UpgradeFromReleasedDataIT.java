@@ -1,9 +1,9 @@
-package io.reservations.api.it;
+package io.reservations.local.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.reservations.api.local.LocalKafkaBroker;
+import io.reservations.local.LocalKafkaBroker;
 import io.reservations.api.support.HttpJson;
 import io.reservations.api.support.ServiceInstance;
 import java.io.IOException;

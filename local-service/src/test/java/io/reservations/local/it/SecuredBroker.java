@@ -1,6 +1,7 @@
-package io.reservations.api.support;
+package io.reservations.local.it;
 
-import io.reservations.api.local.LocalKafkaBroker;
+import io.reservations.api.support.ServiceInstance;
+import io.reservations.local.LocalKafkaBroker;
 import io.reservations.topics.KafkaClientSecurity;
 import java.nio.file.Path;
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package io.reservations.api.support;
+package io.reservations.local.it;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.reservations.api.local;
+package io.reservations.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.reservations.api.it;
+package io.reservations.local.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.reservations.api.support.HttpJson;
 import io.reservations.api.support.HttpJson.Response;
 import io.reservations.api.support.ServiceInstance;
+import io.reservations.local.LocalService;
 import io.reservations.contract.HoldExpired;
 import io.reservations.contract.ReservationEvent;
 import io.reservations.topics.TopicReader;
@@ -27,7 +28,7 @@ class HoldsIT {
 
     @Test
     void shouldHoldConfirmAndExpireOverHttpAndRefuseABadHold() {
-        try (ServiceInstance service = ServiceInstance.start("", data, "reservation-processor",
+        try (ServiceInstance service = ServiceInstance.start(LocalService.sources(), "", data, "reservation-processor",
                 Map.of("reservations.kafka.local-port", ServiceInstance.freePortPair()))) {
             final HttpJson http = service.http();
             assertThat(http.post("/windows", "{\"id\":\"w\",\"resources\":[{\"id\":\"a\",\"type\":\"seat\"},"
@@ -69,7 +70,7 @@ class HoldsIT {
     void shouldExpireHoldsThatFellDueWhileTheProcessorWasStoppedOnceEach() {
         final Map<String, Object> local = Map.of("reservations.kafka.local-port", ServiceInstance.freePortPair());
         final List<String> ids = List.of("h1", "h2", "h3");
-        try (ServiceInstance first = ServiceInstance.start("", data, "reservation-processor", local)) {
+        try (ServiceInstance first = ServiceInstance.start(LocalService.sources(), "", data, "reservation-processor", local)) {
             final HttpJson http = first.http();
             assertThat(http.post("/windows", "{\"id\":\"w\",\"resources\":[{\"id\":\"a\",\"type\":\"seat\"},"
                     + "{\"id\":\"b\",\"type\":\"seat\"},{\"id\":\"c\",\"type\":\"seat\"}]}").status()).isEqualTo(201);
@@ -81,7 +82,7 @@ class HoldsIT {
             }
         }
 
-        try (ServiceInstance second = ServiceInstance.start("", data, "reservation-processor", local)) {
+        try (ServiceInstance second = ServiceInstance.start(LocalService.sources(), "", data, "reservation-processor", local)) {
             final HttpJson http = second.http();
             await().atMost(Duration.ofMinutes(1)).ignoreExceptions().until(() -> ids.stream()
                     .allMatch(id -> "EXPIRED".equals(http.get("/reservations/" + id).text("status"))));

@@ -1,4 +1,4 @@
-package io.reservations.api.it;
+package io.reservations.local.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,9 +8,7 @@ import io.reservations.api.security.TokenIssuer;
 import io.reservations.api.security.TokenTool;
 import io.reservations.api.support.HttpJson;
 import io.reservations.api.support.LogCapture;
-import io.reservations.api.support.SecuredBroker;
 import io.reservations.api.support.ServiceInstance;
-import io.reservations.api.support.TlsFiles;
 import io.reservations.topics.ApplicationAcls;
 import io.reservations.topics.Topics;
 import java.io.ByteArrayOutputStream;

@@ -1,10 +1,11 @@
-package io.reservations.api.it;
+package io.reservations.local.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.reservations.api.support.HttpJson;
 import io.reservations.api.support.ServiceInstance;
+import io.reservations.local.LocalService;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,7 +26,7 @@ class LocalServiceRestartIT {
         final Map<String, Object> local = Map.of("reservations.kafka.local-port", kafkaPort);
         final JsonNode window;
         final JsonNode reservation;
-        try (ServiceInstance first = ServiceInstance.start("", data, "reservation-processor", local)) {
+        try (ServiceInstance first = ServiceInstance.start(LocalService.sources(), "", data, "reservation-processor", local)) {
             final HttpJson http = first.http();
             assertThat(http.post("/windows", "{\"id\":\"kept-window\",\"resources\":[{\"id\":\"a\",\"type\":\"seat\"}]}")
                     .status()).isEqualTo(201);
@@ -38,7 +39,7 @@ class LocalServiceRestartIT {
         }
         assertThat(Files.isDirectory(data.resolve("kafka"))).as("broker data under the data directory").isTrue();
 
-        try (ServiceInstance second = ServiceInstance.start("", data, "reservation-processor", local)) {
+        try (ServiceInstance second = ServiceInstance.start(LocalService.sources(), "", data, "reservation-processor", local)) {
             final HttpJson http = second.http();
             await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> {
                 assertThat(http.get("/windows/kept-window").json()).isEqualTo(window);

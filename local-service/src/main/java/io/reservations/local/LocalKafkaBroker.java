@@ -1,5 +1,6 @@
-package io.reservations.api.local;
+package io.reservations.local;
 
+import io.reservations.api.kafka.EmbeddedBroker;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -28,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * A real single-node KRaft broker (broker and controller in one) running in this JVM, with its log under a
  * directory of ours, so a restart finds every topic, store changelog and committed offset again.
  */
-public final class LocalKafkaBroker implements AutoCloseable {
+public final class LocalKafkaBroker implements EmbeddedBroker {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalKafkaBroker.class);
     /** Fixed, so the directory formatted on the first start is recognised on every later one. */
@@ -71,6 +72,7 @@ public final class LocalKafkaBroker implements AutoCloseable {
         return new LocalKafkaBroker(server, bootstrap);
     }
 
+    @Override
     public String bootstrapServers() {
         return bootstrapServers;
     }

@@ -1,4 +1,4 @@
-package io.reservations.api.local;
+package io.reservations.local;
 
 import java.nio.file.Path;
 import java.util.Map;

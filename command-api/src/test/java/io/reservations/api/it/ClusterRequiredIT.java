@@ -1,0 +1,20 @@
+package io.reservations.api.it;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.reservations.api.support.ServiceInstance;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** command-api.jar carries no broker: with no cluster named it refuses to start and says what to run instead. */
+class ClusterRequiredIT {
+
+    @Test
+    void shouldRefuseToStartWithoutAClusterAndNameTheLocalService(@TempDir final Path data) {
+        assertThatThrownBy(() -> ServiceInstance.start("", data, "reservation-processor", Map.of()))
+                .hasStackTraceContaining("No Kafka cluster configured")
+                .hasStackTraceContaining("local-service.jar");
+    }
+}
