@@ -1,8 +1,5 @@
 package io.reservations.bench;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -16,48 +13,26 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Stream;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * What a user would pick instead: one PostgreSQL (Debian's package, started here on a fresh data directory,
- * fsync on) doing the same two-entity update as one SQL transaction per saga: lock the reservation, take the first
- * free resource of the window in declared order ({@code FOR UPDATE SKIP LOCKED}), update both, commit.
+ * What a user would pick instead: one PostgreSQL ({@link PostgresServer}) doing the same two-entity update as one
+ * SQL transaction per saga: lock the reservation, take the first free resource of the window in declared order
+ * ({@code FOR UPDATE SKIP LOCKED}), update both, commit.
  */
 final class PostgresReference {
-
-    private static final Logger LOG = LoggerFactory.getLogger(PostgresReference.class);
-    private static final Path VERSIONS = Path.of("/usr/lib/postgresql");
 
     private PostgresReference() {
     }
 
     /** Sagas per second with {@code clients} connections, or empty where no PostgreSQL server can be started. */
     static Optional<Double> run(final int sagas, final int clients, final int resourcesPerWindow) throws Exception {
-        final Optional<Path> bin = binaries();
-        if (bin.isEmpty()) {
-            LOG.info("No PostgreSQL server under {}: its reference is left out", VERSIONS);
+        final Optional<PostgresServer> started = PostgresServer.start();
+        if (started.isEmpty()) {
             return Optional.empty();
         }
-        final Path data = Files.createTempDirectory("bench-postgres");
-        final int port = 20_000 + (int) (ProcessHandle.current().pid() % 10_000);
-        try {
-            exec("chown", "postgres", data.toString());
-            exec("runuser", "-u", "postgres", "--", bin.get().resolve("initdb").toString(), "-D", data.resolve("db").toString(),
-                    "-A", "trust", "-U", "bench");
-            exec("runuser", "-u", "postgres", "--", bin.get().resolve("pg_ctl").toString(), "-D", data.resolve("db").toString(),
-                    "-o", "-p " + port + " -k " + data + " -c fsync=on -c synchronous_commit=on",
-                    "-l", data.resolve("server.log").toString(), "-w", "start");
-        } catch (final IOException | IllegalStateException e) {
-            LOG.info("Cannot start PostgreSQL here ({}): its reference is left out", e.getMessage());
-            exec("rm", "-rf", data.toString());
-            return Optional.empty();
-        }
-        try {
-            final String url = "jdbc:postgresql://localhost:" + port + "/postgres?user=bench";
-            final List<String> reservations = load(url, sagas, resourcesPerWindow);
-            final ConcurrentLinkedQueue<String> queue = new ConcurrentLinkedQueue<>(reservations);
+        try (PostgresServer server = started.get()) {
+            final String url = server.jdbcUrl();
+            final ConcurrentLinkedQueue<String> queue = new ConcurrentLinkedQueue<>(load(url, sagas, resourcesPerWindow));
             final ExecutorService pool = Executors.newFixedThreadPool(clients);
             final long start = System.nanoTime();
             final List<Future<?>> done = new ArrayList<>();
@@ -69,10 +44,6 @@ final class PostgresReference {
             }
             pool.shutdown();
             return Optional.of(sagas / ((System.nanoTime() - start) / 1e9));
-        } finally {
-            exec("runuser", "-u", "postgres", "--", bin.get().resolve("pg_ctl").toString(), "-D", data.resolve("db").toString(),
-                    "-m", "fast", "-w", "stop");
-            exec("rm", "-rf", data.toString());
         }
     }
 
@@ -138,29 +109,5 @@ final class PostgresReference {
             }
         }
         return null;
-    }
-
-    private static Optional<Path> binaries() throws IOException {
-        if (!Files.isDirectory(VERSIONS)) {
-            return Optional.empty();
-        }
-        try (Stream<Path> versions = Files.list(VERSIONS)) {
-            return versions.map(version -> version.resolve("bin")).filter(bin -> Files.isExecutable(bin.resolve("pg_ctl")))
-                    .max(Path::compareTo);
-        }
-    }
-
-    /** Runs a command to its end; its output goes to a file, since a server it starts may keep a pipe open. */
-    private static void exec(final String... command) throws IOException, InterruptedException {
-        final Path output = Files.createTempFile("bench-postgres", ".out");
-        try {
-            final Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(output.toFile()).start();
-            if (process.waitFor() != 0) {
-                throw new IllegalStateException(String.join(" ", command) + " failed: " + Files.readString(output).strip());
-            }
-        } finally {
-            Files.deleteIfExists(output);
-        }
     }
 }

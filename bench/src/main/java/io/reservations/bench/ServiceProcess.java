@@ -1,20 +1,17 @@
 package io.reservations.bench;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,7 +41,7 @@ final class ServiceProcess implements AutoCloseable {
         final Path data = Files.createTempDirectory("bench-data");
         final int httpPort = freePort();
         final int kafkaPort = freePortPair();
-        final List<String> command = new java.util.ArrayList<>(List.of(
+        final List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx2g"));
         command.addAll(jvmArgs);
         command.addAll(List.of("-jar", jar.toString(), "--server.port=" + httpPort, "--reservations.data-dir=" + data,
@@ -57,39 +54,14 @@ final class ServiceProcess implements AutoCloseable {
                 "--reservations.processor.selection-timeout=10m"));
         LOG.info("Starting the service: {}", String.join(" ", command));
         final Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        final CompletableFuture<String> token = new CompletableFuture<>();
-        final java.util.Deque<String> lastLines = new java.util.concurrent.ConcurrentLinkedDeque<>();
-        final Thread reader = new Thread(() -> {
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = lines.readLine()) != null) {
-                    lastLines.addLast(line);
-                    if (lastLines.size() > 40) {
-                        lastLines.pollFirst();
-                    }
-                    final int at = line.indexOf("export TOKEN=");
-                    if (at >= 0) {
-                        token.complete(line.substring(at + "export TOKEN=".length()).trim());
-                    }
-                }
-            } catch (final IOException e) {
-                token.completeExceptionally(e);
-            }
-        }, "service-output");
-        reader.setDaemon(true);
-        reader.start();
+        final ServiceOutput output = ServiceOutput.follow(process.getInputStream());
         final String apiUrl = "http://localhost:" + httpPort;
         try {
             awaitReady(apiUrl, process);
         } catch (final IllegalStateException e) {
-            throw new IllegalStateException(e.getMessage() + "; its last output:\n" + String.join("\n", lastLines), e);
+            throw new IllegalStateException(e.getMessage() + "; its last output:\n" + output.lastLines(), e);
         }
-        final String admin;
-        try {
-            admin = token.get(30, TimeUnit.SECONDS);
-        } catch (final java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("The service printed no admin token", e);
-        }
+        final String admin = output.adminToken();
         return new ServiceProcess(process, apiUrl, "localhost:" + kafkaPort, admin);
     }
 
@@ -127,8 +99,8 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** CPU time the service's process (broker, processor and API together) has used so far. */
-    java.time.Duration cpu() {
-        return process.info().totalCpuDuration().orElse(java.time.Duration.ZERO);
+    Duration cpu() {
+        return process.info().totalCpuDuration().orElse(Duration.ZERO);
     }
 
     @Override

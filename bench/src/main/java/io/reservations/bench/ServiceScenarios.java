@@ -2,7 +2,6 @@ package io.reservations.bench;
 
 import java.time.Duration;
 import java.util.List;
-import org.HdrHistogram.Histogram;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +25,7 @@ final class ServiceScenarios {
     private final Load load;
     private final Measurements measured;
     private final RestScenarios restScenarios;
+    private final ListingScenarios listings;
     private final ServiceMeters meters;
     /** The service JVM's JIT time (Micrometer's JVM compilation meter), milliseconds. */
     private static final String COMPILATION = "jvm_compilation_time_ms_total";
@@ -40,15 +40,16 @@ final class ServiceScenarios {
         this.load = load;
         this.measured = measured;
         this.restScenarios = new RestScenarios(cluster, rest, options, load, measured);
+        this.listings = new ListingScenarios(cluster, rest, options.smoke(), measured);
         this.meters = new ServiceMeters(rest.apiUrl(), rest.token());
     }
 
     void run(final String session, final int runCount) throws Exception {
         if (options.onlyListings()) {
-            final List<String> owners = owners(session);
+            final List<String> owners = listings.owners(session);
             for (int run = 1; run <= runCount; run++) {
                 for (final String owner : owners) {
-                    listings(owner);
+                    listings.measure(owner);
                 }
             }
             return;
@@ -67,7 +68,7 @@ final class ServiceScenarios {
             warmRest(session);
         }
         final List<String> owners = options.onlyPipeline() || options.onlyTargets() || options.skipListings()
-                ? List.of() : owners(session);
+                ? List.of() : listings.owners(session);
         for (int run = 1; run <= runCount; run++) {
             final String tag = session + "-" + run;
             LOG.info("Run {} of {}: pipeline", run, runCount);
@@ -91,7 +92,7 @@ final class ServiceScenarios {
                 restScenarios.openLoopAt(tag + "-ph", PIPELINE_HALF, rate);
             }
             for (final String owner : owners) {
-                listings(owner);
+                listings.measure(owner);
             }
         }
     }
@@ -122,26 +123,6 @@ final class ServiceScenarios {
             }
         }
         measured.add("REST warm-up until the service's JIT settled, seconds", (System.nanoTime() - start) / 1e9);
-    }
-
-    /** Two owners, with few and with many reservations; the count ends the owner's name. */
-    private List<String> owners(final String session) {
-        return List.of(Listings.prepareOwner(cluster, session, options.smoke() ? 10 : 100),
-                Listings.prepareOwner(cluster, session, options.smoke() ? 100 : 10_000));
-    }
-
-    /** A first page of 100 again and again, then a walk of every page, of an owner's reservations. */
-    private void listings(final String owner) throws Exception {
-        final int count = Integer.parseInt(owner.substring(owner.lastIndexOf('-') + 1));
-        LOG.info("Listings of an owner with {} reservations", count);
-        final Listings listings = new Listings(rest.apiUrl(), rest.token());
-        final String name = "listing, " + count + " per owner";
-        final Histogram first = listings.firstPages(owner, options.smoke() ? 20 : 300);
-        measured.add(name + ", first page p50", Measurements.ms(first, 50));
-        measured.add(name + ", first page p99", Measurements.ms(first, 99));
-        final Histogram pages = listings.walk(owner, count);
-        measured.add(name + ", every page p50", Measurements.ms(pages, 50));
-        measured.add(name + ", every page p99", Measurements.ms(pages, 99));
     }
 
     /** @return the cross-partition rate, sagas per second */

@@ -13,10 +13,8 @@ import io.reservations.processor.store.WindowLayout;
 import io.reservations.processor.store.WindowSummaries;
 import io.reservations.topics.Topics;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.TreeMap;
 import java.util.function.Predicate;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.streams.KafkaStreams;
@@ -113,16 +111,8 @@ public final class EntityQueries {
     public Optional<Availability> availability(final String windowId) {
         final List<WindowLayout.PositionedSlot> all = WindowLayout.slots(store(StoresAndTopics.WINDOW_INDEX),
                 store(StoresAndTopics.WHOLE_WINDOWS), windowId, 0, slot -> true, Integer.MAX_VALUE);
-        if (all == null) {
-            return Optional.empty();
-        }
-        final Map<String, Availability.Count> types = new TreeMap<>();
-        for (final WindowLayout.PositionedSlot positioned : all) {
-            final Slot slot = positioned.slot();
-            types.merge(slot.type(), new Availability.Count(1, slot.available() ? 1 : 0),
-                    (a, b) -> new Availability.Count(a.total() + b.total(), a.available() + b.available()));
-        }
-        return Optional.of(new Availability(windowId, types));
+        return all == null ? Optional.empty()
+                : Optional.of(Availability.of(windowId, all.stream().map(WindowLayout.PositionedSlot::slot).toList()));
     }
 
     /**
