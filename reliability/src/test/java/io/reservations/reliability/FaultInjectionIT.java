@@ -100,6 +100,12 @@ class FaultInjectionIT {
                 .pollInterval(Duration.ofSeconds(2)).until(verifier::holdsSettled);
         final Map<String, Object> figures = verifier.verify(ledger, poison);
         report.invariants(figures);
+
+        // after the verifier, so that a slow recovery never hides a broken promise
+        assertThat(report.recoveriesOverTarget()).as("faults after which commands took over %s s to complete again",
+                Report.RECOVERY_TARGET.toSeconds()).isEmpty();
+        assertThat(report.stalls()).as("stretches of %s s or more without any final answer", StallWatch.STALL.toSeconds())
+                .isEmpty();
     }
 
     /** The faults of the full suite: every kind, on either processor and on two brokers. */

@@ -23,6 +23,7 @@ final class Report {
     private final List<String> steps = new ArrayList<>();
     private final List<String> faults = new ArrayList<>();
     private final List<String> stalls = new ArrayList<>();
+    private final List<String> overTarget = new ArrayList<>();
     private final Map<String, Object> load = new LinkedHashMap<>();
     private final Map<String, Object> invariants = new LinkedHashMap<>();
 
@@ -39,8 +40,22 @@ final class Report {
     }
 
     synchronized void fault(final String what, final List<Integer> partitions, final Duration recovery, final Duration whole) {
+        final boolean over = recovery.compareTo(RECOVERY_TARGET) > 0;
         faults.add("| " + (faults.size() + 1) + " | " + what + " | " + partitions + " | " + seconds(recovery)
-                + (recovery.compareTo(RECOVERY_TARGET) > 0 ? " (over the 10 s target)" : "") + " | " + seconds(whole) + " |");
+                + (over ? " (over the 10 s target)" : "") + " | " + seconds(whole) + " |");
+        if (over) {
+            overTarget.add(what + ": " + seconds(recovery) + " s");
+        }
+    }
+
+    /** The faults after which commands took longer than {@link #RECOVERY_TARGET} to complete again. */
+    synchronized List<String> recoveriesOverTarget() {
+        return List.copyOf(overTarget);
+    }
+
+    /** The stretches without any final answer, each "| from | seconds |". */
+    synchronized List<String> stalls() {
+        return List.copyOf(stalls);
     }
 
     /** A time without any final answer under load (see {@link StallWatch}); the services' thread dumps are in their logs. */

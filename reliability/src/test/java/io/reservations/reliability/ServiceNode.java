@@ -43,7 +43,8 @@ final class ServiceNode {
                 // above the brokers' failover time, so that no live transaction expires while its partitions'
                 // leaders or its coordinator move: with 8 s, a transaction open when a broker was killed (new
                 // leaders 7 s later) expired, its live processor was fenced and the group stalled for 2 minutes
-                // (docs/RELIABILITY.md). A killed processor's open transaction holds its readers this long.
+                // (docs/RELIABILITY.md). A killed processor's open transaction is aborted by the processor that
+                // takes its tasks (DepartedTransactionWatch), not after this timeout.
                 "-Dreservations.streams.producer.transaction.timeout.ms=12000"), Map.of(
                 "reservations.api.enabled", "false",
                 "reservations.processor.instance-id", name,

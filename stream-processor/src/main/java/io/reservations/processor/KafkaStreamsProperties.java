@@ -65,10 +65,10 @@ final class KafkaStreamsProperties {
         // the wait adds nothing to a hop; it only bounds how often an idle consumer asks (10 ms: 100 empty fetches a
         // second per consumer, most of an idle service's broker CPU; docs/PERFORMANCE.md)
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), IDLE_FETCH_WAIT_MS);
-        // transaction.timeout.ms stays at Kafka Streams' 10 s: a killed instance's open transaction holds back the
-        // readers of what it wrote until the broker aborts it, but a timeout shorter than a broker failover expires
-        // live transactions whose coordinator is moving. With 6 s, a broker kill fenced both processors and left
-        // one stuck for minutes (docs/RELIABILITY.md)
+        // transaction.timeout.ms stays at Kafka Streams' 10 s: a timeout shorter than a broker failover expires
+        // live transactions whose coordinator is moving (with 6 s, a broker kill fenced both processors and left
+        // one stuck for minutes: docs/RELIABILITY.md). A killed instance's open transaction does not wait for it:
+        // the instances that take its tasks abort it once it is out of the group (DepartedTransactionWatch)
         overrides(props, STREAMS_OVERRIDE_PREFIX);
         return props;
     }
@@ -107,9 +107,10 @@ final class KafkaStreamsProperties {
         props.put(StreamsConfig.topicPrefix(TopicConfig.MAX_MESSAGE_BYTES_CONFIG), Integer.toString(Topics.MAX_RECORD_BYTES));
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG),
                 (int) settings.sessionTimeout().toMillis());
-        // three heartbeats per session, so one lost heartbeat does not cost the partitions
+        // a member learns that another left the group at its next heartbeat: a tenth of the session (600 ms for
+        // the fault suite's 6 s) keeps that short in a failover, and no lost heartbeat costs the partitions
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG),
-                (int) Math.max(500, settings.sessionTimeout().toMillis() / 4));
+                (int) Math.max(500, settings.sessionTimeout().toMillis() / 10));
         if (settings.applicationServer() != null) {
             props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, settings.applicationServer());
         }

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.reservations.contract.Reservation;
 import io.reservations.processor.deadletters.RefusedOutputs;
+import io.reservations.processor.failover.DepartedTransactionWatch;
 import io.reservations.processor.readmodels.IndexEnds;
 import io.reservations.processor.readmodels.OwnerIndexSync;
 import io.reservations.processor.readmodels.ReadModelClients;
@@ -20,6 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Serdes;
@@ -46,16 +48,18 @@ public final class StreamProcessor implements AutoCloseable {
     private final IndexEnds indexEnds;
     private final OwnerIndexSync indexSync;
     private final ThreadFailures threadFailures;
+    private final DepartedTransactionWatch departed;
 
     private StreamProcessor(final ProcessorSettings settings, final KafkaStreams shardMasters,
                             final KafkaStreams readModels, final IndexEnds indexEnds, final OwnerIndexSync indexSync,
-                            final ThreadFailures threadFailures) {
+                            final ThreadFailures threadFailures, final DepartedTransactionWatch departed) {
         this.settings = settings;
         this.shardMasters = shardMasters;
         this.readModels = readModels;
         this.indexEnds = indexEnds;
         this.indexSync = indexSync;
         this.threadFailures = threadFailures;
+        this.departed = departed;
     }
 
     /** Creates missing topics, refuses mismatched partition counts, and starts Kafka Streams. */
@@ -79,9 +83,12 @@ public final class StreamProcessor implements AutoCloseable {
         final IndexEnds indexEnds = new IndexEnds(settings.clientConfig(), settings.applicationId(), INDEX_SYNC_TIMEOUT);
         final OwnerIndexSync indexSync = new OwnerIndexSync(indexEnds, INDEX_SYNC_TIMEOUT, registry);
         final RefusedOutputs refusedOutputs = new RefusedOutputs(largestRecordBytes);
+        final Properties shardMasterProperties = KafkaStreamsProperties.shardMasters(settings, replicationFactor,
+                largestRecordBytes, refusedOutputs);
         final KafkaStreams shardMasters = new KafkaStreams(ShardMasterTopology.build(
-                settings.shardMasterOptions(registry, refusedOutputs), settings.applicationId()),
-                KafkaStreamsProperties.shardMasters(settings, replicationFactor, largestRecordBytes, refusedOutputs));
+                settings.shardMasterOptions(registry, refusedOutputs), settings.applicationId()), shardMasterProperties);
+        final DepartedTransactionWatch departed = DepartedTransactionWatch.watch(shardMasters, shardMasterProperties,
+                settings.clientConfig(), registry);
         final KafkaStreams readModels = new KafkaStreams(ReadModelTopology.build(settings.applicationId(),
                 settings.commandRetention(), indexSync), KafkaStreamsProperties.readModels(settings, replicationFactor),
                 new ReadModelClients(StoresAndTopics.ownerIndexTopic(settings.applicationId()), indexSync));
@@ -93,7 +100,7 @@ public final class StreamProcessor implements AutoCloseable {
         }
         LOG.info("Stream processor {} started against {} ({} partitions)",
                 settings.applicationId(), settings.bootstrapServers(), settings.topics().partitions());
-        return new StreamProcessor(settings, shardMasters, readModels, indexEnds, indexSync, threadFailures);
+        return new StreamProcessor(settings, shardMasters, readModels, indexEnds, indexSync, threadFailures, departed);
     }
 
     /**
@@ -148,6 +155,7 @@ public final class StreamProcessor implements AutoCloseable {
         shardMasters.close(new KafkaStreams.CloseOptions().leaveGroup(true).timeout(CLOSE_TIMEOUT));
         readModels.close(new KafkaStreams.CloseOptions().leaveGroup(true).timeout(CLOSE_TIMEOUT));
         indexEnds.close();
+        departed.close();
         LOG.info("Stream processor {} stopped", settings.applicationId());
     }
 }
