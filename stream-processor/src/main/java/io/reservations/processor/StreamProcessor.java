@@ -3,7 +3,6 @@ package io.reservations.processor;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
-import io.reservations.contract.Reservation;
 import io.reservations.processor.deadletters.RefusedOutputs;
 import io.reservations.processor.failover.DepartedTransactionWatch;
 import io.reservations.processor.readmodels.IndexEnds;
@@ -12,19 +11,10 @@ import io.reservations.processor.readmodels.ReadModelClients;
 import io.reservations.processor.readmodels.ReadModelTopology;
 import io.reservations.processor.shard.ShardMasterTopology;
 import io.reservations.processor.store.StoresAndTopics;
-import io.reservations.topics.JsonSerde;
-import io.reservations.topics.OwnerUsage;
-import io.reservations.topics.TopicProvisioner;
-import io.reservations.topics.TopicSpec;
-import io.reservations.topics.Topics;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,17 +59,9 @@ public final class StreamProcessor implements AutoCloseable {
 
     /** As {@link #start(ProcessorSettings)}, with the processor's and Kafka Streams' metrics in {@code registry}. */
     public static StreamProcessor start(final ProcessorSettings settings, final MeterRegistry registry) {
-        final short replicationFactor;
-        final int largestRecordBytes;
-        try (Admin admin = Admin.create(settings.clientConfig())) {
-            final TopicProvisioner provisioner = new TopicProvisioner(admin, settings.topics());
-            final TopicProvisioner.Provisioned contract = provisioner.provision(Topics.ALL);
-            final TopicProvisioner.Provisioned index = provisioner.provision(List.of(ownerIndexTopic(settings.applicationId())));
-            // its records are a few bytes: the broker's default record limit is no bound on the sagas' records
-            provisioner.provision(List.of(OwnerUsage.topic(settings.applicationId())));
-            replicationFactor = contract.replicationFactor();
-            largestRecordBytes = Math.min(contract.largestRecordBytes(), index.largestRecordBytes());
-        }
+        final ProcessorTopics topics = ProcessorTopics.provision(settings);
+        final short replicationFactor = topics.replicationFactor();
+        final int largestRecordBytes = topics.largestRecordBytes();
         final IndexEnds indexEnds = new IndexEnds(settings.clientConfig(), settings.applicationId(), INDEX_SYNC_TIMEOUT);
         final OwnerIndexSync indexSync = new OwnerIndexSync(indexEnds, INDEX_SYNC_TIMEOUT, registry);
         final RefusedOutputs refusedOutputs = new RefusedOutputs(largestRecordBytes);
@@ -101,17 +83,6 @@ public final class StreamProcessor implements AutoCloseable {
         LOG.info("Stream processor {} started against {} ({} partitions)",
                 settings.applicationId(), settings.bootstrapServers(), settings.topics().partitions());
         return new StreamProcessor(settings, shardMasters, readModels, indexEnds, indexSync, threadFailures, departed);
-    }
-
-    /**
-     * The owner index's topic, internal to the application (its name starts with the application id, so the
-     * processor's ACLs cover it): one record per change of a reservation, read once into the index.
-     */
-    private static TopicSpec<String, Reservation> ownerIndexTopic(final String applicationId) {
-        return new TopicSpec<>(StoresAndTopics.ownerIndexTopic(applicationId), Serdes.String(),
-                new JsonSerde<>(Reservation.class), true, Map.of(TopicConfig.CLEANUP_POLICY_CONFIG,
-                TopicConfig.CLEANUP_POLICY_DELETE, TopicConfig.RETENTION_MS_CONFIG, Long.toString(Duration.ofDays(7).toMillis()),
-                TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(Topics.MAX_RECORD_BYTES)));
     }
 
     /** The shard masters' application: the sagas and their stores. */
