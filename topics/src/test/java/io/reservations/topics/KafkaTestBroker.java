@@ -1,6 +1,14 @@
 package io.reservations.topics;
 
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.GroupListing;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 
@@ -18,13 +26,60 @@ public final class KafkaTestBroker implements AutoCloseable {
             "offsets.topic.replication.factor", "1",
             "group.initial.rebalance.delay.ms", "0");
 
-    private final KafkaClusterTestKit cluster;
+    private static KafkaTestBroker shared;
 
-    private KafkaTestBroker(final KafkaClusterTestKit cluster) {
+    private final KafkaClusterTestKit cluster;
+    private final boolean keptForTheNextClass;
+
+    private KafkaTestBroker(final KafkaClusterTestKit cluster, final boolean keptForTheNextClass) {
         this.cluster = cluster;
+        this.keptForTheNextClass = keptForTheNextClass;
     }
 
+    /** A broker of the caller's own, stopped by {@link #close()}. */
     public static KafkaTestBroker start() {
+        return new KafkaTestBroker(startCluster(), false);
+    }
+
+    /**
+     * The broker the integration test classes of this JVM share (Failsafe runs a module's classes in one JVM):
+     * started by the first caller, stopped when the JVM exits; {@link #close()} leaves it running. Each call first
+     * deletes the topics and groups the classes before made, so a class starts as on a fresh broker: the
+     * contract's topic names are fixed, and a processor of another application id would otherwise replay an
+     * earlier class's commands.
+     */
+    public static synchronized KafkaTestBroker shared() {
+        if (shared == null) {
+            final KafkaTestBroker broker = new KafkaTestBroker(startCluster(), true);
+            Runtime.getRuntime().addShutdownHook(new Thread(broker::stop, "shared-test-broker-stop"));
+            shared = broker;
+        } else {
+            shared.forgetEarlierClasses();
+        }
+        return shared;
+    }
+
+    private void forgetEarlierClasses() {
+        try (Admin admin = Admin.create(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+            final Set<String> topics = admin.listTopics().names().get();
+            admin.deleteTopics(topics).all().get();
+            await("topics of earlier test classes deleted").atMost(Duration.ofSeconds(30))
+                    .until(() -> admin.listTopics().names().get().isEmpty());
+            try {
+                admin.deleteConsumerGroups(admin.listGroups().all().get().stream().map(GroupListing::groupId).toList())
+                        .all().get();
+            } catch (final ExecutionException groupStillInUse) {
+                // a group an earlier class left running refuses deletion; the others are gone
+            }
+        } catch (final InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while the shared test broker was cleared", e);
+        } catch (final Exception e) {
+            throw new IllegalStateException("The shared test broker could not be cleared", e);
+        }
+    }
+
+    private static KafkaClusterTestKit startCluster() {
         try {
             final KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
                     .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build());
@@ -33,7 +88,7 @@ public final class KafkaTestBroker implements AutoCloseable {
             cluster.format();
             cluster.startup();
             cluster.waitForReadyBrokers();
-            return new KafkaTestBroker(cluster);
+            return cluster;
         } catch (final InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while the test broker started", e);
@@ -46,8 +101,15 @@ public final class KafkaTestBroker implements AutoCloseable {
         return cluster.bootstrapServers();
     }
 
+    /** Stops the broker, unless it is the {@link #shared()} one. */
     @Override
     public void close() {
+        if (!keptForTheNextClass) {
+            stop();
+        }
+    }
+
+    private void stop() {
         try {
             cluster.close();
         } catch (final InterruptedException e) {

@@ -35,7 +35,7 @@ class AttackerProbesIT {
 
     @BeforeAll
     static void start(@TempDir final Path data) {
-        broker = KafkaTestBroker.start();
+        broker = KafkaTestBroker.shared();
         service = ServiceInstance.start(broker.bootstrapServers(), data, "probes", Map.of());
         assertThat(admin().post("/windows", "{\"id\":\"probe-window\",\"resources\":[{\"id\":\"a\",\"type\":\"seat\"}]}")
                 .status()).isEqualTo(201);

@@ -26,7 +26,7 @@ class BigWindowIT {
 
     @Test
     void shouldCreateReadAndAllocateATenThousandResourceWindow(@TempDir final Path data) {
-        final KafkaTestBroker broker = KafkaTestBroker.start();
+        final KafkaTestBroker broker = KafkaTestBroker.shared();
         try (ServiceInstance service = ServiceInstance.start(broker.bootstrapServers(), data, "big-window", Map.of())) {
             final HttpJson http = service.http();
             // 128-character ids make a body of about 1.7 MB, over the 1 MiB limit; 75-character ones about 1 MB, under it

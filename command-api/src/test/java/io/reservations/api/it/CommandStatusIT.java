@@ -27,7 +27,7 @@ class CommandStatusIT {
 
     @Test
     void shouldAnswerTheLocationOfA202FromAnyInstanceAndAfterARestart() {
-        final KafkaTestBroker broker = KafkaTestBroker.start();
+        final KafkaTestBroker broker = KafkaTestBroker.shared();
         final Map<String, Object> sharedKey = Map.of("reservations.security.local-key-dir", data.resolve("jwt"));
         try (ServiceInstance b = ServiceInstance.start(broker.bootstrapServers(), data.resolve("b"), "command-status", sharedKey)) {
             final String location;

@@ -29,7 +29,7 @@ class ConcurrentSelectionIT {
 
     @Test
     void shouldConfirmExactlyTenOfFiftyConcurrentSelectionsWithoutDeadlockOrServerError() throws Exception {
-        final KafkaTestBroker broker = KafkaTestBroker.start();
+        final KafkaTestBroker broker = KafkaTestBroker.shared();
         final ExecutorService clients = Executors.newFixedThreadPool(50);
         try (ServiceInstance service = ServiceInstance.start(broker.bootstrapServers(), data, "concurrent-selection", Map.of())) {
             final HttpJson http = service.http();

@@ -39,7 +39,7 @@ class ListingsIT {
 
     @Test
     void shouldWalkEachOwnersReservationsAndEveryonesForAnAdminThroughEitherInstance() throws Exception {
-        final KafkaTestBroker broker = KafkaTestBroker.start();
+        final KafkaTestBroker broker = KafkaTestBroker.shared();
         final Map<String, Object> sharedKey = Map.of("reservations.security.local-key-dir", data.resolve("jwt"));
         try (ServiceInstance a = ServiceInstance.start(broker.bootstrapServers(), data.resolve("a"), "listings", sharedKey);
              ServiceInstance b = ServiceInstance.start(broker.bootstrapServers(), data.resolve("b"), "listings", sharedKey)) {

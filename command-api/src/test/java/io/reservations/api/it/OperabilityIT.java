@@ -56,7 +56,7 @@ class OperabilityIT {
 
     @BeforeAll
     static void start(@TempDir final Path data) {
-        broker = KafkaTestBroker.start();
+        broker = KafkaTestBroker.start(); // its own: a test stops it
         service = ServiceInstance.start(broker.bootstrapServers(), data, "operability", Map.of());
         http = service.http();
     }

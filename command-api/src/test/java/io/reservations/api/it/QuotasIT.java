@@ -31,7 +31,7 @@ class QuotasIT {
 
     @BeforeAll
     static void start(@TempDir final Path data) {
-        broker = KafkaTestBroker.start();
+        broker = KafkaTestBroker.shared();
         service = ServiceInstance.start(broker.bootstrapServers(), data, "quotas", Map.of(
                 "reservations.api.quotas.open-reservations", "3",
                 "reservations.api.quotas.active-holds", "1",

@@ -37,7 +37,7 @@ class RestContractIT {
 
     @BeforeAll
     static void start(@TempDir final Path data) {
-        broker = KafkaTestBroker.start();
+        broker = KafkaTestBroker.shared();
         // a longer transaction keeps a cross-partition selection in flight long enough to race it
         service = ServiceInstance.start(broker.bootstrapServers(), data, "rest-contract",
                 Map.of("reservations.processor.commit-interval", "300ms"));

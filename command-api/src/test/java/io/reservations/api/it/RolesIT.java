@@ -25,7 +25,7 @@ class RolesIT {
 
     @Test
     void shouldServeCommandsFromAnApiOnlyInstanceAndReadsThroughTheProcessorInstance() {
-        final KafkaTestBroker broker = KafkaTestBroker.start();
+        final KafkaTestBroker broker = KafkaTestBroker.shared();
         try (ServiceInstance processor = ServiceInstance.start(broker.bootstrapServers(), data.resolve("p"), "roles",
                 Map.of("reservations.api.enabled", false, "reservations.security.local-key-dir", data.resolve("jwt")));
              ServiceInstance api = ServiceInstance.start(broker.bootstrapServers(), data.resolve("a"), "roles",

@@ -38,7 +38,7 @@ class SecurityIT {
     @BeforeAll
     static void start(@TempDir final Path data) {
         logs = new LogCapture();
-        broker = KafkaTestBroker.start();
+        broker = KafkaTestBroker.shared();
         service = ServiceInstance.start(broker.bootstrapServers(), data, "security",
                 Map.of("reservations.api.max-body", "1MB"));
         final Response created = admin().post("/windows", "{\"id\":\"shared-window\",\"resources\":["

@@ -32,7 +32,7 @@ class TwoInstancesIT {
 
     @Test
     void shouldGiveTheSameAnswersThroughEitherInstanceWhoeverOwnsTheKeys() {
-        final KafkaTestBroker broker = KafkaTestBroker.start();
+        final KafkaTestBroker broker = KafkaTestBroker.shared();
         try (ServiceInstance a = ServiceInstance.start(broker.bootstrapServers(), data.resolve("a"), "two-instances",
                      Map.of("reservations.security.local-key-dir", data.resolve("jwt")));
              ServiceInstance b = ServiceInstance.start(broker.bootstrapServers(), data.resolve("b"), "two-instances",

@@ -42,7 +42,7 @@ public final class DepartedTransactionWatch implements KafkaStreams.StateListene
     private static final int STREAMS_TRANSACTION_TIMEOUT_MS = 10_000;
 
     private final DepartedTransactions departed;
-    private final TransactionFencer fencer;
+    private final GroupTransactions fencer;
     private final Supplier<Optional<UUID>> ownProcess;
     private final Duration watchFor;
     private final Clock clock;
@@ -55,7 +55,7 @@ public final class DepartedTransactionWatch implements KafkaStreams.StateListene
      * @param watchFor   how long after a rebalance to look: the transaction timeout, after which the broker
      *                   aborts such transactions itself
      */
-    public DepartedTransactionWatch(final DepartedTransactions departed, final TransactionFencer fencer,
+    DepartedTransactionWatch(final DepartedTransactions departed, final GroupTransactions fencer,
                                     final Supplier<Optional<UUID>> ownProcess, final Duration watchFor,
                                     final Clock clock, final MeterRegistry registry) {
         this.departed = departed;
@@ -102,8 +102,15 @@ public final class DepartedTransactionWatch implements KafkaStreams.StateListene
     }
 
     private void checkWhileWatching() {
-        if (clock.millis() < watchUntil) {
+        if (clock.millis() >= watchUntil) {
+            return;
+        }
+        try {
             ownProcess.get().ifPresent(this::check);
+        } catch (final RuntimeException notRunning) {
+            // Kafka Streams starting or stopping has no thread metadata to give; an exception here would also
+            // cancel every later check of the scheduler
+            LOG.debug("No process id to compare with yet: {}", notRunning.toString());
         }
     }
 

@@ -21,7 +21,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * the coordinator abort the open transaction at once (and bump the epoch, so the old producer, if it ever wakes
  * up, is fenced) instead of after the transaction timeout.
  */
-public final class TransactionFencer implements AutoCloseable {
+public final class TransactionFencer implements GroupTransactions {
 
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
 
@@ -45,7 +45,8 @@ public final class TransactionFencer implements AutoCloseable {
         this.transactionTimeoutMs = transactionTimeoutMs;
     }
 
-    /** Transactional ids of the transactions open for longer than {@code age}, on every coordinator. */
+    /** On every coordinator. */
+    @Override
     public List<String> openLongerThan(final Duration age) throws Exception {
         return admin.listTransactions(new ListTransactionsOptions()
                         .filterStates(List.of(TransactionState.ONGOING)).filterOnDuration(age.toMillis()))
@@ -53,14 +54,14 @@ public final class TransactionFencer implements AutoCloseable {
                 .stream().map(TransactionListing::transactionalId).toList();
     }
 
-    /** The client ids of the group's members, as the group coordinator has them now. */
+    @Override
     public List<String> memberClients() throws Exception {
         return admin.describeConsumerGroups(List.of(groupId)).describedGroups().get(groupId)
                 .get(REQUEST_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
                 .members().stream().map(MemberDescription::clientId).toList();
     }
 
-    /** Aborts the open transaction of {@code transactionalId}; returns once the coordinator has. */
+    @Override
     public void fence(final String transactionalId) {
         final Map<String, Object> config = new HashMap<>(clientConfig);
         config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);

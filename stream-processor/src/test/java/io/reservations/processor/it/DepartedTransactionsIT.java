@@ -47,7 +47,7 @@ class DepartedTransactionsIT {
     void shouldAbortATransactionLeftOpenByAProcessThatIsNoLongerInTheGroup() throws Exception {
         final String departed = APPLICATION_ID + "-" + UUID.randomUUID() + "-1";
         final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        try (KafkaTestBroker broker = KafkaTestBroker.start();
+        try (KafkaTestBroker broker = KafkaTestBroker.shared();
              Admin admin = Admin.create(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()));
              KafkaProducer<String, String> leftOpen = new KafkaProducer<>(Map.of(
                      ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),

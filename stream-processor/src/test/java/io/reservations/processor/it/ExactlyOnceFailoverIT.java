@@ -55,7 +55,7 @@ class ExactlyOnceFailoverIT {
 
     @BeforeAll
     static void startBroker() {
-        broker = KafkaTestBroker.start();
+        broker = KafkaTestBroker.shared();
     }
 
     @AfterAll

@@ -62,7 +62,7 @@ class HoldExpiryIT {
 
     @Test
     void shouldReleaseTenThousandHoldsDueAtOnceWithinABoundedLagEachOnce() {
-        final KafkaTestBroker broker = KafkaTestBroker.start();
+        final KafkaTestBroker broker = KafkaTestBroker.shared();
         final SimpleMeterRegistry meters = new SimpleMeterRegistry();
         try (StreamProcessor processor = StreamProcessor.start(new ProcessorSettings(broker.bootstrapServers(),
                 "hold-expiry-it", state, new TopicSettings(12, 0), Duration.ofMillis(10), Duration.ofHours(24), 0, 1,

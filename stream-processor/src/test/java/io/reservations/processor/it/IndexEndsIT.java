@@ -28,7 +28,7 @@ class IndexEndsIT {
 
     @Test
     void shouldCountTheRecordsOfATransactionStillOpen() throws Exception {
-        final KafkaTestBroker broker = KafkaTestBroker.start();
+        final KafkaTestBroker broker = KafkaTestBroker.shared();
         final Map<String, Object> client = Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
         final String topic = StoresAndTopics.ownerIndexTopic(APPLICATION_ID);
         try (Admin admin = Admin.create(client);

@@ -59,7 +59,7 @@ class OversizedResultIT {
 
     @Test
     void shouldKeepThePartitionGoingWhenAResultOutgrowsItsTopicAndTakeItOnceTheTopicIsCorrected() throws Exception {
-        final KafkaTestBroker broker = KafkaTestBroker.start();
+        final KafkaTestBroker broker = KafkaTestBroker.shared();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()));
              KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                      ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
