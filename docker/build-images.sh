@@ -38,8 +38,10 @@ fi
 if missing "$kafka"; then
   start=$SECONDS
   rm -rf docker/kafka/libs
+  # to stderr: stdout carries only the image names (even -q Maven writes colour codes there, which broke the
+  # first of those lines when the Kafka image was built in the same run)
   mvn -B -q -ntp -f docker/kafka/pom.xml dependency:copy-dependencies -DincludeScope=runtime \
-    -DoutputDirectory="$PWD/docker/kafka/libs"
+    -DoutputDirectory="$PWD/docker/kafka/libs" >&2
   docker build -q --build-arg BASE_IMAGE="$base" -t "$kafka" docker/kafka > /dev/null
   took "$kafka" "$start"
 fi

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Brings docker-compose.yml up for real with the images of docker/build-images.sh (built if missing), waits until
-# every service is healthy, sends one select-resource through the API container, checks an owner's token from the
+# every service is healthy, sends one select-resource through the API container, kills a processor and sends
+# another (the survivor may look for the dead one's transactions under its ACLs), checks an owner's token from the
 # token tool, that the brokers' health check leaves no login behind, that reads reach the processors over HTTPS
 # only and that the API's network reaches no broker listener but SASL_SSL, and takes it all down again, volumes
 # included. Prints how long each step took. Run from anywhere; needs a Docker daemon and docker-compose.
@@ -36,15 +37,21 @@ token=$(compose run --rm -T keys --key-dir /keys/private --admin-token 1h | tail
 post() { curl -sf -X POST "localhost:8080$1" -H "Authorization: Bearer $token" -H 'Content-Type: application/json' -d "$2"; }
 post /windows '{"id":"w-smoke","resources":[{"id":"s1","type":"seat"},{"id":"s2","type":"seat"}]}' > /dev/null
 post /reservations '{"id":"r-smoke","window_id":"w-smoke"}' > /dev/null
-answer=$(post /reservations/r-smoke/select-resource '{"resource_type":"seat"}')
-# a 202 (the cluster's first transactions can outlast the default wait): its command's result, once there
-if command_id=$(grep -o '"command_id":"[^"]*"' <<< "$answer" | cut -d'"' -f4) && [ -n "$command_id" ]; then
-  for _ in $(seq 60); do
-    answer=$(curl -sf "localhost:8080/commands/$command_id" -H "Authorization: Bearer $token")
-    grep -q '"status":"PENDING"' <<< "$answer" || break
-    sleep 1
-  done
-fi
+# a command's answer; for a 202 (the cluster's first transactions can outlast the default wait, a failover too) its
+# command's result, once there
+settled() {
+  local answer command_id
+  answer=$(post "$1" "$2")
+  if command_id=$(grep -o '"command_id":"[^"]*"' <<< "$answer" | cut -d'"' -f4) && [ -n "$command_id" ]; then
+    for _ in $(seq 120); do
+      answer=$(curl -sf "localhost:8080/commands/$command_id" -H "Authorization: Bearer $token")
+      grep -q '"status":"PENDING"' <<< "$answer" || break
+      sleep 1
+    done
+  fi
+  echo "$answer"
+}
+answer=$(settled /reservations/r-smoke/select-resource '{"resource_type":"seat"}')
 echo "select-resource through the API container: $answer"
 grep -q '"status":"CONFIRMED"' <<< "$answer"
 
@@ -76,4 +83,28 @@ ports="kafka-1:9092 $(reach kafka-1 9092), kafka-1:9093 $(reach kafka-1 9093), k
 ports="$ports, kafka-1-internal:9094 $(reach kafka-1-internal 9094)"
 echo "the brokers' ports seen from the API container: $ports"
 [ "$ports" = "kafka-1:9092 open, kafka-1:9093 closed, kafka-1:9094 closed, kafka-1-internal:9094 closed" ]
+# a processor killed as in a crash: the other takes its partitions once its session ends, and looks for the
+# transactions it left open with the processor's own credentials and ACLs (DepartedTransactionWatch warns when it
+# may not)
+since=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+docker kill -s KILL "$(compose ps -q processor-2)" > /dev/null
+killed=$SECONDS
+settled /reservations '{"id":"r-failover","window_id":"w-smoke"}' > /dev/null
+answer=$(settled /reservations/r-failover/select-resource '{"resource_type":"seat"}')
+echo "processor-2 killed: a select completed $(( SECONDS - killed )) s later: $answer"
+grep -q '"status":"CONFIRMED"' <<< "$answer"
+survivor() { docker logs --since "$since" "$(compose ps -q processor-1)" 2>&1; }
+took_over='stream-client \[reservation-processor-[0-9a-f]{8}-[^]]*\] State transition from REBALANCING to RUNNING'
+until survivor | grep -Eq "$took_over"; do
+  if (( SECONDS - killed > 120 )); then
+    echo "processor-1 did not take processor-2's partitions within 2 minutes" >&2; exit 1
+  fi
+  sleep 1
+done
+logs=$(survivor)
+echo "processor-2 killed at $since; what processor-1 did since:"
+grep -E 'State transition|Aborted the open transaction' <<< "$logs" | sed -E 's/^([^ ]+) .* : /  \1 /'
+if grep -q 'Could not look for transactions' <<< "$logs"; then
+  grep 'Could not look for transactions' <<< "$logs" | head -3 >&2; exit 1
+fi
 echo "compose smoke run done after $(( SECONDS - start )) s"
