@@ -3,6 +3,7 @@ package io.reservations.topics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -58,7 +59,8 @@ public final class TopicProvisioner {
                     missing.add(new NewTopic(spec.name(), settings.partitions(), replicationFactor).configs(configs));
                 }
             }
-            createAll(missing);
+            final Set<String> madeElsewhere = createAll(missing);
+            specs.stream().filter(spec -> madeElsewhere.contains(spec.name())).forEach(present::add);
             final Integer smallestLimit = present.isEmpty() ? null
                     : new TopicDrift(admin, settings.correctDrift()).reconcile(present);
             verifyCoPartitioning(specs);
@@ -82,9 +84,15 @@ public final class TopicProvisioner {
     public record Provisioned(short replicationFactor, int largestRecordBytes) {
     }
 
-    private void createAll(final List<NewTopic> topics) throws InterruptedException, ExecutionException {
+    /**
+     * @return the topics that existed after all: made by another instance or tool at the same time, or made just
+     *         before and not yet known to the broker that listed the topics. Their settings are not this
+     *         instance's to assume; the caller checks them as it checks any existing topic.
+     */
+    private Set<String> createAll(final List<NewTopic> topics) throws InterruptedException, ExecutionException {
+        final Set<String> madeElsewhere = new HashSet<>();
         if (topics.isEmpty()) {
-            return;
+            return madeElsewhere;
         }
         final var futures = admin.createTopics(topics).values();
         for (final NewTopic topic : topics) {
@@ -93,12 +101,14 @@ public final class TopicProvisioner {
                 LOG.info("Created topic {} ({} partitions, replication factor {})",
                         topic.name(), topic.numPartitions(), topic.replicationFactor());
             } catch (final ExecutionException e) {
-                // another instance starting at the same time created it first
                 if (!(e.getCause() instanceof TopicExistsException)) {
                     throw e;
                 }
+                LOG.info("Topic {} was made elsewhere meanwhile; checking its settings", topic.name());
+                madeElsewhere.add(topic.name());
             }
         }
+        return madeElsewhere;
     }
 
     /**

@@ -4,13 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import java.lang.reflect.Constructor;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ForwardingAdmin;
+import org.apache.kafka.clients.admin.ListTopicsOptions;
+import org.apache.kafka.clients.admin.ListTopicsResult;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicListing;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.AfterAll;
@@ -91,6 +97,44 @@ class TopicProvisionerTest {
 
         assertThat(config("drift.reported", TopicConfig.MAX_MESSAGE_BYTES_CONFIG)).isEqualTo("500000");
         assertThat(provisioned.largestRecordBytes()).isEqualTo(500_000);
+    }
+
+    /**
+     * Another tool makes a topic, without the record limit, just before this instance starts: the broker that lists
+     * topics does not know it yet, the provisioner's create finds it exists. Before, that topic went unchecked and
+     * the processor took the contract's 8 MiB for it; a larger result then failed the stream thread at the broker.
+     */
+    @Test
+    void shouldCheckATopicMadeElsewhereWhileItWasBeingCreated() throws Exception {
+        final TopicSpec<?, ?> spec = new TopicSpec<>("made.elsewhere", null, null, false, Map.of(
+                TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(Topics.MAX_RECORD_BYTES)));
+        admin.createTopics(List.of(new NewTopic("made.elsewhere", 4, (short) 1).configs(Map.of(
+                TopicConfig.MAX_MESSAGE_BYTES_CONFIG, "500000")))).all().get();
+
+        final TopicProvisioner.Provisioned provisioned = new TopicProvisioner(new ListingNothing(),
+                new TopicSettings(4, 0, false)).provision(List.of(spec));
+
+        assertThat(provisioned.largestRecordBytes()).isEqualTo(500_000);
+    }
+
+    /** An admin whose broker has not heard of any topic yet. */
+    private static final class ListingNothing extends ForwardingAdmin {
+
+        ListingNothing() {
+            super(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()));
+        }
+
+        @Override
+        public ListTopicsResult listTopics(final ListTopicsOptions options) {
+            try { // the result's constructor is the client's own
+                final Constructor<ListTopicsResult> result = ListTopicsResult.class.getDeclaredConstructor(
+                        KafkaFuture.class);
+                result.setAccessible(true);
+                return result.newInstance(KafkaFuture.completedFuture(Map.<String, TopicListing>of()));
+            } catch (final ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     /** The controller has committed the topic; the broker, which answers the provisioner, applies it moments later. */
