@@ -6,33 +6,23 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.reservations.contract.CommandResult;
 import io.reservations.contract.CommandStatus;
 import io.reservations.contract.CreateReservation;
-import io.reservations.contract.CreateWindow;
 import io.reservations.contract.ErrorCode;
 import io.reservations.contract.ForwardData;
 import io.reservations.contract.ForwardWrite;
 import io.reservations.contract.Operation;
-import io.reservations.contract.ReservationCommand;
 import io.reservations.contract.ReservationStatus;
 import io.reservations.contract.ResourceReleased;
-import io.reservations.contract.ResourceSpec;
 import io.reservations.contract.SelectResource;
-import io.reservations.contract.WindowCommand;
 import io.reservations.contract.WindowEvent;
 import io.reservations.processor.domain.ReservationState;
-import io.reservations.processor.store.StoresAndTopics;
 import io.reservations.topics.DeadLetterHeaders;
 import io.reservations.topics.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Properties;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,100 +37,107 @@ class UntrustedInputTopologyTest {
 
     private static final Instant START = Instant.parse("2026-12-02T10:00:00Z");
 
-    private TopologyTestDriver driver;
-    private TestInputTopic<String, ReservationCommand> reservationCommands;
-    private TestInputTopic<String, ForwardWrite> forwardWrites;
-    private TestOutputTopic<String, CommandResult> results;
-    private TestOutputTopic<String, WindowEvent> windowEvents;
-    private TestOutputTopic<String, byte[]> deadLetters;
-    private KeyValueStore<String, ReservationState> reservations;
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private ShardMasterDriver masters;
 
     @BeforeEach
     void startDriver() {
-        final Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "untrusted-input-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        driver = new TopologyTestDriver(ShardMasterTopology.build(
-                new ShardMasterOptions(12, Duration.ofHours(24), false, new SimpleMeterRegistry())), props);
-        reservationCommands = driver.createInputTopic(Topics.RESERVATION_COMMANDS.name(), Serdes.String().serializer(),
-                Topics.RESERVATION_COMMANDS.valueSerde().serializer(), START, Duration.ofMillis(1));
-        forwardWrites = driver.createInputTopic(Topics.FORWARD_WRITES.name(), Serdes.String().serializer(),
-                Topics.FORWARD_WRITES.valueSerde().serializer(), START, Duration.ofMillis(1));
-        results = driver.createOutputTopic(Topics.COMMAND_RESULTS.name(), Serdes.String().deserializer(),
-                Topics.COMMAND_RESULTS.valueSerde().deserializer());
-        windowEvents = driver.createOutputTopic(Topics.WINDOW_EVENTS.name(), Serdes.String().deserializer(),
-                Topics.WINDOW_EVENTS.valueSerde().deserializer());
-        deadLetters = driver.createOutputTopic(Topics.DEAD_LETTERS.name(), Serdes.String().deserializer(),
-                Serdes.ByteArray().deserializer());
-        reservations = driver.getKeyValueStore(StoresAndTopics.RESERVATIONS);
-        final TestInputTopic<String, WindowCommand> windowCommands = driver.createInputTopic(
-                Topics.WINDOW_COMMANDS.name(), Serdes.String().serializer(),
-                Topics.WINDOW_COMMANDS.valueSerde().serializer(), START, Duration.ofMillis(1));
-        windowCommands.pipeInput("w", new CreateWindow("create-w", "w",
-                List.of(new ResourceSpec("seat-0", "seat"), new ResourceSpec("seat-1", "seat"))));
-        reservationCommands.pipeInput("r1", new CreateReservation("create-r1", "r1", "w"));
-        reservationCommands.pipeInput("r2", new CreateReservation("create-r2", "r2", "w"));
-        results.readValuesToList();
-        windowEvents.readValuesToList();
+        masters = new ShardMasterDriver(START, Duration.ofMillis(1), meters);
+        masters.createWindow("w", "seat", "seat");
+        masters.createReservation("r1", "w");
+        masters.createReservation("r2", "w");
+        masters.windowEvents().readValuesToList();
     }
 
     @AfterEach
     void closeDriver() {
-        driver.close();
+        masters.close();
     }
 
     @Test
     void shouldRejectHoldsOutOfBoundsBeforeTheWindowAllocatesAndKeepThePartitionGoing() {
         for (final String holdFor : List.of("PXYZ", "P999999999999D", "-PT1S")) {
-            reservationCommands.pipeInput("r1", new SelectResource("hold-" + holdFor, "r1", "seat", null, null, true, holdFor));
+            masters.reservationCommands().pipeInput("r1", new SelectResource("hold-" + holdFor, "r1", "seat", null, null, true, holdFor));
         }
 
-        assertThat(results.readValuesToList()).extracting(CommandResult::status, CommandResult::code).containsOnly(
+        assertThat(masters.results().readValuesToList()).extracting(CommandResult::status, CommandResult::code).containsOnly(
                 org.assertj.core.groups.Tuple.tuple(CommandStatus.REJECTED, ErrorCode.INVALID.slug())).hasSize(3);
-        assertThat(windowEvents.isEmpty()).as("nothing allocated").isTrue();
-        assertThat(reservations.get("r1").status()).isEqualTo(ReservationStatus.PENDING);
-        reservationCommands.pipeInput("r2", new SelectResource("select-r2", "r2", "seat"));
-        assertThat(results.readValuesToList()).singleElement().satisfies(result ->
+        assertThat(masters.windowEvents().isEmpty()).as("nothing allocated").isTrue();
+        assertThat(masters.reservations().get("r1").status()).isEqualTo(ReservationStatus.PENDING);
+        masters.reservationCommands().pipeInput("r2", new SelectResource("select-r2", "r2", "seat"));
+        assertThat(masters.results().readValuesToList()).singleElement().satisfies(result ->
                 assertThat(result.status()).isEqualTo(CommandStatus.SUCCEEDED));
     }
 
     @Test
     void shouldDeadLetterACommandWhoseStepThrowsAndAnswerItAsInvalid() {
         // a state no build writes (CONFIRMED without its resource): deciding on it throws
-        reservations.put("r1", new ReservationState("r1", "w", ReservationStatus.CONFIRMED, null, null));
+        masters.reservations().put("r1", new ReservationState("r1", "w", ReservationStatus.CONFIRMED, null, null));
 
-        reservationCommands.pipeInput("r1", new SelectResource("select-r1", "r1", "seat"));
-        reservationCommands.pipeInput("r2", new SelectResource("select-r2", "r2", "seat"));
+        masters.reservationCommands().pipeInput("r1", new SelectResource("select-r1", "r1", "seat"));
+        masters.reservationCommands().pipeInput("r2", new SelectResource("select-r2", "r2", "seat"));
 
-        final List<TestRecord<String, byte[]>> dead = deadLetters.readRecordsToList();
+        final List<TestRecord<String, byte[]>> dead = masters.deadLetters().readRecordsToList();
         assertThat(dead).singleElement().satisfies(letter -> {
             assertThat(letter.key()).isEqualTo("r1");
             assertThat(new String(letter.value(), StandardCharsets.UTF_8)).contains("select-r1");
             assertThat(header(letter, DeadLetterHeaders.ERROR_CLASS)).isEqualTo(NullPointerException.class.getName());
         });
-        assertThat(results.readValuesToList()).extracting(CommandResult::commandId, CommandResult::code)
+        assertThat(masters.results().readValuesToList()).extracting(CommandResult::commandId, CommandResult::code)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("select-r1", ErrorCode.INVALID.slug()),
                         org.assertj.core.groups.Tuple.tuple("select-r2", null));
     }
 
     @Test
     void shouldCompensateAConfirmationWhoseStepThrowsSoTheWindowGetsItsResourceBack() {
-        reservations.put("r1", new ReservationState("r1", "w", ReservationStatus.CONFIRMED, null, null));
+        masters.reservations().put("r1", new ReservationState("r1", "w", ReservationStatus.CONFIRMED, null, null));
 
         // the window allocates and answers; the answer's step throws on the reservation's side
-        forwardWrites.pipeInput("w", ForwardWrite.of("c1", Operation.ALLOCATE_RESOURCE,
+        masters.forwardWritesIn().pipeInput("w", ForwardWrite.of("c1", Operation.ALLOCATE_RESOURCE,
                 ForwardData.allocate("r1", "w", "seat"), 0));
 
-        assertThat(deadLetters.readRecordsToList()).singleElement().satisfies(letter ->
+        assertThat(masters.deadLetters().readRecordsToList()).singleElement().satisfies(letter ->
                 assertThat(new String(letter.value(), StandardCharsets.UTF_8)).contains("CONFIRM_SELECTION"));
-        final List<WindowEvent> events = windowEvents.readValuesToList();
+        final List<WindowEvent> events = masters.windowEvents().readValuesToList();
         assertThat(events).hasSize(2);
         assertThat(events.get(1)).isInstanceOfSatisfying(ResourceReleased.class,
                 released -> assertThat(released.resourceId()).isEqualTo("seat-0"));
-        reservationCommands.pipeInput("r2", new SelectResource("select-r2", "r2", "seat"));
-        assertThat(results.readValuesToList()).last().satisfies(result ->
+        masters.reservationCommands().pipeInput("r2", new SelectResource("select-r2", "r2", "seat"));
+        assertThat(masters.results().readValuesToList()).last().satisfies(result ->
                 assertThat(result.entity().toString()).contains("seat-0"));
+    }
+
+    @Test
+    void shouldDeadLetterPoisonRecordsAndKeepProcessingThePartition() {
+        final TestInputTopic<String, byte[]> rawCommands = masters.driver().createInputTopic(
+                Topics.RESERVATION_COMMANDS.name(), Serdes.String().serializer(), Serdes.ByteArray().serializer(), START,
+                Duration.ofMillis(1));
+        final List<String> poisons = List.of(
+                "not json at all",
+                "{\"type\":\"DropTable\",\"command_id\":\"c\",\"reservation_id\":\"r-1\"}",
+                "{\"type\":\"CreateReservation\",\"command_id\":\"c\",\"reservation_id\":\"r-1\",\"window_id\":\"bad id!\"}",
+                "{\"type\":\"CreateReservation\",\"command_id\":\"c\",\"reservation_id\":\"someone-else\",\"window_id\":\"w\"}");
+        poisons.forEach(poison -> rawCommands.pipeInput("r-1", poison.getBytes(StandardCharsets.UTF_8)));
+        rawCommands.pipeInput((String) null, "{}".getBytes(StandardCharsets.UTF_8));
+
+        final CommandResult created = masters.createReservation("r-1", "w");
+
+        final List<TestRecord<String, byte[]>> dead = masters.deadLetters().readRecordsToList();
+        assertThat(dead).hasSize(5);
+        assertThat(dead.get(0).value()).isEqualTo(poisons.get(0).getBytes(StandardCharsets.UTF_8));
+        assertThat(header(dead.get(0), DeadLetterHeaders.TOPIC)).isEqualTo("reservation.commands");
+        assertThat(header(dead.get(0), DeadLetterHeaders.PARTITION)).isEqualTo("0");
+        assertThat(dead.stream().map(r -> header(r, DeadLetterHeaders.OFFSET)).toList())
+                .as("after the two reservations created first").containsExactly("2", "3", "4", "5", "6");
+        assertThat(header(dead.get(1), DeadLetterHeaders.ERROR)).contains("DropTable");
+        assertThat(header(dead.get(2), DeadLetterHeaders.ERROR)).contains("window_id");
+        assertThat(header(dead.get(3), DeadLetterHeaders.ERROR)).contains("is not the entity id");
+        assertThat(header(dead.get(4), DeadLetterHeaders.ERROR)).contains("no key");
+        assertThat(created.status()).as("the partition goes on").isEqualTo(CommandStatus.SUCCEEDED);
+        assertThat(masters.results().isEmpty()).as("no answer for a poison record").isTrue();
+        assertThat(masters.reservations().get("r-1").status()).isEqualTo(ReservationStatus.PENDING);
+        assertThat(meters.get("reservations.dead_letters").tag("topic", "reservation.commands").counter().count())
+                .isEqualTo(5.0);
     }
 
     private static String header(final TestRecord<String, byte[]> record, final String name) {
