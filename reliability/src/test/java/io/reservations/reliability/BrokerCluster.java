@@ -90,6 +90,8 @@ final class BrokerCluster implements AutoCloseable {
                 // keeps waiting (still after 60 s in a run); the faults are kill -9, which skips it anyway
                 "controlled.shutdown.enable=false",
                 "group.initial.rebalance.delay.ms=0",
+                // the processors' 5 s session (ReliabilityCluster) is below the brokers' default smallest, 6 s
+                "group.min.session.timeout.ms=5000",
                 // the controller fences a silent broker after this, and only then moves its partitions' leadership:
                 // the default 9 s is most of a broker failover, and a failover must stay well within the
                 // processors' transaction timeout (12 s here), or live transactions expire while coordinators move
