@@ -1,13 +1,11 @@
 package io.reservations.topics;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.Config;
@@ -15,7 +13,6 @@ import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.AuthorizationException;
-import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +24,6 @@ import org.slf4j.LoggerFactory;
 final class TopicDrift {
 
     private static final Logger LOG = LoggerFactory.getLogger(TopicDrift.class);
-    private static final Duration METADATA_WAIT = Duration.ofSeconds(30);
 
     private final Admin admin;
     private final boolean correct;
@@ -43,7 +39,7 @@ final class TopicDrift {
         specs.forEach(spec -> resources.put(new ConfigResource(ConfigResource.Type.TOPIC, spec.name()), spec));
         final Map<ConfigResource, Config> live;
         try {
-            live = describe(resources.keySet());
+            live = MetadataWait.untilKnown(() -> admin.describeConfigs(resources.keySet()).all().get());
         } catch (final ExecutionException e) {
             LOG.warn("Cannot read the topics' configuration to check it ({}); grant DescribeConfigs on them",
                     e.getCause().getMessage());
@@ -61,22 +57,6 @@ final class TopicDrift {
             }
         }
         return smallest;
-    }
-
-    /** Waits while the broker does not know a topic yet: one made a moment ago reaches it after the controller. */
-    private Map<ConfigResource, Config> describe(final Collection<ConfigResource> topics)
-            throws InterruptedException, ExecutionException {
-        final long deadline = System.nanoTime() + METADATA_WAIT.toNanos();
-        while (true) {
-            try {
-                return admin.describeConfigs(topics).all().get();
-            } catch (final ExecutionException e) {
-                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
-                    throw e;
-                }
-                LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
-            }
-        }
     }
 
     /** @return the settings that still differ from the spec, with their live values */

@@ -1,6 +1,5 @@
 package io.reservations.topics;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -8,14 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
-import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +25,6 @@ import org.slf4j.LoggerFactory;
 public final class TopicProvisioner {
 
     private static final Logger LOG = LoggerFactory.getLogger(TopicProvisioner.class);
-    private static final Duration METADATA_WAIT = Duration.ofSeconds(30);
 
     private final Admin admin;
     private final TopicSettings settings;
@@ -111,29 +107,11 @@ public final class TopicProvisioner {
         return madeElsewhere;
     }
 
-    /**
-     * Describes topics, waiting while the broker does not know one yet: right after creation its metadata may
-     * still be on the way (seen as "This server does not host this topic-partition" on a fresh broker).
-     */
-    private Map<String, TopicDescription> describe(final List<String> topics)
-            throws InterruptedException, ExecutionException {
-        final long deadline = System.nanoTime() + METADATA_WAIT.toNanos();
-        while (true) {
-            try {
-                return admin.describeTopics(topics).allTopicNames().get();
-            } catch (final ExecutionException e) {
-                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
-                    throw e;
-                }
-                LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
-            }
-        }
-    }
-
     private void verifyCoPartitioning(final List<TopicSpec<?, ?>> specs)
             throws InterruptedException, ExecutionException {
         final List<String> inputs = specs.stream().filter(TopicSpec::coPartitioned).map(TopicSpec::name).toList();
-        final Map<String, TopicDescription> descriptions = describe(inputs);
+        final Map<String, TopicDescription> descriptions =
+                MetadataWait.untilKnown(() -> admin.describeTopics(inputs).allTopicNames().get());
         final Map<String, Integer> wrong = descriptions.values().stream()
                 .filter(description -> description.partitions().size() != settings.partitions())
                 .collect(Collectors.toMap(TopicDescription::name, description -> description.partitions().size()));
