@@ -19,7 +19,6 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartitionInfo;
 
 /**
@@ -97,6 +96,13 @@ final class BrokerCluster implements AutoCloseable {
                 // processors' transaction timeout (12 s here), or live transactions expire while coordinators move
                 "broker.session.timeout.ms=3000",
                 "broker.heartbeat.interval.ms=1000",
+                // when the dead broker was the active controller, the others first elect a new one: a voter waits
+                // the fetch timeout (default 2 s) without word from the leader, then up to the election timeout
+                // (default 1 s, randomised) before it stands; a run took 4 s to activate the next controller, which
+                // then gave the dead broker a fresh 3 s session before it fenced it (docs/RELIABILITY.md)
+                "controller.quorum.fetch.timeout.ms=1000",
+                "controller.quorum.election.timeout.ms=500",
+                "controller.quorum.election.backoff.max.ms=500",
                 // a killed processor's open transaction is aborted soon after it times out, not up to 10 s later
                 "transaction.abort.timed.out.transaction.cleanup.interval.ms=1000",
                 // one core per JVM at most here: keep the thread pools small
@@ -147,13 +153,16 @@ final class BrokerCluster implements AutoCloseable {
         return nodes.get(nodeId - 1);
     }
 
-    /** The node leading the given partition now. */
-    int leaderOf(final String topic, final int partition) {
-        final Node leader = partitions(topic).get(partition).leader();
-        if (leader == null) {
-            throw new IllegalStateException(topic + "-" + partition + " has no leader");
+    /** The node that is the active controller now (the KRaft quorum's leader). */
+    int activeController() {
+        try (Admin admin = admin()) {
+            return admin.describeMetadataQuorum().quorumInfo().get(15, TimeUnit.SECONDS).leaderId();
+        } catch (final InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (final ExecutionException | TimeoutException e) {
+            throw new IllegalStateException(e);
         }
-        return leader.id();
     }
 
     /** The partitions of {@code topic} that {@code nodeId} leads. */

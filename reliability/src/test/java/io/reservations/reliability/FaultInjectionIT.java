@@ -157,7 +157,9 @@ class FaultInjectionIT {
             }
             case KILL_BROKER -> {
                 final BrokerCluster brokers = cluster.brokers();
-                final int nodeId = brokers.leaderOf(Topics.RESERVATION_COMMANDS.name(), report.faults() % ReliabilityCluster.PARTITIONS);
+                // the worst case of a broker kill: the active controller, so the others elect a controller before
+                // they fence it and move its leaderships (and the group and transaction coordinators it holds)
+                final int nodeId = brokers.activeController();
                 final List<Integer> partitions = brokers.partitionsLedBy(Topics.RESERVATION_COMMANDS.name(), nodeId);
                 final Instant at = Instant.now();
                 brokers.node(nodeId).kill();
@@ -165,7 +167,8 @@ class FaultInjectionIT {
                 progress(ledger);
                 brokers.node(nodeId).start();
                 brokers.awaitAllNodes();
-                report.fault("kill -9 broker " + nodeId + " (leader of " + partitions.size() + " command partitions)",
+                report.fault("kill -9 broker " + nodeId + " (active controller, leader of " + partitions.size()
+                                + " command partitions)",
                         partitions, recovery, Duration.between(at, Instant.now()));
             }
         }

@@ -20,6 +20,8 @@ final class Logging {
                   <logger name="kafka.server.BrokerServer" level="INFO"/>
                   <logger name="kafka.server.ControllerServer" level="INFO"/>
                   <logger name="kafka.coordinator.transaction" level="INFO"/>
+                  <logger name="org.apache.kafka.coordinator.group" level="INFO"/>
+                  <logger name="org.apache.kafka.raft" level="INFO"/>
                   <root level="WARN"><appender-ref ref="OUT"/></root>
                 </configuration>
                 """;
