@@ -10,12 +10,15 @@ import io.reservations.contract.ResourceHeld;
 import io.reservations.contract.ResourceReleased;
 import io.reservations.contract.ResourceSelected;
 import io.reservations.contract.SelectionRejected;
+import io.reservations.contract.WaitlistJoined;
+import io.reservations.contract.WaitlistLeft;
+import io.reservations.contract.Waitlisted;
 import io.reservations.contract.WindowCommand;
 
 /**
  * Where a record stands in the saga that caused it: the command, the reservation's first events, the allocation
- * asked of the window, the window's events, its answer, the reservation's closing events, a release and the
- * window's event for it, the result. Records of one step share the command's time, so this orders them causally.
+ * asked of the window, the window's events, its answer, the reservation's closing events, a release (or a leave
+ * from a line) and the window's events for it (a promotion from the line among them), the result. Records of one step share the command's time, so this orders them causally.
  */
 final class SagaOrder {
 
@@ -30,19 +33,22 @@ final class SagaOrder {
         }
         if (value instanceof ForwardWrite write) {
             return switch (write.operation()) {
-                case ALLOCATE_RESOURCE, EXPIRE_HOLD, EXPIRE_SELECTION -> 2;
-                case CONFIRM_SELECTION, REJECT_SELECTION -> 4;
-                case RELEASE_RESOURCE -> 6;
+                case ALLOCATE_RESOURCE, EXPIRE_HOLD, EXPIRE_SELECTION, EXPIRE_WAITLIST -> 2;
+                case CONFIRM_SELECTION, REJECT_SELECTION, WAITLIST_SELECTION -> 4;
+                case RELEASE_RESOURCE, LEAVE_WAITLIST -> 6;
             };
         }
-        if (value instanceof ResourceAllocated) {
+        if (value instanceof ResourceAllocated allocated && Boolean.TRUE.equals(allocated.fromWaitlist())) {
+            return 7; // a promotion from the line, in the step of the release that freed the resource
+        }
+        if (value instanceof ResourceAllocated || value instanceof WaitlistJoined) {
             return 3;
         }
         if (value instanceof ResourceSelected || value instanceof ResourceHeld || value instanceof SelectionRejected
-                || value instanceof HoldConfirmed || value instanceof HoldExpired) {
+                || value instanceof HoldConfirmed || value instanceof HoldExpired || value instanceof Waitlisted) {
             return 5;
         }
-        if (value instanceof ResourceReleased) {
+        if (value instanceof ResourceReleased || value instanceof WaitlistLeft) {
             return 7;
         }
         if (value instanceof CommandResult) {

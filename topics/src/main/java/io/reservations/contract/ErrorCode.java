@@ -25,6 +25,8 @@ public enum ErrorCode {
     SELECTION_TIMEOUT("selection-timeout", 409, "The window did not answer the selection before its deadline"),
     HOLD_EXPIRED("hold-expired", 409, "The reservation's hold ran out and its resource was released"),
     NOT_HELD("not-held", 409, "The reservation holds no resource to confirm"),
+    WAITLIST_FULL("waitlist-full", 409, "The window's line for that type is full"),
+    WAITLIST_EXPIRED("waitlist-expired", 409, "The reservation waited in line for its waitlist_for without a resource"),
     /**
      * A request outside the contract's bounds: answered by the API, and by the processor for a command it can read
      * but refuses (a field out of its bounds written around the API, or a step whose records Kafka would not take).

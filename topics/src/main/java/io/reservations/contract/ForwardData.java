@@ -7,13 +7,55 @@ package io.reservations.contract;
  *                         once the resource is free again, so a client that sees it sees the resource available
  * @param reservationOwner for ALLOCATE_RESOURCE: the reservation's owner, to whom (and admins) the window shows
  *                         who holds the resource
+ * @param waitlist         for ALLOCATE_RESOURCE: true to join the type's line when no resource is free; for
+ *                         CONFIRM_SELECTION: true when the resource went to the selection from the line
+ * @param waitlistPosition for WAITLIST_SELECTION: the reservation's place in the line when it joined (1 for the first)
  */
 public record ForwardData(String reservationId, String windowId, String resourceId, String resourceType,
-                          String reason, CommandResult result, String reservationOwner) {
+                          String reason, CommandResult result, String reservationOwner, Boolean waitlist,
+                          Integer waitlistPosition) {
+
+    public ForwardData {
+        waitlist = Boolean.TRUE.equals(waitlist) ? Boolean.TRUE : null;
+    }
+
+    public ForwardData(final String reservationId, final String windowId, final String resourceId,
+                       final String resourceType, final String reason, final CommandResult result,
+                       final String reservationOwner) {
+        this(reservationId, windowId, resourceId, resourceType, reason, result, reservationOwner, null, null);
+    }
 
     public ForwardData(final String reservationId, final String windowId, final String resourceId,
                        final String resourceType, final String reason, final CommandResult result) {
         this(reservationId, windowId, resourceId, resourceType, reason, result, null);
+    }
+
+    /** An allocation that joins the type's line when no resource is free. */
+    public static ForwardData allocateOrWait(final String reservationId, final String windowId,
+                                             final String resourceType, final String reservationOwner) {
+        return new ForwardData(reservationId, windowId, null, resourceType, null, null, reservationOwner, true, null);
+    }
+
+    /** The window's answer to a selection that waited in line: this resource came free and is held for it. */
+    public static ForwardData promoted(final String reservationId, final String windowId, final String resourceId,
+                                       final String resourceType) {
+        return new ForwardData(reservationId, windowId, resourceId, resourceType, null, null, null, true, null);
+    }
+
+    /** The window's answer: the selection waits in the type's line at {@code position}. */
+    public static ForwardData waitlisted(final String reservationId, final String windowId, final String resourceType,
+                                         final int position) {
+        return new ForwardData(reservationId, windowId, null, resourceType, null, null, null, null, position);
+    }
+
+    /** The reservation leaves the type's line. */
+    public static ForwardData leave(final String reservationId, final String windowId, final String resourceType) {
+        return new ForwardData(reservationId, windowId, null, resourceType, null, null);
+    }
+
+    /** Whether an allocation joins the line when no resource is free. */
+    public boolean waitsInLine() {
+        return Boolean.TRUE.equals(waitlist);
     }
 
     public static ForwardData allocate(final String reservationId, final String windowId, final String resourceType) {
@@ -44,6 +86,7 @@ public record ForwardData(String reservationId, String windowId, String resource
     }
 
     public ForwardData withResult(final CommandResult commandResult) {
-        return new ForwardData(reservationId, windowId, resourceId, resourceType, reason, commandResult, reservationOwner);
+        return new ForwardData(reservationId, windowId, resourceId, resourceType, reason, commandResult, reservationOwner,
+                waitlist, waitlistPosition);
     }
 }

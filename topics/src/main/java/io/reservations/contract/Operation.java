@@ -13,7 +13,13 @@ public enum Operation {
     /** Reservation: its hold is due (sent by its own master's timer, through the topic, at the due time). */
     EXPIRE_HOLD(EntityType.RESERVATION),
     /** Reservation: the selection of this command id has run past its deadline (from its own master's timer). */
-    EXPIRE_SELECTION(EntityType.RESERVATION);
+    EXPIRE_SELECTION(EntityType.RESERVATION),
+    /** Reservation: no resource was free; the window put the selection in its line, at this position. */
+    WAITLIST_SELECTION(EntityType.RESERVATION),
+    /** Window: take the reservation out of the line for the type (cancelled, its wait ran out, or nobody waits). */
+    LEAVE_WAITLIST(EntityType.WINDOW),
+    /** Reservation: its wait in line of this command id has run out (from its own master's timer). */
+    EXPIRE_WAITLIST(EntityType.RESERVATION);
 
     private final EntityType target;
 

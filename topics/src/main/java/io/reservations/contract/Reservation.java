@@ -4,10 +4,17 @@ import java.time.Instant;
 
 /**
  * @param owner         the subject that created it (null when created without authentication)
- * @param holdExpiresAt while HELD: when the hold runs out; absent otherwise
+ * @param holdExpiresAt    while HELD: when the hold runs out; absent otherwise
+ * @param waitlistPosition while WAITLISTED: its place in the window's line for the type when it joined (1 for the
+ *                         first), not renumbered as the line moves; absent otherwise
  */
 public record Reservation(String id, String windowId, ReservationStatus status, SelectedResource selectedResource,
-                          String owner, Instant holdExpiresAt) implements EntityView {
+                          String owner, Instant holdExpiresAt, Integer waitlistPosition) implements EntityView {
+
+    public Reservation(final String id, final String windowId, final ReservationStatus status,
+                       final SelectedResource selectedResource, final String owner, final Instant holdExpiresAt) {
+        this(id, windowId, status, selectedResource, owner, holdExpiresAt, null);
+    }
 
     public Reservation(final String id, final String windowId, final ReservationStatus status,
                        final SelectedResource selectedResource, final String owner) {

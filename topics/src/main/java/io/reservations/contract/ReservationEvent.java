@@ -9,7 +9,7 @@ import java.time.Instant;
  */
 public sealed interface ReservationEvent
         permits ReservationCreated, SelectionStarted, ResourceSelected, SelectionRejected, ReservationCancelled,
-        ResourceHeld, HoldConfirmed, HoldExpired {
+        ResourceHeld, HoldConfirmed, HoldExpired, Waitlisted {
 
     String commandId();
 

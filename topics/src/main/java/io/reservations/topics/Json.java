@@ -24,6 +24,9 @@ import io.reservations.contract.ResourceSelected;
 import io.reservations.contract.SelectResource;
 import io.reservations.contract.SelectionRejected;
 import io.reservations.contract.SelectionStarted;
+import io.reservations.contract.WaitlistJoined;
+import io.reservations.contract.WaitlistLeft;
+import io.reservations.contract.Waitlisted;
 import io.reservations.contract.Window;
 import io.reservations.contract.WindowCommand;
 import io.reservations.contract.WindowCreated;
@@ -70,6 +73,7 @@ public final class Json {
                 .addMixIn(WindowEvent.class, WindowEventMixIn.class)
                 .addMixIn(EntityView.class, EntityViewMixIn.class)
                 .addMixIn(SelectionStarted.class, SelectionStartedMixIn.class)
+                .addMixIn(ResourceAllocated.class, ResourceAllocatedMixIn.class)
                 .addMixIn(Reservation.class, ReservationMixIn.class)
                 .addMixIn(ForwardData.class, NonNullMixIn.class)
                 .addMixIn(CommandResult.class, NonNullMixIn.class);
@@ -105,7 +109,8 @@ public final class Json {
             @JsonSubTypes.Type(ReservationCancelled.class),
             @JsonSubTypes.Type(ResourceHeld.class),
             @JsonSubTypes.Type(HoldConfirmed.class),
-            @JsonSubTypes.Type(HoldExpired.class)})
+            @JsonSubTypes.Type(HoldExpired.class),
+            @JsonSubTypes.Type(Waitlisted.class)})
     private interface ReservationEventMixIn {
     }
 
@@ -113,7 +118,9 @@ public final class Json {
     @JsonSubTypes({
             @JsonSubTypes.Type(WindowCreated.class),
             @JsonSubTypes.Type(ResourceAllocated.class),
-            @JsonSubTypes.Type(ResourceReleased.class)})
+            @JsonSubTypes.Type(ResourceReleased.class),
+            @JsonSubTypes.Type(WaitlistJoined.class),
+            @JsonSubTypes.Type(WaitlistLeft.class)})
     private interface WindowEventMixIn {
     }
 
@@ -125,16 +132,34 @@ public final class Json {
     private interface EntityViewMixIn {
     }
 
-    /** {@code hold_expires_at} only while a reservation is HELD: a reservation without a hold reads as before. */
+    /**
+     * {@code hold_expires_at} only while a reservation is HELD, {@code waitlist_position} only while it is WAITLISTED:
+     * a reservation without either reads as before.
+     */
     private interface ReservationMixIn {
         @JsonInclude(JsonInclude.Include.NON_NULL)
         Instant holdExpiresAt();
+
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        Integer waitlistPosition();
     }
 
-    /** {@code hold_for} only on a selection that asked for a hold. */
+    /** {@code from_waitlist} only on a promotion from the line: an ordinary allocation reads as before. */
+    private interface ResourceAllocatedMixIn {
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        Boolean fromWaitlist();
+    }
+
+    /** {@code hold_for}, {@code waitlist} and {@code waitlist_for} only on a selection that asked for them. */
     private interface SelectionStartedMixIn {
         @JsonInclude(JsonInclude.Include.NON_NULL)
         String holdFor();
+
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        Boolean waitlist();
+
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        String waitlistFor();
     }
 
     /** Optional members ({@code code?}, {@code entity?}, {@code request_hash}, unused forward data) are left out, not null. */

@@ -33,6 +33,9 @@ import io.reservations.contract.SelectResource;
 import io.reservations.contract.SelectedResource;
 import io.reservations.contract.SelectionRejected;
 import io.reservations.contract.SelectionStarted;
+import io.reservations.contract.WaitlistJoined;
+import io.reservations.contract.WaitlistLeft;
+import io.reservations.contract.Waitlisted;
 import io.reservations.contract.Window;
 import io.reservations.contract.WindowCommand;
 import io.reservations.contract.WindowCreated;
@@ -69,7 +72,9 @@ class SchemaContractTest {
                 new CreateReservation("c", "r", "w", "d1g35t", "alice"), new SelectResource("c", "r", "seat"), new SelectResource("c", "r", "seat", "d1g35t", "alice", false),
                 new CancelReservation("c", "r"), new CancelReservation("c", "r", null, "alice", false),
                 new SelectResource("c", "r", "seat", null, "alice", false, "PT10M"), new ConfirmHold("c", "r"),
-                new ConfirmHold("c", "r", "d1g35t", "alice", false))) {
+                new ConfirmHold("c", "r", "d1g35t", "alice", false),
+                new SelectResource("c", "r", "seat", null, "alice", false, null, true, null),
+                new SelectResource("c", "r", "seat", null, "alice", false, "PT10M", true, "P2D"))) {
             samples.add(sample(Topics.RESERVATION_COMMANDS, command));
         }
         final WindowCommand createWindow = new CreateWindow("c", "w", List.of(new ResourceSpec("a", "seat")));
@@ -83,11 +88,15 @@ class SchemaContractTest {
                 new ReservationCancelled("c", NOW, "r", "w", null), new ReservationCancelled("c", NOW, "r", "w", "a"),
                 new ResourceHeld("c", NOW, "r", "w", "a", "seat", NOW.plusSeconds(600)),
                 new HoldConfirmed("c2", NOW, "r", "w", "a"), new HoldExpired("c", NOW, "r", "w", "a"),
-                new SelectionStarted("c", NOW, "r", "w", "seat", "PT10M"))) {
+                new SelectionStarted("c", NOW, "r", "w", "seat", "PT10M"),
+                new Waitlisted("c", NOW, "r", "w", "seat", 3, NOW.plusSeconds(86_400)),
+                new SelectionStarted("c", NOW, "r", "w", "seat", null, true, "P2D"))) {
             samples.add(sample(Topics.RESERVATION_EVENTS, event));
         }
         for (final WindowEvent event : List.<WindowEvent>of(new WindowCreated("c", NOW, "w", List.of(new ResourceSpec("a", "seat"))),
-                new ResourceAllocated("c", NOW, "w", "a", "seat", "r"), new ResourceReleased("c", NOW, "w", "a", "seat", "r"))) {
+                new ResourceAllocated("c", NOW, "w", "a", "seat", "r"), new ResourceReleased("c", NOW, "w", "a", "seat", "r"),
+                new ResourceAllocated("c", NOW, "w", "a", "seat", "r", true), new WaitlistJoined("c", NOW, "w", "seat", "r", 1),
+                new WaitlistLeft("c", NOW, "w", "seat", "r"))) {
             samples.add(sample(Topics.WINDOW_EVENTS, event));
         }
         final CommandResult cancelResult = CommandResult.succeeded("c2", pending).answering("abc", "alice");
@@ -98,13 +107,19 @@ class SchemaContractTest {
                 ForwardWrite.of("c2", Operation.RELEASE_RESOURCE,
                         ForwardData.release("r", "w", "a", "seat").withResult(cancelResult), 1),
                 ForwardWrite.of("c", Operation.EXPIRE_HOLD, ForwardData.expire("r", "w"), 3),
-                ForwardWrite.of("c", Operation.EXPIRE_SELECTION, ForwardData.expire("r", "w"), 3))) {
+                ForwardWrite.of("c", Operation.EXPIRE_SELECTION, ForwardData.expire("r", "w"), 3),
+                ForwardWrite.of("c", Operation.ALLOCATE_RESOURCE, ForwardData.allocateOrWait("r", "w", "seat", "alice"), 1),
+                ForwardWrite.of("c", Operation.WAITLIST_SELECTION, ForwardData.waitlisted("r", "w", "seat", 2), 2),
+                ForwardWrite.of("c", Operation.CONFIRM_SELECTION, ForwardData.promoted("r", "w", "a", "seat"), 2),
+                ForwardWrite.of("c", Operation.LEAVE_WAITLIST, ForwardData.leave("r", "w", "seat"), 1),
+                ForwardWrite.of("c", Operation.EXPIRE_WAITLIST, ForwardData.expire("r", "w"), 3))) {
             samples.add(sample(Topics.FORWARD_WRITES, write));
         }
         for (final CommandResult result : List.of(CommandResult.succeeded("c", confirmed), CommandResult.succeeded("c", window),
                 CommandResult.rejected("c", ErrorCode.SELECTION_IN_PROGRESS.slug()), cancelResult,
                 CommandResult.succeeded("c", new Reservation("r", "w", ReservationStatus.HELD, new SelectedResource("a", "seat"),
-                        "alice", NOW.plusSeconds(600))))) {
+                        "alice", NOW.plusSeconds(600))),
+                CommandResult.succeeded("c", new Reservation("r", "w", ReservationStatus.WAITLISTED, null, "alice", null, 4)))) {
             samples.add(sample(Topics.COMMAND_RESULTS, result));
         }
         return samples.stream();

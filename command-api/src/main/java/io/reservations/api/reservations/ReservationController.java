@@ -60,15 +60,19 @@ public class ReservationController {
     }
 
     @Operation(summary = "Take the first available resource of a type in the reservation's window, for good or "
-            + "held for hold_for (ISO-8601, 1 s to 24 h) until a confirm")
+            + "held for hold_for (ISO-8601, 1 s to 24 h) until a confirm; with \"waitlist\": true, wait in the "
+            + "window's line for the type when none is free (at most waitlist_for, ISO-8601, 1 minute to 30 days, "
+            + "default 7 days): the first resource of the type that comes free goes to the first in line")
     @ApiResponse(responseCode = "200", description = "The reservation, CONFIRMED with selected_resource {id, type}; "
-            + "with hold_for: HELD, with hold_expires_at")
+            + "with hold_for: HELD, with hold_expires_at; with waitlist and nothing free: WAITLISTED, with "
+            + "waitlist_position (1 for the first in line, fixed when it joined)")
     @ApiResponse(responseCode = "400", description = "invalid: missing or invalid resource_type, hold_for not an "
-            + "ISO-8601 duration from 1 s to 24 h")
+            + "ISO-8601 duration from 1 s to 24 h, waitlist_for without waitlist or not from 1 minute to 30 days")
     @ApiResponse(responseCode = "404", description = "reservation-not-found")
     @ApiResponse(responseCode = "409", description = "no-resource-available, window-not-found, reservation-cancelled, "
             + "already-confirmed, selection-in-progress, selection-timeout (no answer from the window in time), hold-expired, "
-            + "quota-exceeded (with hold_for: the caller keeps as many holds as its quota allows)")
+            + "quota-exceeded (with hold_for: the caller keeps as many holds as its quota allows), waitlist-full (the "
+            + "window's line for the type holds 10,000)")
     @PostMapping(path = "/{id}/select-resource", consumes = MediaType.APPLICATION_JSON_VALUE)
     public CompletableFuture<ResponseEntity<Object>> selectResource(
             @PathVariable final String id,
@@ -79,7 +83,8 @@ public class ReservationController {
         }
         final String hash = call.requestHash("/reservations/" + id + "/select-resource", request);
         return submit(new SelectResource(call.commandId(), id, request.resourceType(), hash,
-                call.caller().subject(), call.caller().admin(), request.holdFor()), call);
+                call.caller().subject(), call.caller().admin(), request.holdFor(), request.waitlist(),
+                request.waitlistFor()), call);
     }
 
     @Operation(summary = "Confirm a held reservation before its hold runs out")

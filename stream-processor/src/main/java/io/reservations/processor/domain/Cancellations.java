@@ -5,6 +5,7 @@ import io.reservations.contract.ForwardData;
 import io.reservations.contract.Operation;
 import io.reservations.contract.ReservationCancelled;
 import io.reservations.contract.ReservationEvent;
+import io.reservations.contract.ReservationStatus;
 import io.reservations.contract.SelectedResource;
 import java.time.Instant;
 import java.util.List;
@@ -28,6 +29,13 @@ final class Cancellations {
         final SelectedResource held = state.selectedResource();
         final ReservationCancelled cancelled = new ReservationCancelled(
                 command.commandId(), now, state.id(), state.windowId(), held == null ? null : held.id());
+        if (state.status() == ReservationStatus.WAITLISTED) {
+            // out of the window's line; a promotion that crossed the cancel is given back when it arrives
+            final PendingSelection waiting = state.pendingSelection();
+            final EntityWrite leave = EntityWrite.forCommand(waiting.commandId(), Operation.LEAVE_WAITLIST,
+                    ForwardData.leave(state.id(), state.windowId(), waiting.resourceType()));
+            return ReservationDecider.succeeded(state, command.commandId(), List.of(cancelled), List.of(leave));
+        }
         if (held == null) {
             // nothing held yet; a selection in flight is compensated when the window answers
             return ReservationDecider.succeeded(state, command.commandId(), List.of(cancelled), List.of());

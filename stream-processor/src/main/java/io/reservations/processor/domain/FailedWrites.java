@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * What a saga is still owed when one of its writes cannot be applied (its step threw, or Kafka refused what it
  * wrote): a confirmation nobody applied gives its resource back; an allocation nobody made tells the reservation
- * it was refused. Any other write settles nothing that a timer does not settle anyway.
+ * it was refused; a place in line nobody took is left. Any other write settles nothing that a timer does not settle anyway.
  */
 public final class FailedWrites {
 
@@ -21,6 +21,10 @@ public final class FailedWrites {
         if (failed.operation() == Operation.CONFIRM_SELECTION) {
             return new Outcome<>(List.of(), List.of(EntityWrite.of(Operation.RELEASE_RESOURCE, ForwardData.release(
                     data.reservationId(), data.windowId(), data.resourceId(), data.resourceType()))), null);
+        }
+        if (failed.operation() == Operation.WAITLIST_SELECTION) {
+            return new Outcome<>(List.of(), List.of(WaitlistedSelections.leave(data.reservationId(), data.windowId(),
+                    data.resourceType())), null);
         }
         if (failed.operation() == Operation.ALLOCATE_RESOURCE) {
             return new Outcome<>(List.of(), List.of(EntityWrite.of(Operation.REJECT_SELECTION,

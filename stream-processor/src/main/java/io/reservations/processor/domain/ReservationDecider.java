@@ -5,6 +5,7 @@ import static io.reservations.contract.ReservationStatus.CONFIRMED;
 import static io.reservations.contract.ReservationStatus.EXPIRED;
 import static io.reservations.contract.ReservationStatus.PENDING;
 import static io.reservations.contract.ReservationStatus.SELECTING;
+import static io.reservations.contract.ReservationStatus.WAITLISTED;
 
 import io.reservations.contract.CancelReservation;
 import io.reservations.contract.CommandResult;
@@ -25,6 +26,7 @@ import io.reservations.contract.SelectResource;
 import io.reservations.contract.SelectedResource;
 import io.reservations.contract.SelectionRejected;
 import io.reservations.contract.SelectionStarted;
+import io.reservations.contract.Waitlisted;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -70,6 +72,12 @@ public final class ReservationDecider {
         if (write.operation() == Operation.EXPIRE_SELECTION) {
             return Selections.timedOut(state, write.commandId(), now);
         }
+        if (write.operation() == Operation.WAITLIST_SELECTION) {
+            return WaitlistedSelections.joined(state, write.commandId(), write.data(), now);
+        }
+        if (write.operation() == Operation.EXPIRE_WAITLIST) {
+            return WaitlistedSelections.due(state, write.commandId(), now);
+        }
         throw new IllegalArgumentException(write.operation() + " is not a reservation operation");
     }
 
@@ -78,8 +86,13 @@ public final class ReservationDecider {
             return new ReservationState(created.reservationId(), created.windowId(), PENDING, null, null, created.owner());
         }
         if (event instanceof SelectionStarted started) {
-            return state.with(SELECTING, null,
-                    new PendingSelection(started.commandId(), started.resourceType(), started.holdFor()));
+            return state.with(SELECTING, null, Boolean.TRUE.equals(started.waitlist())
+                    ? PendingSelection.waiting(started.commandId(), started.resourceType(), started.holdFor(),
+                    started.waitlistFor())
+                    : new PendingSelection(started.commandId(), started.resourceType(), started.holdFor()));
+        }
+        if (event instanceof Waitlisted waitlisted) {
+            return state.waitlisted(waitlisted.waitlistPosition(), waitlisted.waitlistExpiresAt());
         }
         if (event instanceof ResourceSelected selected) {
             return state.with(CONFIRMED, new SelectedResource(selected.resourceId(), selected.resourceType()), null);
@@ -94,8 +107,9 @@ public final class ReservationDecider {
             return state.with(EXPIRED, null, null);
         }
         if (event instanceof SelectionRejected) {
-            // a cancelled reservation stays cancelled; only a live selection falls back to PENDING
-            return state.with(state.status() == SELECTING ? PENDING : state.status(), state.selectedResource(), null);
+            // a cancelled reservation stays cancelled; only a live selection (or a wait in line) falls back to PENDING
+            return state.with(state.status() == SELECTING || state.status() == WAITLISTED ? PENDING : state.status(),
+                    state.selectedResource(), null);
         }
         if (event instanceof ReservationCancelled) {
             return state.with(CANCELLED, null, state.pendingSelection());

@@ -8,11 +8,19 @@ import java.time.Instant;
 /**
  * A reservation as its master holds it. {@code pendingSelection} is set while a selection is in flight; it
  * outlives a cancel so that the late answer of the window can still close that selection. While HELD,
- * {@code pendingSelection} still names the selection that made the hold and {@code holdExpiresAt} its end.
+ * {@code pendingSelection} still names the selection that made the hold and {@code holdExpiresAt} its end. While
+ * WAITLISTED, it names the selection waiting in the window's line, {@code waitlistPosition} its place there when it
+ * joined and {@code waitlistExpiresAt} the end of its wait.
  */
 public record ReservationState(String id, String windowId, ReservationStatus status,
                                SelectedResource selectedResource, PendingSelection pendingSelection, String owner,
-                               Instant holdExpiresAt) {
+                               Instant holdExpiresAt, Integer waitlistPosition, Instant waitlistExpiresAt) {
+
+    public ReservationState(final String id, final String windowId, final ReservationStatus status,
+                            final SelectedResource selectedResource, final PendingSelection pendingSelection,
+                            final String owner, final Instant holdExpiresAt) {
+        this(id, windowId, status, selectedResource, pendingSelection, owner, holdExpiresAt, null, null);
+    }
 
     public ReservationState(final String id, final String windowId, final ReservationStatus status,
                             final SelectedResource selectedResource, final PendingSelection pendingSelection,
@@ -26,7 +34,7 @@ public record ReservationState(String id, String windowId, ReservationStatus sta
     }
 
     public Reservation toView() {
-        return new Reservation(id, windowId, status, selectedResource, owner, holdExpiresAt);
+        return new Reservation(id, windowId, status, selectedResource, owner, holdExpiresAt, waitlistPosition);
     }
 
     /** Whether a caller may see and change it: an admin, or its owner. No subject is nobody's owner. */
@@ -36,7 +44,8 @@ public record ReservationState(String id, String windowId, ReservationStatus sta
 
     /** The same state waiting on {@code selection} (the master's additions to it: see {@link PendingSelection}). */
     public ReservationState withPendingSelection(final PendingSelection selection) {
-        return new ReservationState(id, windowId, status, selectedResource, selection, owner, holdExpiresAt);
+        return new ReservationState(id, windowId, status, selectedResource, selection, owner, holdExpiresAt,
+                waitlistPosition, waitlistExpiresAt);
     }
 
     ReservationState with(final ReservationStatus newStatus, final SelectedResource resource,
@@ -46,5 +55,10 @@ public record ReservationState(String id, String windowId, ReservationStatus sta
 
     ReservationState held(final SelectedResource resource, final Instant expiresAt) {
         return new ReservationState(id, windowId, ReservationStatus.HELD, resource, pendingSelection, owner, expiresAt);
+    }
+
+    ReservationState waitlisted(final int position, final Instant expiresAt) {
+        return new ReservationState(id, windowId, ReservationStatus.WAITLISTED, null, pendingSelection, owner, null,
+                position, expiresAt);
     }
 }

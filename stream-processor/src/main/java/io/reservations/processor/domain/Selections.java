@@ -3,6 +3,7 @@ package io.reservations.processor.domain;
 import static io.reservations.contract.ReservationStatus.CONFIRMED;
 import static io.reservations.contract.ReservationStatus.HELD;
 import static io.reservations.contract.ReservationStatus.SELECTING;
+import static io.reservations.contract.ReservationStatus.WAITLISTED;
 
 import io.reservations.contract.CommandResult;
 import io.reservations.contract.ErrorCode;
@@ -15,6 +16,7 @@ import io.reservations.contract.ResourceSelected;
 import io.reservations.contract.SelectResource;
 import io.reservations.contract.SelectionRejected;
 import io.reservations.contract.SelectionStarted;
+import io.reservations.contract.WaitlistDurations;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -36,10 +38,12 @@ final class Selections {
         if (refused.isPresent()) {
             return refused.get();
         }
-        if (command.holdFor() != null && HoldDurations.parse(command.holdFor()).isEmpty()) {
+        if (command.holdFor() != null && HoldDurations.parse(command.holdFor()).isEmpty()
+                || (command.waitsInLine() ? WaitlistDurations.parse(command.waitlistFor()).isEmpty()
+                : command.waitlistFor() != null)) {
             return Outcome.rejected(command.commandId(), ErrorCode.INVALID.slug()); // written around the API's check
         }
-        if (state.status() == SELECTING) {
+        if (state.status() == SELECTING || state.status() == WAITLISTED) {
             return Outcome.rejected(command.commandId(), ErrorCode.SELECTION_IN_PROGRESS.slug());
         }
         if (state.status() == CONFIRMED || state.status() == HELD) {
@@ -47,15 +51,19 @@ final class Selections {
                     ? ReservationDecider.succeeded(state, command.commandId(), List.of(), List.of())
                     : Outcome.rejected(command.commandId(), ErrorCode.ALREADY_CONFIRMED.slug());
         }
-        final SelectionStarted started = new SelectionStarted(
-                command.commandId(), now, state.id(), state.windowId(), command.resourceType(), command.holdFor());
-        final EntityWrite allocate = EntityWrite.of(Operation.ALLOCATE_RESOURCE,
-                ForwardData.allocate(state.id(), state.windowId(), command.resourceType(), state.owner()));
+        final SelectionStarted started = new SelectionStarted(command.commandId(), now, state.id(), state.windowId(),
+                command.resourceType(), command.holdFor(), command.waitlist(), command.waitlistFor());
+        final EntityWrite allocate = EntityWrite.of(Operation.ALLOCATE_RESOURCE, command.waitsInLine()
+                ? ForwardData.allocateOrWait(state.id(), state.windowId(), command.resourceType(), state.owner())
+                : ForwardData.allocate(state.id(), state.windowId(), command.resourceType(), state.owner()));
         return new Outcome<>(List.of(started), List.of(allocate), null);
     }
 
     static Outcome<ReservationEvent> confirm(final ReservationState state, final String commandId,
                                                      final ForwardData data, final Instant now) {
+        if (data.waitsInLine() && (state == null || state.status() != SELECTING)) {
+            return WaitlistedSelections.promoted(state, commandId, data, now);
+        }
         if (state != null && (state.status() == CONFIRMED || state.status() == HELD)
                 && state.selectedResource().id().equals(data.resourceId())) {
             return Outcome.nothing(); // this confirmation was already applied
@@ -87,7 +95,7 @@ final class Selections {
     }
 
     /** For good, or HELD until the step's time plus the hold the selection asked for. */
-    private static ReservationEvent selected(final ReservationState state, final ForwardData data, final Instant now) {
+    static ReservationEvent selected(final ReservationState state, final ForwardData data, final Instant now) {
         final String holdFor = state.pendingSelection().holdFor();
         if (holdFor == null) {
             return new ResourceSelected(state.pendingSelection().commandId(), now, state.id(), state.windowId(),
@@ -125,7 +133,7 @@ final class Selections {
         return state.pendingSelection() != null && state.pendingSelection().commandId().equals(commandId);
     }
 
-    private static EntityWrite compensation(final ForwardData confirmed) {
+    static EntityWrite compensation(final ForwardData confirmed) {
         return EntityWrite.of(Operation.RELEASE_RESOURCE, ForwardData.release(confirmed.reservationId(),
                 confirmed.windowId(), confirmed.resourceId(), confirmed.resourceType()));
     }

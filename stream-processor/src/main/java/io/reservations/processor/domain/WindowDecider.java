@@ -8,10 +8,13 @@ import io.reservations.contract.ForwardWrite;
 import io.reservations.contract.Operation;
 import io.reservations.contract.ResourceAllocated;
 import io.reservations.contract.ResourceReleased;
+import io.reservations.contract.WaitlistJoined;
+import io.reservations.contract.WaitlistLeft;
 import io.reservations.contract.WindowCommand;
 import io.reservations.contract.WindowCreated;
 import io.reservations.contract.WindowEvent;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -36,13 +39,16 @@ public final class WindowDecider {
         throw new IllegalArgumentException("Unknown window command " + command);
     }
 
-    /** Step 3 (allocate) and the release of a cancel or a compensation. */
+    /** Step 3 (allocate), the release of a cancel or a compensation, and a reservation leaving a line. */
     public static Outcome<WindowEvent> decide(final WindowSlots state, final ForwardWrite write, final Instant now) {
         if (write.operation() == Operation.ALLOCATE_RESOURCE) {
             return allocate(state, write.commandId(), write.data(), now);
         }
         if (write.operation() == Operation.RELEASE_RESOURCE) {
             return release(state, write.commandId(), write.data(), now);
+        }
+        if (write.operation() == Operation.LEAVE_WAITLIST) {
+            return Waitlists.leave(state, write.commandId(), write.data(), now);
         }
         throw new IllegalArgumentException(write.operation() + " is not a window operation");
     }
@@ -53,10 +59,18 @@ public final class WindowDecider {
                     .map(resource -> new Slot(resource.id(), resource.type(), null)).toList());
         }
         if (event instanceof ResourceAllocated allocated) {
-            return state.replace(allocated.resourceId(), allocated.reservationId());
+            // a promotion takes the reservation out of the line
+            return state.left(allocated.reservationId()).replace(allocated.resourceId(), allocated.reservationId());
         }
         if (event instanceof ResourceReleased released) {
             return state.replace(released.resourceId(), null);
+        }
+        if (event instanceof WaitlistJoined joined) {
+            return state.joined(new WaitingSelection(joined.reservationId(), joined.resourceType(), joined.commandId(),
+                    null, joined.waitlistPosition()));
+        }
+        if (event instanceof WaitlistLeft left) {
+            return state.left(left.reservationId());
         }
         throw new IllegalArgumentException("Unknown window event " + event);
     }
@@ -82,6 +96,9 @@ public final class WindowDecider {
             return answer(List.of(), Operation.CONFIRM_SELECTION, confirmation(data, alreadyHeld.get()));
         }
         final Optional<Slot> free = state.firstAvailable(data.resourceType());
+        if (free.isEmpty() && data.waitsInLine()) {
+            return Waitlists.join(state, commandId, data, now);
+        }
         if (free.isEmpty()) {
             return answer(List.of(), Operation.REJECT_SELECTION,
                     ForwardData.reject(reservationId, data.windowId(), ErrorCode.NO_RESOURCE_AVAILABLE.slug()));
@@ -99,10 +116,15 @@ public final class WindowDecider {
         }
         final Optional<Slot> held = state.resource(data.resourceId())
                 .filter(slot -> data.reservationId().equals(slot.heldBy()));
-        // releasing what this reservation does not hold is a no-op, so a release is idempotent
-        return held.<Outcome<WindowEvent>>map(slot -> new Outcome<>(List.of(new ResourceReleased(
-                        commandId, now, state.id(), slot.id(), slot.type(), data.reservationId())), List.of(), null))
-                .orElseGet(Outcome::nothing);
+        if (held.isEmpty()) {
+            return Outcome.nothing(); // releasing what this reservation does not hold is a no-op: a release is idempotent
+        }
+        final Slot slot = held.get();
+        final List<WindowEvent> events = new ArrayList<>(List.of(
+                new ResourceReleased(commandId, now, state.id(), slot.id(), slot.type(), data.reservationId())));
+        final Optional<Outcome<WindowEvent>> promoted = Waitlists.promote(state, slot, now);
+        promoted.ifPresent(promotion -> events.addAll(promotion.events()));
+        return new Outcome<>(events, promoted.map(Outcome::forwards).orElse(List.of()), null);
     }
 
     private static ForwardData confirmation(final ForwardData request, final Slot slot) {

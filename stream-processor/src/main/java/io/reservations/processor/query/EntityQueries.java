@@ -111,8 +111,9 @@ public final class EntityQueries {
     public Optional<Availability> availability(final String windowId) {
         final List<WindowLayout.PositionedSlot> all = WindowLayout.slots(store(StoresAndTopics.WINDOW_INDEX),
                 store(StoresAndTopics.WHOLE_WINDOWS), windowId, 0, slot -> true, Integer.MAX_VALUE);
-        return all == null ? Optional.empty()
-                : Optional.of(Availability.of(windowId, all.stream().map(WindowLayout.PositionedSlot::slot).toList()));
+        return all == null ? Optional.empty() : Optional.of(Availability.of(windowId,
+                all.stream().map(WindowLayout.PositionedSlot::slot).toList(),
+                type -> WindowLayout.waiting(store(StoresAndTopics.WINDOW_INDEX), windowId, type)));
     }
 
     /**

@@ -38,7 +38,8 @@ final class Dispatcher {
         boolean resultTravels = false;
         for (final EntityWrite requested : outcome.forwards()) {
             resultTravels |= requested.deliversResult();
-            final ForwardWrite write = ForwardWrite.of(commandId, requested.operation(),
+            final ForwardWrite write = ForwardWrite.of(
+                    requested.commandId() == null ? commandId : requested.commandId(), requested.operation(),
                     requested.deliversResult() ? requested.data().withResult(outcome.result()) : requested.data(),
                     step.partition());
             if (mastersHere(write, step)) {

@@ -4,6 +4,7 @@ import io.reservations.contract.ForwardWrite;
 import io.reservations.contract.Operation;
 import io.reservations.contract.ReservationCommand;
 import io.reservations.contract.ReservationEvent;
+import io.reservations.contract.ReservationStatus;
 import io.reservations.contract.SelectResource;
 import io.reservations.processor.dedup.InFlightSelections;
 import io.reservations.processor.dedup.ProcessedCommands;
@@ -94,7 +95,7 @@ final class ReservationMaster {
             ownerIndex.changed(next, step.timestamp());
         }
         dispatcher.emit(id, outcome.events(), ShardMasterTopology.RESERVATION_EVENTS_SINK, step);
-        metrics.eventsApplied(outcome.events());
+        metrics.eventsApplied(outcome.events(), state != null && state.status() == ReservationStatus.SELECTING);
         dispatcher.dispatch(input.commandId(), outcome, step);
     }
 }

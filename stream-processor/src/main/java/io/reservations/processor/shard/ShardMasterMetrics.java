@@ -8,10 +8,12 @@ import io.reservations.contract.CommandResult;
 import io.reservations.contract.CommandStatus;
 import io.reservations.contract.HoldExpired;
 import io.reservations.contract.Operation;
+import io.reservations.contract.ReservationEvent;
 import io.reservations.contract.ResourceHeld;
 import io.reservations.contract.ResourceSelected;
 import io.reservations.contract.SelectionRejected;
 import io.reservations.contract.SelectionStarted;
+import io.reservations.contract.Waitlisted;
 import io.reservations.processor.timers.TimerMeters;
 import java.time.Duration;
 import java.util.List;
@@ -34,13 +36,18 @@ public final class ShardMasterMetrics {
                 .register(registry);
     }
 
-    /** What a step's events say: selections that start or end, holds that ran out. */
-    void eventsApplied(final List<?> events) {
-        for (final Object event : events) {
+    /**
+     * What a step's events on a reservation say: selections that start or end, holds that ran out.
+     *
+     * @param selectionInFlight whether the reservation was waiting for its window's answer before the step (after it,
+     *                          a selection waiting in line, or its resource from the line, starts or ends nothing)
+     */
+    void eventsApplied(final List<ReservationEvent> events, final boolean selectionInFlight) {
+        for (final ReservationEvent event : events) {
             if (event instanceof SelectionStarted) {
                 selectionsInFlight.incrementAndGet();
-            } else if (event instanceof ResourceSelected || event instanceof ResourceHeld
-                    || event instanceof SelectionRejected) {
+            } else if (selectionInFlight && (event instanceof ResourceSelected || event instanceof ResourceHeld
+                    || event instanceof SelectionRejected || event instanceof Waitlisted)) {
                 selectionsInFlight.decrementAndGet();
             } else if (event instanceof HoldExpired expired) {
                 holdExpired(expired);

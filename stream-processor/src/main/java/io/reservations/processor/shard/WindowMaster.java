@@ -63,7 +63,6 @@ final class WindowMaster {
                        final Step step) {
         outcome.events().forEach(event -> windows.apply(id, event, holderOwner));
         dispatcher.emit(id, outcome.events(), ShardMasterTopology.WINDOW_EVENTS_SINK, step);
-        metrics.eventsApplied(outcome.events());
         dispatcher.dispatch(input.commandId(), outcome, step);
     }
 }

@@ -54,4 +54,23 @@ final class WindowKeys {
     static String holder(final String windowId, final String reservationId) {
         return "o" + SEPARATOR + windowId + SEPARATOR + reservationId;
     }
+
+    /** One selection waiting in the line for {@code type}, by its number in join order: a {@code WaitingSelection}. */
+    static String inLine(final String windowId, final String type, final long number) {
+        return linesOf(windowId, type) + String.format("%019d", number);
+    }
+
+    static String linesOf(final String windowId, final String type) {
+        return "l" + SEPARATOR + windowId + SEPARATOR + type + SEPARATOR;
+    }
+
+    /** Where a reservation waits in the window's lines: a {@code WindowLines.Place}. */
+    static String waiter(final String windowId, final String reservationId) {
+        return "w" + SEPARATOR + windowId + SEPARATOR + reservationId;
+    }
+
+    /** The line for {@code type} as a whole: a {@code WindowLines.Ends}. */
+    static String lineEnds(final String windowId, final String type) {
+        return "e" + SEPARATOR + windowId + SEPARATOR + type;
+    }
 }

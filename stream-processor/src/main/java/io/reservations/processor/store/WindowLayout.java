@@ -1,6 +1,7 @@
 package io.reservations.processor.store;
 
 import io.reservations.processor.domain.Slot;
+import io.reservations.processor.domain.WaitingSelection;
 import io.reservations.processor.domain.WindowState;
 import io.reservations.processor.store.migration.WholeWindows;
 import java.util.ArrayList;
@@ -73,6 +74,11 @@ public final class WindowLayout {
         return WindowValues.owner(index.get(WindowKeys.holder(windowId, reservationId)));
     }
 
+    /** How many selections wait in the window's line for {@code type}. */
+    public static int waiting(final ReadOnlyKeyValueStore<String, byte[]> index, final String windowId, final String type) {
+        return WindowLines.ends(index, windowId, type).length();
+    }
+
     /** The ids of the windows in the index. */
     public static List<String> windowIds(final ReadOnlyKeyValueStore<String, byte[]> index) {
         final List<String> ids = new ArrayList<>();
@@ -83,15 +89,28 @@ public final class WindowLayout {
         return ids;
     }
 
-    /** Every window of an index read whole into memory (from its changelog, say), in declared order. */
+    /**
+     * Every window of an index read whole into memory (from its changelog, say): resources in declared order, each
+     * line in join order, as the window's events tell it (owners are not in the events: left out).
+     */
     public static Map<String, WindowState> assemble(final NavigableMap<String, byte[]> index) {
         final Map<String, WindowState> windows = new HashMap<>();
         final String prefix = WindowKeys.header("");
         for (final String key : index.subMap(prefix, prefix + Character.MAX_VALUE).keySet()) {
             final String id = key.substring(prefix.length());
             final String slots = WindowKeys.slotsOf(id);
-            windows.put(id, new WindowState(id, index.subMap(slots, slots + Character.MAX_VALUE).values().stream()
-                    .map(WindowValues::slot).toList()));
+            final List<Slot> resources = index.subMap(slots, slots + Character.MAX_VALUE).values().stream()
+                    .map(WindowValues::slot).toList();
+            final List<WaitingSelection> line = new ArrayList<>();
+            for (final String type : resources.stream().map(Slot::type).distinct().toList()) {
+                final String waiting = WindowKeys.linesOf(id, type);
+                index.subMap(waiting, waiting + Character.MAX_VALUE).values().forEach(entry -> {
+                    final WaitingSelection stored = WindowLines.waiting(entry);
+                    line.add(new WaitingSelection(stored.reservationId(), stored.resourceType(), stored.commandId(),
+                            null, stored.position()));
+                });
+            }
+            windows.put(id, new WindowState(id, resources, line));
         }
         return windows;
     }

@@ -2,9 +2,12 @@ package io.reservations.processor.store;
 
 import io.reservations.contract.ResourceAllocated;
 import io.reservations.contract.ResourceReleased;
+import io.reservations.contract.WaitlistJoined;
+import io.reservations.contract.WaitlistLeft;
 import io.reservations.contract.WindowCreated;
 import io.reservations.contract.WindowEvent;
 import io.reservations.processor.domain.Slot;
+import io.reservations.processor.domain.WaitingSelection;
 import io.reservations.processor.domain.WindowDecider;
 import io.reservations.processor.domain.WindowSlots;
 import io.reservations.processor.domain.WindowState;
@@ -12,11 +15,7 @@ import io.reservations.processor.store.migration.WholeWindows;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.ProcessingContext;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -29,10 +28,12 @@ public final class WindowStores {
 
     private final KeyValueStore<String, byte[]> index;
     private final KeyValueStore<String, WindowState> whole;
+    private final WindowLines lines;
 
     private WindowStores(final ProcessingContext context) {
         this.index = context.getStateStore(StoresAndTopics.WINDOW_INDEX);
         this.whole = context.getStateStore(StoresAndTopics.WHOLE_WINDOWS);
+        this.lines = new WindowLines(index);
     }
 
     public static WindowStores of(final ProcessingContext context) {
@@ -48,17 +49,28 @@ public final class WindowStores {
             }
             write(stored);
         }
-        return new Indexed(windowId);
+        return new IndexedWindow(index, lines, windowId);
     }
 
-    /** @param holderOwner for an allocation, the owner of the reservation that now holds the resource */
+    /**
+     * @param holderOwner for an allocation, the owner of the reservation that now holds the resource (a promotion's
+     *                    is the one its place in line kept)
+     */
     public void apply(final String windowId, final WindowEvent event, final String holderOwner) {
         if (event instanceof WindowCreated created) {
             write(WindowDecider.evolve(null, created));
+        } else if (event instanceof ResourceAllocated allocated && Boolean.TRUE.equals(allocated.fromWaitlist())) {
+            final String owner = lines.leave(windowId, allocated.reservationId()).map(WaitingSelection::owner).orElse(null);
+            hold(windowId, allocated.resourceId(), allocated.reservationId(), owner);
         } else if (event instanceof ResourceAllocated allocated) {
             hold(windowId, allocated.resourceId(), allocated.reservationId(), holderOwner);
         } else if (event instanceof ResourceReleased released) {
             hold(windowId, released.resourceId(), null, null);
+        } else if (event instanceof WaitlistJoined joined) {
+            lines.join(windowId, new WaitingSelection(joined.reservationId(), joined.resourceType(), joined.commandId(),
+                    holderOwner, joined.waitlistPosition()));
+        } else if (event instanceof WaitlistLeft left) {
+            lines.leave(windowId, left.reservationId());
         } else {
             throw new IllegalArgumentException("Unknown window event " + event);
         }
@@ -79,7 +91,9 @@ public final class WindowStores {
             }
         }
         blocks.forEach(index::put);
-        index.put(WindowKeys.header(window.id()), WindowValues.header(new WindowHeader(resources.size())));
+        window.line().forEach(waiting -> lines.join(window.id(), waiting));
+        index.put(WindowKeys.header(window.id()), WindowValues.header(new WindowHeader(resources.size(),
+                resources.stream().map(Slot::type).distinct().toList())));
     }
 
     /** Marks the resource held by {@code reservationId}, or available when it is null. */
@@ -99,50 +113,6 @@ public final class WindowStores {
             index.delete(blockKey);
         } else {
             index.put(blockKey, block);
-        }
-    }
-
-    /** Answers the rules' lookups with one or two reads each. */
-    private final class Indexed implements WindowSlots {
-
-        private final String id;
-
-        private Indexed(final String id) {
-            this.id = id;
-        }
-
-        @Override
-        public String id() {
-            return id;
-        }
-
-        @Override
-        public Optional<Slot> firstAvailable(final String type) {
-            // blocks with nothing free are deleted, so the first block of the type has the first free position
-            try (KeyValueIterator<String, byte[]> blocks = index.prefixScan(WindowKeys.freeBlocksOf(id, type),
-                    Serdes.String().serializer())) {
-                if (!blocks.hasNext()) {
-                    return Optional.empty();
-                }
-                final KeyValue<String, byte[]> first = blocks.next();
-                final int block = Integer.parseInt(first.key.substring(first.key.length() - 3));
-                return at(FreeBlock.first(block, first.value));
-            }
-        }
-
-        @Override
-        public Optional<Slot> heldBy(final String reservationId) {
-            return at(WindowValues.position(index.get(WindowKeys.holder(id, reservationId))));
-        }
-
-        @Override
-        public Optional<Slot> resource(final String resourceId) {
-            return at(WindowValues.position(index.get(WindowKeys.resource(id, resourceId))));
-        }
-
-        private Optional<Slot> at(final Integer position) {
-            return position == null ? Optional.empty()
-                    : Optional.ofNullable(index.get(WindowKeys.slot(id, position))).map(WindowValues::slot);
         }
     }
 }

@@ -6,7 +6,7 @@ import io.reservations.contract.Operation;
 import io.reservations.processor.domain.ReservationState;
 
 /**
- * One durable timer of a reservation: what fires ({@code EXPIRE_HOLD} or {@code EXPIRE_SELECTION}), when, and the
+ * One durable timer of a reservation: what fires ({@code EXPIRE_HOLD}, {@code EXPIRE_WAITLIST} or {@code EXPIRE_SELECTION}), when, and the
  * selection's command id it concerns.
  */
 public record SagaTimer(Operation operation, String commandId, String reservationId, String windowId, long dueMillis) {

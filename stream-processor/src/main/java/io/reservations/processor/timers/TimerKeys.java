@@ -8,6 +8,7 @@ final class TimerKeys {
 
     static final String HOLD = "h|";
     static final String SELECTION = "s|";
+    static final String WAIT = "w|";
     private static final int DUE_DIGITS = 19;
 
     private TimerKeys() {
@@ -28,7 +29,7 @@ final class TimerKeys {
         return kind + "\uffff";
     }
 
-    /** The due time in a key of either kind. */
+    /** The due time in a key of any kind. */
     static long dueOf(final String key) {
         return Long.parseLong(key.substring(2, 21));
     }
@@ -40,7 +41,7 @@ final class TimerKeys {
 
     /**
      * Where versions that did not keep a selection's deadline in its reservation's state stored it a second time, to
-     * find it again; read (and deleted) only for selections those versions started. Sorts after both kinds of timers
+     * find it again; read (and deleted) only for selections those versions started. Sorts after every kind of timer
      * ('~' follows the letters): never in a range of due timers.
      */
     static String legacyDeadlineOf(final String reservationId) {

@@ -10,13 +10,14 @@ import org.junit.jupiter.api.Test;
 class AvailabilityTest {
 
     @Test
-    void shouldCountEachTypeAndItsAvailableResourcesInTypeOrder() {
+    void shouldCountEachTypeItsAvailableResourcesAndItsLineInTypeOrder() {
         final Availability availability = Availability.of("w1", List.of(new Slot("s1", "seat", null),
-                new Slot("d1", "desk", "r1"), new Slot("s2", "seat", "r2"), new Slot("s3", "seat", null)));
+                new Slot("d1", "desk", "r1"), new Slot("s2", "seat", "r2"), new Slot("s3", "seat", null)),
+                type -> type.equals("desk") ? 4 : 0);
 
         assertThat(availability.windowId()).isEqualTo("w1");
         assertThat(availability.types()).containsExactly(
-                Map.entry("desk", new Availability.Count(1, 0)),
-                Map.entry("seat", new Availability.Count(3, 2)));
+                Map.entry("desk", new Availability.Count(1, 0, 4)),
+                Map.entry("seat", new Availability.Count(3, 2, 0)));
     }
 }

@@ -68,7 +68,7 @@ class SagaTimersTest {
     }
 
     @Test
-    void shouldReadNoRangeOfDeadlinesOnACheckAndHoldsOnlyFromTheLastCheckOn() {
+    void shouldReadNoRangeOfDeadlinesOnACheckAndHoldsAndWaitsOnlyFromTheLastCheckOn() {
         for (int i = 0; i < 100; i++) {
             final ReservationState selecting = timers.track(pending(), selecting(null), NOW + i);
             timers.track(selecting, confirmed(selecting), NOW + i + 40);
@@ -79,10 +79,13 @@ class SagaTimersTest {
         punctuate(NOW + 1_000);
         punctuate(NOW + 2_000);
 
-        // each check takes the holds due, then finds the next one to arm for: both from the last check's time on
+        // each check takes the holds and the waits due, then finds the next one to arm for: all from the last
+        // check's time on
         assertThat(rangesRead).noneMatch(from -> from.startsWith(TimerKeys.SELECTION))
-                .containsExactly(TimerKeys.firstDueAt(TimerKeys.HOLD, 0), TimerKeys.firstDueAt(TimerKeys.HOLD, NOW + 1_001),
-                        TimerKeys.firstDueAt(TimerKeys.HOLD, NOW + 1_001), TimerKeys.firstDueAt(TimerKeys.HOLD, NOW + 2_001));
+                .containsExactly(TimerKeys.firstDueAt(TimerKeys.HOLD, 0), TimerKeys.firstDueAt(TimerKeys.WAIT, 0),
+                        TimerKeys.firstDueAt(TimerKeys.HOLD, NOW + 1_001), TimerKeys.firstDueAt(TimerKeys.WAIT, NOW + 1_001),
+                        TimerKeys.firstDueAt(TimerKeys.HOLD, NOW + 1_001), TimerKeys.firstDueAt(TimerKeys.WAIT, NOW + 1_001),
+                        TimerKeys.firstDueAt(TimerKeys.HOLD, NOW + 2_001), TimerKeys.firstDueAt(TimerKeys.WAIT, NOW + 2_001));
         assertThat(meters.get("reservations.sagas.oldest_open.age").timeGauge().value(TimeUnit.MILLISECONDS))
                 .as("the selection in flight is the oldest").isPositive();
     }
