@@ -9,11 +9,13 @@ import io.reservations.processor.domain.Slot;
 import io.reservations.processor.domain.WindowState;
 import io.reservations.processor.it.HoldInvariants;
 import io.reservations.processor.it.SagaInvariants;
+import io.reservations.processor.it.WaitlistInvariants;
 import io.reservations.topics.DeadLetterHeaders;
 import io.reservations.topics.TopicReader;
 import io.reservations.topics.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -82,8 +84,16 @@ final class ClusterVerifier {
     }
 
     /** True once no reservation is HELD: every hold of the load (four seconds) was confirmed, cancelled or expired. */
-    boolean holdsSettled() {
-        return SagaInvariants.read(bootstrap).count(ReservationStatus.HELD) == 0;
+    /**
+     * Whether no hold and no short wait in a line is left: nothing more will change by itself (the long waits, which
+     * end in 30 days, change nothing while no resource comes free).
+     */
+    boolean settled() {
+        final SagaInvariants folded = SagaInvariants.read(bootstrap);
+        final Instant tomorrow = Instant.now().plus(Duration.ofDays(1));
+        return folded.count(ReservationStatus.HELD) == 0 && folded.reservations.values().stream()
+                .filter(reservation -> reservation.status() == ReservationStatus.WAITLISTED)
+                .allMatch(waiting -> waiting.waitlistExpiresAt().isAfter(tomorrow));
     }
 
     /** Runs every check; returns the figures for the report. */
@@ -105,6 +115,8 @@ final class ClusterVerifier {
         assertThat(folded.count(ReservationStatus.SELECTING)).as("sagas left half-way").isZero();
         assertThat(folded.count(ReservationStatus.HELD)).as("holds past their due time").isZero();
         figures.putAll(HoldInvariants.assertHoldsKept(folded));
+        // promotions in join order per (window, type); no free resource of a type while its line waits
+        figures.putAll(WaitlistInvariants.assertLinesKept(folded));
         figures.put("reservations", folded.reservations.size());
         figures.put("confirmed", folded.count(ReservationStatus.CONFIRMED));
         figures.put("cancelled", folded.count(ReservationStatus.CANCELLED));

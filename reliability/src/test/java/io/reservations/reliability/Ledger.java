@@ -34,6 +34,11 @@ final class Ledger {
         reservations.put(expected.reservationId(), expected);
     }
 
+    /** The reservation's end is not the client's to know (it waits in a line): the verifier's invariants check it. */
+    void unsettled(final String reservationId) {
+        reservations.remove(reservationId);
+    }
+
     void violation(final String what) {
         violations.add(what);
     }

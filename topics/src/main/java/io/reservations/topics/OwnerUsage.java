@@ -10,13 +10,22 @@ import org.apache.kafka.common.serialization.Serdes;
  * compacted topic that every API instance reads to check the owner's quotas without a hop. A missing key (or a
  * tombstone) is an owner who keeps nothing.
  *
- * @param openReservations reservations not settled yet: {@code PENDING} or {@code HELD}
+ * @param openReservations reservations not settled yet: {@code PENDING}, {@code HELD} or {@code WAITLISTED}
  * @param activeHolds      reservations {@code HELD}
  * @param windows          windows the owner created
+ * @param waitlistPlaces   reservations {@code WAITLISTED} (absent in counts published before the waitlist: none)
  */
-public record OwnerUsage(long openReservations, long activeHolds, long windows) {
+public record OwnerUsage(long openReservations, long activeHolds, long windows, Long waitlistPlaces) {
 
     public static final OwnerUsage NONE = new OwnerUsage(0, 0, 0);
+
+    public OwnerUsage {
+        waitlistPlaces = waitlistPlaces == null ? 0L : waitlistPlaces;
+    }
+
+    public OwnerUsage(final long openReservations, final long activeHolds, final long windows) {
+        this(openReservations, activeHolds, windows, 0L);
+    }
 
     /** The topic, internal to the processor's application (its ACLs cover it); the API only reads it. */
     public static TopicSpec<String, OwnerUsage> topic(final String applicationId) {
@@ -27,12 +36,12 @@ public record OwnerUsage(long openReservations, long activeHolds, long windows) 
 
     public OwnerUsage plus(final OwnerUsage other) {
         return new OwnerUsage(openReservations + other.openReservations, activeHolds + other.activeHolds,
-                windows + other.windows);
+                windows + other.windows, waitlistPlaces + other.waitlistPlaces);
     }
 
     public OwnerUsage minus(final OwnerUsage other) {
         return new OwnerUsage(openReservations - other.openReservations, activeHolds - other.activeHolds,
-                windows - other.windows);
+                windows - other.windows, waitlistPlaces - other.waitlistPlaces);
     }
 
     public boolean isNone() {

@@ -74,7 +74,7 @@ public class OwnerUsages {
 
     private static OwnerUsage floorZero(final OwnerUsage usage) {
         return new OwnerUsage(Math.max(0, usage.openReservations()), Math.max(0, usage.activeHolds()),
-                Math.max(0, usage.windows()));
+                Math.max(0, usage.windows()), Math.max(0, usage.waitlistPlaces()));
     }
 
     private static OwnerUsage one(final Quota quota) {
@@ -82,6 +82,7 @@ public class OwnerUsages {
             case OPEN_RESERVATIONS -> new OwnerUsage(1, 0, 0);
             case ACTIVE_HOLDS -> new OwnerUsage(0, 1, 0);
             case WINDOWS -> new OwnerUsage(0, 0, 1);
+            case WAITLIST_PLACES -> new OwnerUsage(0, 0, 0, 1L);
         };
     }
 }

@@ -4,9 +4,10 @@ import io.reservations.topics.OwnerUsage;
 
 /** What an owner's quotas bound, each counted in {@link OwnerUsage}. */
 public enum Quota {
-    OPEN_RESERVATIONS("open reservations (PENDING or HELD)"),
+    OPEN_RESERVATIONS("open reservations (PENDING, HELD or WAITLISTED)"),
     ACTIVE_HOLDS("active holds"),
-    WINDOWS("windows");
+    WINDOWS("windows"),
+    WAITLIST_PLACES("places in waitlists");
 
     private final String description;
 
@@ -23,6 +24,7 @@ public enum Quota {
             case OPEN_RESERVATIONS -> usage.openReservations();
             case ACTIVE_HOLDS -> usage.activeHolds();
             case WINDOWS -> usage.windows();
+            case WAITLIST_PLACES -> usage.waitlistPlaces();
         };
     }
 }

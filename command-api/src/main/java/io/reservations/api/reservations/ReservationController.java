@@ -71,7 +71,8 @@ public class ReservationController {
     @ApiResponse(responseCode = "404", description = "reservation-not-found")
     @ApiResponse(responseCode = "409", description = "no-resource-available, window-not-found, reservation-cancelled, "
             + "already-confirmed, selection-in-progress, selection-timeout (no answer from the window in time), hold-expired, "
-            + "quota-exceeded (with hold_for: the caller keeps as many holds as its quota allows), waitlist-full (the "
+            + "quota-exceeded (with hold_for: the caller keeps as many holds as its quota allows; with waitlist: as many "
+            + "places in waitlists), waitlist-full (the "
             + "window's line for the type holds 10,000)")
     @PostMapping(path = "/{id}/select-resource", consumes = MediaType.APPLICATION_JSON_VALUE)
     public CompletableFuture<ResponseEntity<Object>> selectResource(
@@ -80,6 +81,9 @@ public class ReservationController {
         requireValid(id);
         if (request.holdFor() != null) {
             quotas.admit(Quota.ACTIVE_HOLDS, call);
+        }
+        if (request.waitsInLine()) {
+            quotas.admit(Quota.WAITLIST_PLACES, call); // counted as a place until the result says otherwise
         }
         final String hash = call.requestHash("/reservations/" + id + "/select-resource", request);
         return submit(new SelectResource(call.commandId(), id, request.resourceType(), hash,

@@ -27,7 +27,7 @@ class CommandRequestResolverTest {
     private final CommandRequestResolver resolver = new CommandRequestResolver(new ReservationsProperties.Api(true,
             Duration.ofSeconds(10), Duration.ofSeconds(60), DataSize.ofKilobytes(64), DataSize.ofMegabytes(1), 100,
             DataSize.ofMegabytes(1), "", new RateLimit(true, 200, 400, 10, 100, null),
-            new QuotaLimits(true, 1000, 100, 100, null)));
+            new QuotaLimits(true, 1000, 100, 100, 100, null)));
 
     @AfterEach
     void clearCaller() {

@@ -36,6 +36,7 @@ class QuotasIT {
                 "reservations.api.quotas.open-reservations", "3",
                 "reservations.api.quotas.active-holds", "1",
                 "reservations.api.quotas.windows", "1",
+                "reservations.api.quotas.waitlist-places", "1",
                 "reservations.api.quotas.roles.partner.open-reservations", "5"));
         assertThat(admin().post("/windows", "{\"id\":\"hall\",\"resources\":[{\"id\":\"a\",\"type\":\"seat\"},"
                 + "{\"id\":\"b\",\"type\":\"seat\"},{\"id\":\"c\",\"type\":\"seat\"}]}").status()).isEqualTo(201);
@@ -88,6 +89,29 @@ class QuotasIT {
                 .status()).isEqualTo(201);
         assertProblem(planner.post("/windows", "{\"id\":\"carols-2\",\"resources\":[{\"id\":\"x\",\"type\":\"desk\"}]}"),
                 409, "quota-exceeded");
+    }
+
+    @Test
+    void shouldRefuseASecondPlaceInLineUntilTheFirstIsLeft() {
+        assertThat(admin().post("/windows", "{\"id\":\"tiny\",\"resources\":[{\"id\":\"t\",\"type\":\"seat\"}]}")
+                .status()).isEqualTo(201);
+        assertThat(admin().post("/reservations", "{\"id\":\"root-tiny\",\"window_id\":\"tiny\"}").status()).isEqualTo(201);
+        assertThat(admin().post("/reservations/root-tiny/select-resource", "{\"resource_type\":\"seat\"}").text("status"))
+                .isEqualTo("CONFIRMED");
+        final HttpJson dave = user("dave", List.of());
+        for (final String id : List.of("dave-1", "dave-2")) {
+            assertThat(dave.post("/reservations", "{\"id\":\"" + id + "\",\"window_id\":\"tiny\"}").status()).isEqualTo(201);
+        }
+
+        assertThat(waitInLine(dave, "dave-1").text("status")).isEqualTo("WAITLISTED");
+        assertProblem(waitInLine(dave, "dave-2"), 409, "quota-exceeded");
+
+        assertThat(dave.post("/reservations/dave-1/cancel", null).text("status")).isEqualTo("CANCELLED");
+        await().atMost(Duration.ofSeconds(20)).until(() -> "WAITLISTED".equals(waitInLine(dave, "dave-2").text("status")));
+    }
+
+    private static Response waitInLine(final HttpJson client, final String id) {
+        return client.post("/reservations/" + id + "/select-resource", "{\"resource_type\":\"seat\",\"waitlist\":true}");
     }
 
     private static Response create(final HttpJson client, final String id, final String idempotencyKey) {

@@ -9,9 +9,10 @@ import org.junit.jupiter.api.Test;
 /** The limit of a caller: the defaults, or the largest of its roles', none if any role has none. */
 class QuotaLimitsTest {
 
-    private final QuotaLimits limits = new QuotaLimits(true, 10, 2, 1, Map.of(
-            "service", new QuotaLimits.Limits(1000, 100, 10),
-            "admin", new QuotaLimits.Limits(-1, -1, -1)));
+    private final QuotaLimits limits = new QuotaLimits(true, 10, 2, 1, 3, Map.of(
+            "service", new QuotaLimits.Limits(1000, 100, 10, 50L),
+            "admin", new QuotaLimits.Limits(-1, -1, -1, -1L),
+            "planner", new QuotaLimits.Limits(20, 2, 5, null)));
 
     @Test
     void shouldTakeTheDefaultsForACallerWithNoRoleOfItsOwn() {
@@ -23,5 +24,12 @@ class QuotaLimitsTest {
     void shouldTakeTheLargestLimitOfTheCallersRoles() {
         assertThat(limits.limitOf(Quota.WINDOWS, List.of("service"))).isEqualTo(10);
         assertThat(limits.limitOf(Quota.WINDOWS, List.of("service", "admin"))).as("none").isNegative();
+        assertThat(limits.limitOf(Quota.WAITLIST_PLACES, List.of("service"))).isEqualTo(50);
+    }
+
+    @Test
+    void shouldTakeTheDefaultForALimitARoleDoesNotName() {
+        assertThat(limits.limitOf(Quota.WAITLIST_PLACES, List.of("planner"))).as("written before waitlists").isEqualTo(3);
+        assertThat(limits.limitOf(Quota.WAITLIST_PLACES, List.of())).isEqualTo(3);
     }
 }

@@ -59,6 +59,9 @@ final class OwnerUsageCounter {
         if (status == ReservationStatus.PENDING) {
             return new OwnerUsage(1, 0, 0);
         }
+        if (status == ReservationStatus.WAITLISTED) {
+            return new OwnerUsage(1, 0, 0, 1L);
+        }
         return status == ReservationStatus.HELD ? new OwnerUsage(1, 1, 0) : OwnerUsage.NONE;
     }
 

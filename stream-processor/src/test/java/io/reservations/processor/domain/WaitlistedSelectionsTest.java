@@ -17,6 +17,7 @@ import io.reservations.contract.ReservationStatus;
 import io.reservations.contract.ResourceHeld;
 import io.reservations.contract.ResourceSelected;
 import io.reservations.contract.SelectResource;
+import io.reservations.contract.SelectedResource;
 import io.reservations.contract.SelectionRejected;
 import io.reservations.contract.SelectionStarted;
 import io.reservations.contract.WaitlistDurations;
@@ -90,9 +91,11 @@ class WaitlistedSelectionsTest {
         assertThat(promoted.events()).containsExactly(new ResourceSelected("c1", LATER, "r", "w", "seat-1", "seat"));
         assertThat(promoted.forwards()).isEmpty();
         assertThat(promoted.result()).as("the select was answered WAITLISTED").isNull();
-        assertThat(fold(given(CREATED, STARTED, WAITLISTED), promoted).toView())
-                .isEqualTo(new Reservation("r", "w", ReservationStatus.CONFIRMED,
-                        new io.reservations.contract.SelectedResource("seat-1", "seat"), "alice"));
+        final ReservationState confirmed = fold(given(CREATED, STARTED, WAITLISTED), promoted);
+        assertThat(confirmed.toView()).isEqualTo(new Reservation("r", "w", ReservationStatus.CONFIRMED,
+                new SelectedResource("seat-1", "seat"), "alice"));
+        assertThat(ReservationDecider.decide(confirmed, expireWait("c1"), NOW.plus(Duration.ofDays(1))).events())
+                .as("the wait's timer after the promotion").isEmpty();
     }
 
     @Test

@@ -38,6 +38,19 @@ class OwnerUsageCounterTest {
         context.resetForwards();
         counter.reservationChanged("alice", reservation("HELD"), reservation("EXPIRED"), 0);
         assertThat(sent()).containsExactlyEntriesOf(Map.of("alice", new OwnerUsage(1, 0, 0)));
+
+        context.resetForwards();
+        counter.reservationChanged("alice", reservation("PENDING"), reservation("WAITLISTED"), 0);
+        assertThat(sent()).as("a place in a line, still open").containsExactlyEntriesOf(
+                Map.of("alice", new OwnerUsage(1, 0, 0, 1L)));
+    }
+
+    @Test
+    void shouldReadCountsPublishedBeforeTheWaitlistAsNoPlaceInLine() {
+        final OwnerUsage older = OwnerUsage.topic("app").valueSerde().deserializer()
+                .deserialize("t", "{\"open_reservations\":2,\"active_holds\":1,\"windows\":3}".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(older).isEqualTo(new OwnerUsage(2, 1, 3, 0L));
     }
 
     private Map<String, OwnerUsage> sent() {

@@ -101,6 +101,23 @@ class WaitlistTopologyTest {
 
     @ParameterizedTest(name = "window on partition {0}")
     @ValueSource(ints = {1, 9})
+    void shouldGiveTheSeatOfAHoldThatRunsOutToTheFirstInLine(final int windowPartition) {
+        final String window = onPartition("window", windowPartition);
+        masters.createWindow(window, "seat");
+        final String holder = reservation(1, window);
+        final String waiting = reservation(2, window);
+        masters.send(new SelectResource(masters.nextCommandId(), holder, "seat", null, null, true, "PT1M"));
+        waitInLine(waiting, null, null);
+
+        masters.advanceWallClockTime(Duration.ofSeconds(61));
+
+        assertThat(status(holder)).isEqualTo(ReservationStatus.EXPIRED);
+        assertThat(status(waiting)).isEqualTo(ReservationStatus.CONFIRMED);
+        assertThat(masters.windows().get(window).resources().get(0).heldBy()).isEqualTo(waiting);
+    }
+
+    @ParameterizedTest(name = "window on partition {0}")
+    @ValueSource(ints = {1, 9})
     void shouldGoBackToPendingWhenTheWaitRunsOutAndLeaveTheLine(final int windowPartition) {
         final String window = onPartition("window", windowPartition);
         masters.createWindow(window, "seat");
