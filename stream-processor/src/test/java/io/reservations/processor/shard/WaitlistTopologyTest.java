@@ -184,6 +184,22 @@ class WaitlistTopologyTest {
         assertThat(WindowLayout.assemble(index).get(window)).isEqualTo(folded);
     }
 
+    @ParameterizedTest(name = "window on partition {0}")
+    @ValueSource(ints = {1, 9})
+    void shouldLineUpForAWindowIndexedBeforeTheWaitlistAndLearnItsTypesOnce(final int windowPartition) {
+        final String window = onPartition("window", windowPartition);
+        masters.createWindow(window, "seat", "seat", "desk");
+        masters.windows().writeHeaderWithoutTypes(window);
+        masters.select(reservation(1, window), "seat");
+        masters.select(reservation(2, window), "seat");
+        final String third = reservation(3, window);
+
+        assertThat(masters.send(new SelectResource(masters.nextCommandId(), third, "lamp", null, null, true, null, true,
+                null)).code()).isEqualTo(ErrorCode.NO_RESOURCE_AVAILABLE.slug());
+        assertThat(masters.windows().headerTypes(window)).containsExactly("seat", "desk");
+        assertThat(waitInLine(third, null, null).entity()).isEqualTo(waitlisted(third, window, 1));
+    }
+
     private String reservation(final int partition, final String window) {
         final String id = onPartition("reservation", partition);
         masters.createReservation(id, window);

@@ -2,6 +2,7 @@ package io.reservations.processor.store;
 
 import io.reservations.processor.domain.WindowState;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -25,6 +26,17 @@ public final class DriverWindows {
     /** Stores a window whole, as a version before the indexed layout did. */
     public void putWhole(final WindowState window) {
         wholeWindows.put(window.id(), window);
+    }
+
+    /** Rewrites the window's header as the version before the waitlist wrote it: without the types. */
+    public void writeHeaderWithoutTypes(final String id) {
+        final WindowHeader header = WindowValues.header(index.get(WindowKeys.header(id)));
+        index.put(WindowKeys.header(id), WindowValues.header(new WindowHeader(header.resources())));
+    }
+
+    /** The types the window's header names; null when it names none. */
+    public List<String> headerTypes(final String id) {
+        return WindowValues.header(index.get(WindowKeys.header(id))).types();
     }
 
     public Map<String, WindowState> contents() {
