@@ -107,8 +107,18 @@ class UpgradeFromReleasedDataIT {
             assertThat(retried.status()).as("the released version's de-duplication entry answers: " + retried.body()).isEqualTo(201);
             assertThat(retried.json()).isEqualTo(expected("reservations/r-old-4"));
 
+            // a window the released version stored has an empty line: the first to wait is first in it, and gets the
+            // seat its holder frees
+            assertThat(http.post("/reservations", "{\"id\":\"r-waits\",\"window_id\":\"w-tiny\"}").status()).isEqualTo(201);
+            final HttpJson.Response waiting = http.post("/reservations/r-waits/select-resource",
+                    "{\"resource_type\":\"seat\",\"waitlist\":true}");
+            assertThat(waiting.text("status")).as(waiting.body()).isEqualTo("WAITLISTED");
+            assertThat(waiting.json().get("waitlist_position").asInt()).isEqualTo(1);
             assertThat(http.post("/reservations/r-tiny/cancel", null).text("status")).isEqualTo("CANCELLED");
-            assertThat(http.get("/windows/w-tiny").json().get("resources").get(0).get("available").asBoolean()).isTrue();
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    assertThat(http.get("/reservations/r-waits").text("status")).isEqualTo("CONFIRMED"));
+            assertThat(http.get("/windows/w-tiny").json().get("resources").get(0).get("held_by").asString())
+                    .isEqualTo("r-waits");
         }
 
         try (LocalKafkaBroker broker = broker(); ServiceInstance restarted = service(broker)) {
