@@ -22,7 +22,7 @@ final class Cancellations {
 
     static Outcome<ReservationEvent> cancel(final ReservationState state, final CancelReservation command,
                                             final Instant now) {
-        final Optional<Outcome<ReservationEvent>> refused = ReservationDecider.refused(state, command);
+        final Optional<Outcome<ReservationEvent>> refused = ReservationAnswers.refused(state, command);
         if (refused.isPresent()) {
             return refused.get();
         }
@@ -34,15 +34,15 @@ final class Cancellations {
             final PendingSelection waiting = state.pendingSelection();
             final EntityWrite leave = EntityWrite.forCommand(waiting.commandId(), Operation.LEAVE_WAITLIST,
                     ForwardData.leave(state.id(), state.windowId(), waiting.resourceType()));
-            return ReservationDecider.succeeded(state, command.commandId(), List.of(cancelled), List.of(leave));
+            return ReservationAnswers.succeeded(state, command.commandId(), List.of(cancelled), List.of(leave));
         }
         if (held == null) {
             // nothing held yet; a selection in flight is compensated when the window answers
-            return ReservationDecider.succeeded(state, command.commandId(), List.of(cancelled), List.of());
+            return ReservationAnswers.succeeded(state, command.commandId(), List.of(cancelled), List.of());
         }
         // the window publishes the result once the resource is free again
         final EntityWrite release = new EntityWrite(Operation.RELEASE_RESOURCE,
                 ForwardData.release(state.id(), state.windowId(), held.id(), held.type()), true);
-        return ReservationDecider.succeeded(state, command.commandId(), List.of(cancelled), List.of(release));
+        return ReservationAnswers.succeeded(state, command.commandId(), List.of(cancelled), List.of(release));
     }
 }

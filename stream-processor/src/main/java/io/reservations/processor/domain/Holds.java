@@ -26,18 +26,18 @@ final class Holds {
     }
 
     static Outcome<ReservationEvent> confirm(final ReservationState state, final ConfirmHold command, final Instant now) {
-        final Optional<Outcome<ReservationEvent>> refused = ReservationDecider.refused(state, command);
+        final Optional<Outcome<ReservationEvent>> refused = ReservationAnswers.refused(state, command);
         if (refused.isPresent()) {
             return refused.get();
         }
         if (state.status() == CONFIRMED) {
-            return ReservationDecider.succeeded(state, command.commandId(), List.of(), List.of()); // a repeated confirm
+            return ReservationAnswers.succeeded(state, command.commandId(), List.of(), List.of()); // a repeated confirm
         }
         if (state.status() != HELD) {
             return Outcome.rejected(command.commandId(), ErrorCode.NOT_HELD.slug());
         }
         if (now.isBefore(state.holdExpiresAt())) {
-            return ReservationDecider.succeeded(state, command.commandId(), List.of(new HoldConfirmed(command.commandId(),
+            return ReservationAnswers.succeeded(state, command.commandId(), List.of(new HoldConfirmed(command.commandId(),
                     now, state.id(), state.windowId(), state.selectedResource().id())), List.of());
         }
         // sent at or after the hold ran out, whether or not its timer has fired yet: the hold is over

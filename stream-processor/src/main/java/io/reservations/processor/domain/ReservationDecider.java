@@ -8,7 +8,6 @@ import static io.reservations.contract.ReservationStatus.SELECTING;
 import static io.reservations.contract.ReservationStatus.WAITLISTED;
 
 import io.reservations.contract.CancelReservation;
-import io.reservations.contract.CommandResult;
 import io.reservations.contract.ConfirmHold;
 import io.reservations.contract.CreateReservation;
 import io.reservations.contract.ErrorCode;
@@ -29,7 +28,6 @@ import io.reservations.contract.SelectionStarted;
 import io.reservations.contract.Waitlisted;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The reservation's rules as pure functions: {@code decide} turns a command or a forward write into events,
@@ -130,31 +128,7 @@ public final class ReservationDecider {
         if (state != null) {
             return Outcome.rejected(command.commandId(), ErrorCode.RESERVATION_EXISTS.slug());
         }
-        return succeeded(null, command.commandId(), List.of(new ReservationCreated(
+        return ReservationAnswers.succeeded(null, command.commandId(), List.of(new ReservationCreated(
                 command.commandId(), now, command.reservationId(), command.windowId(), command.owner())), List.of());
-    }
-
-    /**
-     * What select, cancel and confirm refuse alike: a reservation missing or someone else's (its existence must not
-     * leak), cancelled, or expired.
-     */
-    static Optional<Outcome<ReservationEvent>> refused(final ReservationState state, final ReservationCommand command) {
-        if (state == null || !state.accessibleTo(command.requestedBy(), command.requestedByAdmin())) {
-            return Optional.of(Outcome.rejected(command.commandId(), ErrorCode.RESERVATION_NOT_FOUND.slug()));
-        }
-        if (state.status() == CANCELLED) {
-            return Optional.of(Outcome.rejected(command.commandId(), ErrorCode.RESERVATION_CANCELLED.slug()));
-        }
-        if (state.status() == EXPIRED) {
-            return Optional.of(Outcome.rejected(command.commandId(), ErrorCode.HOLD_EXPIRED.slug()));
-        }
-        return Optional.empty();
-    }
-
-    static Outcome<ReservationEvent> succeeded(final ReservationState state, final String commandId,
-                                                       final List<ReservationEvent> events,
-                                                       final List<EntityWrite> forwards) {
-        final ReservationState next = fold(state, events);
-        return new Outcome<>(events, forwards, CommandResult.succeeded(commandId, next.toView()));
     }
 }

@@ -34,7 +34,7 @@ final class Selections {
     /** Step 2: validate, mark SELECTING and ask the window's master for a resource. */
     static Outcome<ReservationEvent> select(final ReservationState state, final SelectResource command,
                                                     final Instant now) {
-        final Optional<Outcome<ReservationEvent>> refused = ReservationDecider.refused(state, command);
+        final Optional<Outcome<ReservationEvent>> refused = ReservationAnswers.refused(state, command);
         if (refused.isPresent()) {
             return refused.get();
         }
@@ -48,7 +48,7 @@ final class Selections {
         }
         if (state.status() == CONFIRMED || state.status() == HELD) {
             return state.selectedResource().type().equals(command.resourceType())
-                    ? ReservationDecider.succeeded(state, command.commandId(), List.of(), List.of())
+                    ? ReservationAnswers.succeeded(state, command.commandId(), List.of(), List.of())
                     : Outcome.rejected(command.commandId(), ErrorCode.ALREADY_CONFIRMED.slug());
         }
         final SelectionStarted started = new SelectionStarted(command.commandId(), now, state.id(), state.windowId(),
@@ -77,7 +77,7 @@ final class Selections {
                         CommandResult.rejected(commandId, ErrorCode.INVALID.slug()));
             }
             if (state.status() == SELECTING) {
-                return ReservationDecider.succeeded(state, commandId, List.of(selected(state, data, now)), List.of());
+                return ReservationAnswers.succeeded(state, commandId, List.of(selected(state, data, now)), List.of());
             }
             // cancelled while the window was allocating: give the resource back (compensation)
             final SelectionRejected rejected = new SelectionRejected(commandId, now, state.id(), state.windowId(),

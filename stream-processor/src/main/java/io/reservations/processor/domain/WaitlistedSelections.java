@@ -33,7 +33,7 @@ final class WaitlistedSelections {
         if (state != null && state.status() == SELECTING && waitsFor(state, commandId)) {
             final Instant until = now.plus(WaitlistDurations.parse(state.pendingSelection().waitlistFor())
                     .orElse(WaitlistDurations.DEFAULT));
-            return ReservationDecider.succeeded(state, commandId, List.of(new Waitlisted(commandId, now, state.id(),
+            return ReservationAnswers.succeeded(state, commandId, List.of(new Waitlisted(commandId, now, state.id(),
                     state.windowId(), data.resourceType(), data.waitlistPosition(), until)), List.of());
         }
         if (state != null && state.status() == WAITLISTED && waitsFor(state, commandId)) {
