@@ -73,6 +73,10 @@ final class BenchOptions {
     @Option(names = "--skip-listings", description = "Leave out the listing latencies")
     boolean skipListings;
 
+    @Option(names = "--only-waitlist", description = "Only the pipeline (the plain select rate of the same run), the "
+            + "waitlist's promotion latency and churn, and the references")
+    boolean onlyWaitlist;
+
     @Option(names = "--rates", split = ",", description = "Open-loop rates per second, instead of the closed-loop "
             + "curve and fractions of its peak (see --fractions)")
     List<Integer> rates;

@@ -1,5 +1,6 @@
 package io.reservations.bench;
 
+import io.reservations.contract.CancelReservation;
 import io.reservations.contract.CreateReservation;
 import io.reservations.contract.CreateWindow;
 import io.reservations.contract.ReservationCommand;
@@ -81,6 +82,19 @@ final class Cluster implements AutoCloseable {
     String select(final String reservationId) {
         final String commandId = "sel-" + reservationId;
         send(new SelectResource(commandId, reservationId, "seat"));
+        return commandId;
+    }
+
+    /** A select that waits in the window's line when no seat is free. */
+    String selectInLine(final String reservationId) {
+        final String commandId = "selw-" + reservationId;
+        send(new SelectResource(commandId, reservationId, "seat", null, null, true, null, true, null));
+        return commandId;
+    }
+
+    String cancel(final String reservationId) {
+        final String commandId = "can-" + reservationId;
+        send(new CancelReservation(commandId, reservationId));
         return commandId;
     }
 

@@ -47,6 +47,7 @@ final class Measurements {
         reference(references, "bare saga topology", "reference: bare saga topology", 1);
         reference(references, "bare CPU per saga", "reference: bare saga topology, CPU per saga", 1);
         reference(references, "bare CPU per saga at that rate", ReferenceScenarios.PACED + ", CPU per saga", 1);
+        reference(references, "pipeline", "pipeline, cross-partition", 1);
         return references;
     }
 
@@ -71,8 +72,11 @@ final class Measurements {
             } else if (unit.equals("sagas/s") && (scenario.startsWith("pipeline") || scenario.startsWith("hot window")
                     || scenario.startsWith("reference: bare saga topology with"))) {
                 reference = "bare saga topology";
-            } else if (scenario.equals("REST closed loop, 1 clients p50")) {
+            } else if (scenario.equals("REST closed loop, 1 clients p50")
+                    || scenario.equals(WaitlistScenarios.PROMOTION + " p50")) {
                 reference = "3-hop floor p50";
+            } else if (scenario.equals(WaitlistScenarios.CHURN)) {
+                reference = "pipeline"; // the plain select rate of the same run
             }
             figures.add(new Figure(scenario, unit, runs,
                     errors ? Double.valueOf(0.0) : target(scenario, references),
@@ -119,7 +123,8 @@ final class Measurements {
         if (scenario.contains("CPU per saga")) {
             return "ms CPU";
         }
-        if (scenario.startsWith("pipeline") || scenario.startsWith("hot") || scenario.startsWith("reference: bare")
+        if (scenario.startsWith("pipeline") || scenario.startsWith("hot") || scenario.startsWith("waitlist churn")
+                || scenario.startsWith("reference: bare")
                 || scenario.startsWith("reference: PostgreSQL")) {
             return "sagas/s";
         }

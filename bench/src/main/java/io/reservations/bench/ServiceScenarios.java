@@ -5,12 +5,15 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The service's figures: pipeline sagas, its CPU per saga, the hot window, the REST closed-loop curve and open loop. */
+/**
+ * The service's figures: pipeline sagas, its CPU per saga, the hot window, the REST closed-loop curve and open loop,
+ * listings, and the waitlist's promotion latency and churn.
+ */
 final class ServiceScenarios {
 
     /** What to measure beyond the pipeline. */
-    record Options(boolean smoke, boolean onlyPipeline, boolean onlyTargets, boolean onlyListings, boolean onlyRest, boolean skipRest,
-                   boolean skipListings, int hotResources,
+    record Options(boolean smoke, boolean onlyPipeline, boolean onlyTargets, boolean onlyListings, boolean onlyRest,
+                   boolean onlyWaitlist, boolean skipRest, boolean skipListings, int hotResources,
                    List<Integer> clients, List<Integer> rates, List<Double> fractions) {
     }
 
@@ -26,6 +29,7 @@ final class ServiceScenarios {
     private final Measurements measured;
     private final RestScenarios restScenarios;
     private final ListingScenarios listings;
+    private final WaitlistScenarios waitlist;
     private final ServiceMeters meters;
     /** The service JVM's JIT time (Micrometer's JVM compilation meter), milliseconds. */
     private static final String COMPILATION = "jvm_compilation_time_ms_total";
@@ -41,6 +45,7 @@ final class ServiceScenarios {
         this.measured = measured;
         this.restScenarios = new RestScenarios(cluster, rest, options, load, measured);
         this.listings = new ListingScenarios(cluster, rest, options.smoke(), measured);
+        this.waitlist = new WaitlistScenarios(cluster, options.smoke(), measured);
         this.meters = new ServiceMeters(rest.apiUrl(), rest.token());
     }
 
@@ -64,16 +69,21 @@ final class ServiceScenarios {
         }
         LOG.info("Warm-up (not counted)");
         Pipeline.run(cluster, Pipeline.prepare(cluster, session + "-warm", load.sagas / 2, 50, false));
-        if (!options.onlyPipeline() && !options.skipRest()) {
+        if (!options.onlyPipeline() && !options.onlyWaitlist() && !options.skipRest()) {
             warmRest(session);
         }
-        final List<String> owners = options.onlyPipeline() || options.onlyTargets() || options.skipListings()
-                ? List.of() : listings.owners(session);
+        final List<String> owners = options.onlyPipeline() || options.onlyTargets() || options.onlyWaitlist()
+                || options.skipListings() ? List.of() : listings.owners(session);
         for (int run = 1; run <= runCount; run++) {
             final String tag = session + "-" + run;
             LOG.info("Run {} of {}: pipeline", run, runCount);
             final double pipelineRate = pipeline(tag);
             if (options.onlyPipeline()) {
+                continue;
+            }
+            if (options.onlyWaitlist()) {
+                waitlist.promotion(tag);
+                waitlist.churn(tag);
                 continue;
             }
             final int hot = options.smoke() ? load.hotResources : options.hotResources();
@@ -93,6 +103,10 @@ final class ServiceScenarios {
             }
             for (final String owner : owners) {
                 listings.measure(owner);
+            }
+            if (!options.onlyTargets()) {
+                waitlist.promotion(tag);
+                waitlist.churn(tag);
             }
         }
     }
