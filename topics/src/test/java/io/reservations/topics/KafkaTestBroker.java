@@ -24,7 +24,12 @@ public final class KafkaTestBroker implements AutoCloseable {
             "transaction.state.log.replication.factor", "1",
             "transaction.state.log.min.isr", "1",
             "offsets.topic.replication.factor", "1",
-            "group.initial.rebalance.delay.ms", "0");
+            "group.initial.rebalance.delay.ms", "0",
+            // the files of the topics deleted between two classes go at once, not a minute later: a deletion that
+            // fell on the JVM's exit raced the directory's removal, failed the log directory and ended the test JVM
+            // with an error after every test had passed (Failsafe: "Error occurred in starting fork")
+            "file.delete.delay.ms", "0",
+            "log.segment.delete.delay.ms", "0");
 
     private static KafkaTestBroker shared;
 
