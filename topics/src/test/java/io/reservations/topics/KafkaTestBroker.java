@@ -15,7 +15,7 @@ import org.apache.kafka.common.test.TestKitNodes;
 /**
  * A real single-node KRaft broker (one process role broker and controller, as the local service's) in this JVM, configured so that exactly-once works
  * on one node; its directories are deleted on close. Shared with the other modules' tests through this module's
- * test jar.
+ * test jar; integration test classes share one per run through {@link SharedKafkaBroker}.
  */
 public final class KafkaTestBroker implements AutoCloseable {
 
@@ -31,40 +31,19 @@ public final class KafkaTestBroker implements AutoCloseable {
             "file.delete.delay.ms", "0",
             "log.segment.delete.delay.ms", "0");
 
-    private static KafkaTestBroker shared;
-
     private final KafkaClusterTestKit cluster;
-    private final boolean keptForTheNextClass;
 
-    private KafkaTestBroker(final KafkaClusterTestKit cluster, final boolean keptForTheNextClass) {
+    private KafkaTestBroker(final KafkaClusterTestKit cluster) {
         this.cluster = cluster;
-        this.keptForTheNextClass = keptForTheNextClass;
     }
 
     /** A broker of the caller's own, stopped by {@link #close()}. */
     public static KafkaTestBroker start() {
-        return new KafkaTestBroker(startCluster(), false);
+        return new KafkaTestBroker(startCluster());
     }
 
-    /**
-     * The broker the integration test classes of this JVM share (Failsafe runs a module's classes in one JVM):
-     * started by the first caller, stopped when the JVM exits; {@link #close()} leaves it running. Each call first
-     * deletes the topics and groups the classes before made, so a class starts as on a fresh broker: the
-     * contract's topic names are fixed, and a processor of another application id would otherwise replay an
-     * earlier class's commands.
-     */
-    public static synchronized KafkaTestBroker shared() {
-        if (shared == null) {
-            final KafkaTestBroker broker = new KafkaTestBroker(startCluster(), true);
-            Runtime.getRuntime().addShutdownHook(new Thread(broker::stop, "shared-test-broker-stop"));
-            shared = broker;
-        } else {
-            shared.forgetEarlierClasses();
-        }
-        return shared;
-    }
-
-    private void forgetEarlierClasses() {
+    /** Deletes every topic and group, so that the next class starts as on a fresh broker. */
+    void forgetEarlierClasses() {
         try (Admin admin = Admin.create(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
             final Set<String> topics = admin.listTopics().names().get();
             admin.deleteTopics(topics).all().get();
@@ -106,15 +85,9 @@ public final class KafkaTestBroker implements AutoCloseable {
         return cluster.bootstrapServers();
     }
 
-    /** Stops the broker, unless it is the {@link #shared()} one. */
+    /** Stops the broker; one given by {@link SharedKafkaBroker} is stopped by it at the end of the run instead. */
     @Override
     public void close() {
-        if (!keptForTheNextClass) {
-            stop();
-        }
-    }
-
-    private void stop() {
         try {
             cluster.close();
         } catch (final InterruptedException e) {

@@ -8,6 +8,7 @@ import io.reservations.api.support.HttpJson;
 import io.reservations.api.support.HttpJson.Response;
 import io.reservations.api.support.ServiceInstance;
 import io.reservations.topics.KafkaTestBroker;
+import io.reservations.topics.SharedKafkaBroker;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +18,7 @@ import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import tools.jackson.databind.JsonNode;
@@ -26,16 +28,15 @@ import tools.jackson.databind.JsonNode;
  * broker: tokens missing what identifies a caller, foreign audiences and issuers, methods no rule names, and
  * what health and command results show to whom.
  */
+@ExtendWith(SharedKafkaBroker.class)
 class AttackerProbesIT {
 
     private static final Duration HOUR = Duration.ofHours(1);
 
-    private static KafkaTestBroker broker;
     private static ServiceInstance service;
 
     @BeforeAll
-    static void start(@TempDir final Path data) {
-        broker = KafkaTestBroker.shared();
+    static void start(@TempDir final Path data, final KafkaTestBroker broker) {
         service = ServiceInstance.start(broker.bootstrapServers(), data, "probes", Map.of());
         assertThat(admin().post("/windows", "{\"id\":\"probe-window\",\"resources\":[{\"id\":\"a\",\"type\":\"seat\"}]}")
                 .status()).isEqualTo(201);
@@ -46,7 +47,6 @@ class AttackerProbesIT {
     @AfterAll
     static void stop() {
         service.close();
-        broker.close();
     }
 
     @Test

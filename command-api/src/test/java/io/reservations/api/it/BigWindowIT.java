@@ -6,6 +6,7 @@ import io.reservations.api.security.Scopes;
 import io.reservations.api.support.HttpJson;
 import io.reservations.api.support.ServiceInstance;
 import io.reservations.topics.KafkaTestBroker;
+import io.reservations.topics.SharedKafkaBroker;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
@@ -22,11 +24,11 @@ import tools.jackson.databind.JsonNode;
  * A window of 10,000 resources (DESIGN.md's limit) over HTTP: one POST, read back in declared order, allocated,
  * walked in pages, counted per type.
  */
+@ExtendWith(SharedKafkaBroker.class)
 class BigWindowIT {
 
     @Test
-    void shouldCreateReadAndAllocateATenThousandResourceWindow(@TempDir final Path data) {
-        final KafkaTestBroker broker = KafkaTestBroker.shared();
+    void shouldCreateReadAndAllocateATenThousandResourceWindow(@TempDir final Path data, final KafkaTestBroker broker) {
         try (ServiceInstance service = ServiceInstance.start(broker.bootstrapServers(), data, "big-window", Map.of())) {
             final HttpJson http = service.http();
             // 128-character ids make a body of about 1.7 MB, over the 1 MiB limit; 75-character ones about 1 MB, under it
@@ -72,8 +74,6 @@ class BigWindowIT {
             assertThat(http.get("/windows/nowhere/availability").code()).isEqualTo("window-not-found");
             assertBadPagesRefused(http, service.http(service.token("someone", Scopes.READ, List.of(), Duration.ofHours(1))));
             assertThat(http.get("/windows/nowhere/resources").code()).isEqualTo("window-not-found");
-        } finally {
-            broker.close();
         }
     }
 

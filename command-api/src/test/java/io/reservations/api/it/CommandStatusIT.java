@@ -8,11 +8,13 @@ import io.reservations.api.support.HttpJson;
 import io.reservations.api.support.HttpJson.Response;
 import io.reservations.api.support.ServiceInstance;
 import io.reservations.topics.KafkaTestBroker;
+import io.reservations.topics.SharedKafkaBroker;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -20,14 +22,14 @@ import org.junit.jupiter.api.io.TempDir;
  * new one started after it was settled (its cache of results begins at its start, its stores are restored from the
  * topics), to the sender and admins only.
  */
+@ExtendWith(SharedKafkaBroker.class)
 class CommandStatusIT {
 
     @TempDir
     Path data;
 
     @Test
-    void shouldAnswerTheLocationOfA202FromAnyInstanceAndAfterARestart() {
-        final KafkaTestBroker broker = KafkaTestBroker.shared();
+    void shouldAnswerTheLocationOfA202FromAnyInstanceAndAfterARestart(final KafkaTestBroker broker) {
         final Map<String, Object> sharedKey = Map.of("reservations.security.local-key-dir", data.resolve("jwt"));
         try (ServiceInstance b = ServiceInstance.start(broker.bootstrapServers(), data.resolve("b"), "command-status", sharedKey)) {
             final String location;
@@ -64,8 +66,6 @@ class CommandStatusIT {
                 await().atMost(Duration.ofMinutes(1)).ignoreExceptions()
                         .untilAsserted(() -> assertSettled(restarted.http(creator).get(location)));
             }
-        } finally {
-            broker.close();
         }
     }
 

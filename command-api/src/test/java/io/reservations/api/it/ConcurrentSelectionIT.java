@@ -6,6 +6,7 @@ import io.reservations.api.support.HttpJson;
 import io.reservations.api.support.HttpJson.Response;
 import io.reservations.api.support.ServiceInstance;
 import io.reservations.topics.KafkaTestBroker;
+import io.reservations.topics.SharedKafkaBroker;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -18,18 +19,19 @@ import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /** The seed's deadlock scenario, over HTTP: many clients select on one window at the same moment. */
+@ExtendWith(SharedKafkaBroker.class)
 class ConcurrentSelectionIT {
 
     @TempDir
     Path data;
 
     @Test
-    void shouldConfirmExactlyTenOfFiftyConcurrentSelectionsWithoutDeadlockOrServerError() throws Exception {
-        final KafkaTestBroker broker = KafkaTestBroker.shared();
+    void shouldConfirmExactlyTenOfFiftyConcurrentSelectionsWithoutDeadlockOrServerError(final KafkaTestBroker broker) throws Exception {
         final ExecutorService clients = Executors.newFixedThreadPool(50);
         try (ServiceInstance service = ServiceInstance.start(broker.bootstrapServers(), data, "concurrent-selection", Map.of())) {
             final HttpJson http = service.http();
@@ -63,7 +65,6 @@ class ConcurrentSelectionIT {
             assertThat(holders).isEqualTo(winners);
         } finally {
             clients.shutdownNow();
-            broker.close();
         }
     }
 }

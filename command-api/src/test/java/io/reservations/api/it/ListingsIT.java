@@ -8,6 +8,7 @@ import io.reservations.api.support.HttpJson.Response;
 import io.reservations.api.support.ServiceInstance;
 import io.reservations.processor.store.StoresAndTopics;
 import io.reservations.topics.KafkaTestBroker;
+import io.reservations.topics.SharedKafkaBroker;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
@@ -29,6 +31,7 @@ import tools.jackson.databind.JsonNode;
  * page walk returns every item once, owners see only their own, an admin sees everyone's or one owner's; the
  * windows are listed with their counts.
  */
+@ExtendWith(SharedKafkaBroker.class)
 class ListingsIT {
 
     private static final List<String> OWNERS = List.of("alice", "bob", "carol");
@@ -38,8 +41,7 @@ class ListingsIT {
     Path data;
 
     @Test
-    void shouldWalkEachOwnersReservationsAndEveryonesForAnAdminThroughEitherInstance() throws Exception {
-        final KafkaTestBroker broker = KafkaTestBroker.shared();
+    void shouldWalkEachOwnersReservationsAndEveryonesForAnAdminThroughEitherInstance(final KafkaTestBroker broker) throws Exception {
         final Map<String, Object> sharedKey = Map.of("reservations.security.local-key-dir", data.resolve("jwt"));
         try (ServiceInstance a = ServiceInstance.start(broker.bootstrapServers(), data.resolve("a"), "listings", sharedKey);
              ServiceInstance b = ServiceInstance.start(broker.bootstrapServers(), data.resolve("b"), "listings", sharedKey)) {
@@ -84,8 +86,6 @@ class ListingsIT {
             });
 
             assertBadListingsRefused(clients.get("alice").get(0), clients.get("bob").get(0));
-        } finally {
-            broker.close();
         }
     }
 

@@ -8,6 +8,7 @@ import io.reservations.api.support.HttpJson;
 import io.reservations.api.support.HttpJson.Response;
 import io.reservations.api.support.ServiceInstance;
 import io.reservations.topics.KafkaTestBroker;
+import io.reservations.topics.SharedKafkaBroker;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -22,16 +24,15 @@ import org.junit.jupiter.api.io.TempDir;
  * 409 quota-exceeded past its limit, freed again when the owner settles something; a retry of an accepted command
  * keeps its outcome; a role of its own gets its own limits.
  */
+@ExtendWith(SharedKafkaBroker.class)
 class QuotasIT {
 
     private static final Duration HOUR = Duration.ofHours(1);
 
-    private static KafkaTestBroker broker;
     private static ServiceInstance service;
 
     @BeforeAll
-    static void start(@TempDir final Path data) {
-        broker = KafkaTestBroker.shared();
+    static void start(@TempDir final Path data, final KafkaTestBroker broker) {
         service = ServiceInstance.start(broker.bootstrapServers(), data, "quotas", Map.of(
                 "reservations.api.quotas.open-reservations", "3",
                 "reservations.api.quotas.active-holds", "1",
@@ -45,7 +46,6 @@ class QuotasIT {
     @AfterAll
     static void stop() {
         service.close();
-        broker.close();
     }
 
     @Test

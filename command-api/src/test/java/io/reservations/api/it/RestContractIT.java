@@ -8,6 +8,7 @@ import io.reservations.api.support.HttpJson.Response;
 import io.reservations.api.support.Ids;
 import io.reservations.api.support.ServiceInstance;
 import io.reservations.topics.KafkaTestBroker;
+import io.reservations.topics.SharedKafkaBroker;
 import io.reservations.topics.Topics;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -22,9 +23,11 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Every row of the REST contract over HTTP, against a real broker: statuses, bodies, codes, content types. */
+@ExtendWith(SharedKafkaBroker.class)
 class RestContractIT {
 
     private static final String JSON = "application/json";
@@ -36,8 +39,8 @@ class RestContractIT {
     private static HttpJson http;
 
     @BeforeAll
-    static void start(@TempDir final Path data) {
-        broker = KafkaTestBroker.shared();
+    static void start(@TempDir final Path data, final KafkaTestBroker shared) {
+        broker = shared;
         // a longer transaction keeps a cross-partition selection in flight long enough to race it
         service = ServiceInstance.start(broker.bootstrapServers(), data, "rest-contract",
                 Map.of("reservations.processor.commit-interval", "300ms"));
@@ -47,7 +50,6 @@ class RestContractIT {
     @AfterAll
     static void stop() {
         service.close();
-        broker.close();
     }
 
     @Test

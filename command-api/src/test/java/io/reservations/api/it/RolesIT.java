@@ -7,25 +7,27 @@ import io.reservations.api.support.HttpJson;
 import io.reservations.api.support.HttpJson.Response;
 import io.reservations.api.support.ServiceInstance;
 import io.reservations.topics.KafkaTestBroker;
+import io.reservations.topics.SharedKafkaBroker;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * An API-only instance in front of a processor-only instance: commands and reads work end to end, and a read
  * passes over a listed processor instance that is down.
  */
+@ExtendWith(SharedKafkaBroker.class)
 class RolesIT {
 
     @TempDir
     Path data;
 
     @Test
-    void shouldServeCommandsFromAnApiOnlyInstanceAndReadsThroughTheProcessorInstance() {
-        final KafkaTestBroker broker = KafkaTestBroker.shared();
+    void shouldServeCommandsFromAnApiOnlyInstanceAndReadsThroughTheProcessorInstance(final KafkaTestBroker broker) {
         try (ServiceInstance processor = ServiceInstance.start(broker.bootstrapServers(), data.resolve("p"), "roles",
                 Map.of("reservations.api.enabled", false, "reservations.security.local-key-dir", data.resolve("jwt")));
              ServiceInstance api = ServiceInstance.start(broker.bootstrapServers(), data.resolve("a"), "roles",
@@ -49,8 +51,6 @@ class RolesIT {
             final Response refused = processor.http().post("/reservations", "{\"id\":\"r2\",\"window_id\":\"w\"}");
             assertThat(refused.status()).as("the processor-only instance takes no commands").isEqualTo(404);
             assertThat(refused.contentType()).startsWith("application/problem+json");
-        } finally {
-            broker.close();
         }
     }
 }

@@ -11,6 +11,7 @@ import io.reservations.api.support.HttpJson.Response;
 import io.reservations.api.support.LogCapture;
 import io.reservations.api.support.ServiceInstance;
 import io.reservations.topics.KafkaTestBroker;
+import io.reservations.topics.SharedKafkaBroker;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,9 +23,11 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Bearer tokens, scopes, owners and caller-scoped idempotency keys, over HTTP against a real broker. */
+@ExtendWith(SharedKafkaBroker.class)
 class SecurityIT {
 
     private static final String PROBLEM = "application/problem+json";
@@ -36,9 +39,9 @@ class SecurityIT {
     private static final List<String> tokensUsed = new ArrayList<>();
 
     @BeforeAll
-    static void start(@TempDir final Path data) {
+    static void start(@TempDir final Path data, final KafkaTestBroker shared) {
+        broker = shared;
         logs = new LogCapture();
-        broker = KafkaTestBroker.shared();
         service = ServiceInstance.start(broker.bootstrapServers(), data, "security",
                 Map.of("reservations.api.max-body", "1MB"));
         final Response created = admin().post("/windows", "{\"id\":\"shared-window\",\"resources\":["
@@ -49,7 +52,6 @@ class SecurityIT {
     @AfterAll
     static void stop() {
         service.close();
-        broker.close();
         logs.close();
     }
 

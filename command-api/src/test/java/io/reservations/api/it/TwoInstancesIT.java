@@ -8,6 +8,7 @@ import io.reservations.api.support.HttpJson.Response;
 import io.reservations.api.support.ServiceInstance;
 import io.reservations.processor.store.StoresAndTopics;
 import io.reservations.topics.KafkaTestBroker;
+import io.reservations.topics.SharedKafkaBroker;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
@@ -19,20 +20,21 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.ThreadMetadata;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two API+processor instances share the partitions of one broker. Whichever instance a client talks to, a
  * command's answer reaches it and a read is served from the owner's store.
  */
+@ExtendWith(SharedKafkaBroker.class)
 class TwoInstancesIT {
 
     @TempDir
     Path data;
 
     @Test
-    void shouldGiveTheSameAnswersThroughEitherInstanceWhoeverOwnsTheKeys() {
-        final KafkaTestBroker broker = KafkaTestBroker.shared();
+    void shouldGiveTheSameAnswersThroughEitherInstanceWhoeverOwnsTheKeys(final KafkaTestBroker broker) {
         try (ServiceInstance a = ServiceInstance.start(broker.bootstrapServers(), data.resolve("a"), "two-instances",
                      Map.of("reservations.security.local-key-dir", data.resolve("jwt")));
              ServiceInstance b = ServiceInstance.start(broker.bootstrapServers(), data.resolve("b"), "two-instances",
@@ -94,8 +96,6 @@ class TwoInstancesIT {
             assertThat(unavailable.retryAfter()).isEqualTo("1");
             await().atMost(Duration.ofMinutes(1)).untilAsserted(() ->
                     assertThat(viaA.get("/windows/window-1").status()).as("a took b's partitions over").isEqualTo(200));
-        } finally {
-            broker.close();
         }
     }
 

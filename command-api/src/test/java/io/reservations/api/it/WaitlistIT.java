@@ -7,6 +7,7 @@ import io.reservations.api.support.HttpJson;
 import io.reservations.api.support.HttpJson.Response;
 import io.reservations.api.support.ServiceInstance;
 import io.reservations.topics.KafkaTestBroker;
+import io.reservations.topics.SharedKafkaBroker;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
@@ -22,17 +24,16 @@ import tools.jackson.databind.JsonNode;
  * The waitlist over HTTP, as DESIGN.md's walk-through: a window of one seat, three waiting, two cancels, and the order
  * in which they get the seat.
  */
+@ExtendWith(SharedKafkaBroker.class)
 class WaitlistIT {
 
     private static final String WAIT = "{\"resource_type\":\"seat\",\"waitlist\":true}";
 
-    private static KafkaTestBroker broker;
     private static ServiceInstance service;
     private static HttpJson http;
 
     @BeforeAll
-    static void start(@TempDir final Path data) {
-        broker = KafkaTestBroker.shared();
+    static void start(@TempDir final Path data, final KafkaTestBroker broker) {
         service = ServiceInstance.start(broker.bootstrapServers(), data, "waitlist", Map.of());
         http = service.http();
     }
@@ -40,7 +41,6 @@ class WaitlistIT {
     @AfterAll
     static void stop() {
         service.close();
-        broker.close();
     }
 
     @Test

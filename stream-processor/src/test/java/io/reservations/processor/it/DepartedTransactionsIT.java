@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.reservations.processor.ProcessorSettings;
 import io.reservations.processor.StreamProcessor;
 import io.reservations.topics.KafkaTestBroker;
+import io.reservations.topics.SharedKafkaBroker;
 import io.reservations.topics.TopicSettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,6 +28,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -35,6 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  * as soon as the group has moved on: here a transaction of the application's shape, from a process that is not in
  * the group, open with a two-minute timeout, is aborted within seconds of a processor's rebalance.
  */
+@ExtendWith(SharedKafkaBroker.class)
 class DepartedTransactionsIT {
 
     private static final String APPLICATION_ID = "departed-it";
@@ -44,11 +47,10 @@ class DepartedTransactionsIT {
     Path stateDir;
 
     @Test
-    void shouldAbortATransactionLeftOpenByAProcessThatIsNoLongerInTheGroup() throws Exception {
+    void shouldAbortATransactionLeftOpenByAProcessThatIsNoLongerInTheGroup(final KafkaTestBroker broker) throws Exception {
         final String departed = APPLICATION_ID + "-" + UUID.randomUUID() + "-1";
         final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        try (KafkaTestBroker broker = KafkaTestBroker.shared();
-             Admin admin = Admin.create(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()));
+        try (Admin admin = Admin.create(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()));
              KafkaProducer<String, String> leftOpen = new KafkaProducer<>(Map.of(
                      ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
                      ProducerConfig.TRANSACTIONAL_ID_CONFIG, departed,

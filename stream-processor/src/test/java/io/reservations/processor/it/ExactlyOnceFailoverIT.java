@@ -13,6 +13,7 @@ import io.reservations.processor.domain.WindowState;
 import io.reservations.processor.store.StoresAndTopics;
 import io.reservations.processor.store.WindowLayout;
 import io.reservations.topics.KafkaTestBroker;
+import io.reservations.topics.SharedKafkaBroker;
 import io.reservations.topics.TopicSettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,9 +30,9 @@ import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +42,7 @@ import org.slf4j.LoggerFactory;
  * mixed commands run while one instance is closed and restarted; then the topics, read as any consumer would,
  * must keep every promise of the design.
  */
+@ExtendWith(SharedKafkaBroker.class)
 class ExactlyOnceFailoverIT {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExactlyOnceFailoverIT.class);
@@ -54,13 +56,8 @@ class ExactlyOnceFailoverIT {
     Path stateDirs;
 
     @BeforeAll
-    static void startBroker() {
-        broker = KafkaTestBroker.shared();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        broker.close();
+    static void shareBroker(final KafkaTestBroker shared) {
+        broker = shared;
     }
 
     @Test

@@ -18,6 +18,7 @@ import io.reservations.processor.ProcessorSettings;
 import io.reservations.processor.StreamProcessor;
 import io.reservations.topics.KafkaClientSecurity;
 import io.reservations.topics.KafkaTestBroker;
+import io.reservations.topics.SharedKafkaBroker;
 import io.reservations.topics.TopicReader;
 import io.reservations.topics.TopicSettings;
 import io.reservations.topics.Topics;
@@ -36,6 +37,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +48,7 @@ import org.slf4j.LoggerFactory;
  * is logged (the processor's {@code reservations.holds.expiry_lag} timer, and when the last release was seen). It
  * takes about four minutes, most of it waiting for the due time.
  */
+@ExtendWith(SharedKafkaBroker.class)
 class HoldExpiryIT {
 
     private static final Logger LOG = LoggerFactory.getLogger(HoldExpiryIT.class);
@@ -61,8 +64,7 @@ class HoldExpiryIT {
     Path state;
 
     @Test
-    void shouldReleaseTenThousandHoldsDueAtOnceWithinABoundedLagEachOnce() {
-        final KafkaTestBroker broker = KafkaTestBroker.shared();
+    void shouldReleaseTenThousandHoldsDueAtOnceWithinABoundedLagEachOnce(final KafkaTestBroker broker) {
         final SimpleMeterRegistry meters = new SimpleMeterRegistry();
         try (StreamProcessor processor = StreamProcessor.start(new ProcessorSettings(broker.bootstrapServers(),
                 "hold-expiry-it", state, new TopicSettings(12, 0), Duration.ofMillis(10), Duration.ofHours(24), 0, 1,
@@ -122,8 +124,6 @@ class HoldExpiryIT {
                     quantileMillis(lag, 0.5), quantileMillis(lag, 0.9), quantileMillis(lag, 0.99),
                     Math.round(lag.max(TimeUnit.MILLISECONDS)));
             assertThat(lastSeen).as("bounded lag").isLessThan(Duration.ofSeconds(60));
-        } finally {
-            broker.close();
         }
     }
 

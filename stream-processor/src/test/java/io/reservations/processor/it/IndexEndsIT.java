@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.reservations.processor.readmodels.IndexEnds;
 import io.reservations.processor.store.StoresAndTopics;
 import io.reservations.topics.KafkaTestBroker;
+import io.reservations.topics.SharedKafkaBroker;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -17,18 +18,19 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A listing waits for the owner index to read past the end {@link IndexEnds} gives: that end counts a transaction
  * still open (its commit marker may reach this partition after a client already has the command's result).
  */
+@ExtendWith(SharedKafkaBroker.class)
 class IndexEndsIT {
 
     private static final String APPLICATION_ID = "index-ends";
 
     @Test
-    void shouldCountTheRecordsOfATransactionStillOpen() throws Exception {
-        final KafkaTestBroker broker = KafkaTestBroker.shared();
+    void shouldCountTheRecordsOfATransactionStillOpen(final KafkaTestBroker broker) throws Exception {
         final Map<String, Object> client = Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
         final String topic = StoresAndTopics.ownerIndexTopic(APPLICATION_ID);
         try (Admin admin = Admin.create(client);
@@ -46,8 +48,6 @@ class IndexEndsIT {
 
             producer.commitTransaction(); // returns before the coordinator wrote the partition's marker
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(ends.of(0)).isEqualTo(2));
-        } finally {
-            broker.close();
         }
     }
 }

@@ -15,6 +15,7 @@ import io.reservations.processor.StreamProcessor;
 import io.reservations.topics.EntityPartitioner;
 import io.reservations.topics.KafkaClientSecurity;
 import io.reservations.topics.KafkaTestBroker;
+import io.reservations.topics.SharedKafkaBroker;
 import io.reservations.topics.TopicReader;
 import io.reservations.topics.TopicSettings;
 import io.reservations.topics.TopicSpec;
@@ -39,6 +40,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -48,6 +50,7 @@ import org.junit.jupiter.api.io.TempDir;
  * processor that may corrects the topics at start and takes the same window. Before, the result's refusal failed
  * the stream thread, its replacement took the same command again, and every entity of that partition stopped.
  */
+@ExtendWith(SharedKafkaBroker.class)
 class OversizedResultIT {
 
     private static final int PARTITIONS = 12;
@@ -58,8 +61,7 @@ class OversizedResultIT {
     Path state;
 
     @Test
-    void shouldKeepThePartitionGoingWhenAResultOutgrowsItsTopicAndTakeItOnceTheTopicIsCorrected() throws Exception {
-        final KafkaTestBroker broker = KafkaTestBroker.shared();
+    void shouldKeepThePartitionGoingWhenAResultOutgrowsItsTopicAndTakeItOnceTheTopicIsCorrected(final KafkaTestBroker broker) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()));
              KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                      ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
@@ -98,8 +100,6 @@ class OversizedResultIT {
                 assertThat(result(broker, "create-big-2").orElseThrow().entity()).isInstanceOfSatisfying(Window.class,
                         window -> assertThat(window.resources()).hasSize(CreateWindow.MAX_RESOURCES));
             }
-        } finally {
-            broker.close();
         }
     }
 
