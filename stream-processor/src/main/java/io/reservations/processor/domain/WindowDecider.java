@@ -90,11 +90,8 @@ public final class WindowDecider {
             return answer(List.of(), Operation.REJECT_SELECTION,
                     ForwardData.reject(reservationId, data.windowId(), ErrorCode.WINDOW_NOT_FOUND.slug()));
         }
-        final Optional<Slot> alreadyHeld = state.heldBy(reservationId)
-                .filter(slot -> slot.type().equals(data.resourceType()));
-        if (alreadyHeld.isPresent()) {
-            return answer(List.of(), Operation.CONFIRM_SELECTION, confirmation(data, alreadyHeld.get()));
-        }
+        // a resource this reservation already holds here is never handed to this selection: it belongs to an
+        // earlier selection whose late answer is on its way to the reservation, which gives it back (compensation)
         final Optional<Slot> free = state.firstAvailable(data.resourceType());
         if (free.isEmpty() && data.waitsInLine()) {
             return Waitlists.join(state, commandId, data, now);

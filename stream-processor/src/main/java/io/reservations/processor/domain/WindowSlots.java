@@ -13,9 +13,6 @@ public interface WindowSlots {
     /** The first available resource of {@code type}, in the order the window declared its resources. */
     Optional<Slot> firstAvailable(String type);
 
-    /** The resource {@code reservationId} holds here, if any. */
-    Optional<Slot> heldBy(String reservationId);
-
     /** The resource with this id, if the window has one. */
     Optional<Slot> resource(String resourceId);
 

@@ -35,11 +35,6 @@ public record WindowState(String id, List<Slot> resources, List<WaitingSelection
     }
 
     @Override
-    public Optional<Slot> heldBy(final String reservationId) {
-        return find(slot -> reservationId.equals(slot.heldBy()));
-    }
-
-    @Override
     public Optional<Slot> resource(final String resourceId) {
         return find(slot -> slot.id().equals(resourceId));
     }

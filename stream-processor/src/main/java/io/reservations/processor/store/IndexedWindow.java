@@ -42,11 +42,6 @@ final class IndexedWindow implements WindowSlots {
     }
 
     @Override
-    public Optional<Slot> heldBy(final String reservationId) {
-        return at(WindowValues.position(index.get(WindowKeys.holder(id, reservationId))));
-    }
-
-    @Override
     public Optional<Slot> resource(final String resourceId) {
         return at(WindowValues.position(index.get(WindowKeys.resource(id, resourceId))));
     }

@@ -104,7 +104,7 @@ class WaitlistsTest {
         assertThat(release.forwards()).as("on behalf of the waiting select").containsExactly(EntityWrite.forCommand("c2",
                 Operation.CONFIRM_SELECTION, ForwardData.promoted("r2", "w", "seat-1", "seat")));
         final WindowState after = fold(waiting, release);
-        assertThat(after.heldBy("r2")).map(Slot::id).contains("seat-1");
+        assertThat(after.resource("seat-1")).map(Slot::heldBy).contains("r2");
         assertThat(after.firstInLine("seat")).map(WaitingSelection::reservationId).contains("r3");
         assertThat(after.waiting("seat")).isEqualTo(1);
     }

@@ -89,14 +89,16 @@ class WindowDeciderTest {
     }
 
     @Test
-    void shouldAnswerARepeatedAllocationWithTheResourceAlreadyHeld() {
+    void shouldNeverHandAnEarlierSelectionsResourceToALaterOneOfTheSameReservation() {
+        // seat-1 went to r1's first selection, whose answer is late (its deadline passed): a second selection gets
+        // another seat, and the first one's late answer gives seat-1 back without touching the second's
         final WindowState held = given(CREATED, new ResourceAllocated("c1", NOW, "w", "seat-1", "seat", "r1"));
 
-        final Outcome<WindowEvent> outcome = WindowDecider.decide(held, allocate("c1", "r1", "seat"), NOW);
+        final Outcome<WindowEvent> outcome = WindowDecider.decide(held, allocate("c2", "r1", "seat"), NOW);
 
-        assertThat(outcome.events()).isEmpty();
+        assertThat(outcome.events()).containsExactly(new ResourceAllocated("c2", NOW, "w", "seat-2", "seat", "r1"));
         assertThat(outcome.forwards()).containsExactly(
-                EntityWrite.of(Operation.CONFIRM_SELECTION, ForwardData.confirm("r1", "w", "seat-1", "seat")));
+                EntityWrite.of(Operation.CONFIRM_SELECTION, ForwardData.confirm("r1", "w", "seat-2", "seat")));
     }
 
     @Test
