@@ -2,5 +2,6 @@ package io.reservations.contract;
 
 public enum EntityType {
     RESERVATION,
-    WINDOW
+    WINDOW,
+    BUNDLE
 }

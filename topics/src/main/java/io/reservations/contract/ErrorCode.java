@@ -27,6 +27,11 @@ public enum ErrorCode {
     NOT_HELD("not-held", 409, "The reservation holds no resource to confirm"),
     WAITLIST_FULL("waitlist-full", 409, "The window's line for that type is full"),
     WAITLIST_EXPIRED("waitlist-expired", 409, "The reservation waited in line for its waitlist_for without a resource"),
+    IN_BUNDLE("in-bundle", 409, "The reservation is an item of a bundle that is selecting or held; act on the bundle"),
+    BUNDLE_EXISTS("bundle-exists", 409, "A bundle with this id already exists"),
+    BUNDLE_NOT_FOUND("bundle-not-found", 404, "No bundle has this id"),
+    BUNDLE_CANCELLED("bundle-cancelled", 409, "The bundle is cancelled"),
+    BUNDLE_REJECTED("bundle-rejected", 409, "The bundle was rejected; nothing is held"),
     /**
      * A request outside the contract's bounds: answered by the API, and by the processor for a command it can read
      * but refuses (a field out of its bounds written around the API, or a step whose records Kafka would not take).

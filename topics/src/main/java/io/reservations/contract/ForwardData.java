@@ -1,5 +1,7 @@
 package io.reservations.contract;
 
+import java.time.Instant;
+
 /**
  * The payload of a {@link ForwardWrite}; which fields are set depends on the operation.
  *
@@ -10,13 +12,27 @@ package io.reservations.contract;
  * @param waitlist         for ALLOCATE_RESOURCE: true to join the type's line when no resource is free; for
  *                         CONFIRM_SELECTION: true when the resource went to the selection from the line
  * @param waitlistPosition for WAITLIST_SELECTION: the reservation's place in the line when it joined (1 for the first)
+ * @param bundleId         for the bundle operations: the bundle (the reservation is one of its items)
+ * @param bundleStep       for SETTLE_BUNDLE_ITEM, and its answer BUNDLE_ITEM_SETTLED: what the item is to apply
+ * @param holdExpiresAt    for SETTLE_BUNDLE_ITEM with HOLD: the bundle's hold's end, the item's too
+ * @param requestedBy      for SELECT_FOR_BUNDLE: the bundle's creator, who must be allowed to act on the reservation
+ * @param requestedByAdmin for SELECT_FOR_BUNDLE: whether that creator is an admin (absent is false)
  */
 public record ForwardData(String reservationId, String windowId, String resourceId, String resourceType,
                           String reason, CommandResult result, String reservationOwner, Boolean waitlist,
-                          Integer waitlistPosition) {
+                          Integer waitlistPosition, String bundleId, BundleStep bundleStep, Instant holdExpiresAt,
+                          String requestedBy, Boolean requestedByAdmin) {
 
     public ForwardData {
         waitlist = Boolean.TRUE.equals(waitlist) ? Boolean.TRUE : null;
+        requestedByAdmin = Boolean.TRUE.equals(requestedByAdmin) ? Boolean.TRUE : null;
+    }
+
+    public ForwardData(final String reservationId, final String windowId, final String resourceId,
+                       final String resourceType, final String reason, final CommandResult result,
+                       final String reservationOwner, final Boolean waitlist, final Integer waitlistPosition) {
+        this(reservationId, windowId, resourceId, resourceType, reason, result, reservationOwner, waitlist,
+                waitlistPosition, null, null, null, null, null);
     }
 
     public ForwardData(final String reservationId, final String windowId, final String resourceId,
@@ -87,6 +103,57 @@ public record ForwardData(String reservationId, String windowId, String resource
 
     public ForwardData withResult(final CommandResult commandResult) {
         return new ForwardData(reservationId, windowId, resourceId, resourceType, reason, commandResult, reservationOwner,
-                waitlist, waitlistPosition);
+                waitlist, waitlistPosition, bundleId, bundleStep, holdExpiresAt, requestedBy, requestedByAdmin);
+    }
+
+    /** The bundle asks its item for a resource of the type; {@code requestedBy} must be allowed to act on it. */
+    public static ForwardData selectForBundle(final String bundleId, final String reservationId,
+                                              final String resourceType, final String requestedBy,
+                                              final boolean requestedByAdmin) {
+        return new ForwardData(reservationId, null, null, resourceType, null, null, null, null, null, bundleId, null,
+                null, requestedBy, requestedByAdmin);
+    }
+
+    /** The item's answer: its window holds this resource for it. */
+    public static ForwardData itemSelected(final String bundleId, final String reservationId, final String windowId,
+                                           final String resourceId, final String resourceType) {
+        return new ForwardData(reservationId, windowId, resourceId, resourceType, null, null, null, null, null,
+                bundleId, null, null, null, null);
+    }
+
+    /** The item's answer: refused, with the reason. */
+    public static ForwardData itemRejected(final String bundleId, final String reservationId, final String reason) {
+        return new ForwardData(reservationId, null, null, null, reason, null, null, null, null, bundleId, null, null,
+                null, null);
+    }
+
+    /** The bundle moved: the item is to apply {@code step}. */
+    public static ForwardData settle(final String bundleId, final String reservationId, final BundleStep step) {
+        return new ForwardData(reservationId, null, null, null, null, null, null, null, null, bundleId, step,
+                null, null, null);
+    }
+
+    /** The bundle is CONFIRMED ({@code holdExpiresAt} null) or HELD: the item is to hold the resource its window gave. */
+    public static ForwardData settleHolding(final String bundleId, final String reservationId,
+                                            final SelectedResource resource, final Instant holdExpiresAt) {
+        return new ForwardData(reservationId, null, resource.id(), resource.type(), null, null, null, null, null,
+                bundleId, holdExpiresAt == null ? BundleStep.CONFIRM : BundleStep.HOLD, holdExpiresAt, null, null);
+    }
+
+    /** The bundle is REJECTED with {@code code}: the item is to go back to PENDING. */
+    public static ForwardData settleRejected(final String bundleId, final String reservationId, final String code) {
+        return new ForwardData(reservationId, null, null, null, code, null, null, null, null, bundleId,
+                BundleStep.RELEASE, null, null, null);
+    }
+
+    /** The item applied {@code step}. */
+    public static ForwardData settled(final String bundleId, final String reservationId, final BundleStep step) {
+        return new ForwardData(reservationId, null, null, null, null, null, null, null, null, bundleId, step, null,
+                null, null);
+    }
+
+    /** The bundle's timer is due. */
+    public static ForwardData expireBundle(final String bundleId) {
+        return new ForwardData(null, null, null, null, null, null, null, null, null, bundleId, null, null, null, null);
     }
 }

@@ -20,18 +20,27 @@ public record ForwardWrite(String forwardId, String commandId, EntityType entity
         if (operation.target() != entityType) {
             throw new IllegalArgumentException(operation + " applies to a " + operation.target() + ", not a " + entityType);
         }
-        Ids.require("data.reservation_id", data.reservationId());
-        Ids.require("data.window_id", data.windowId());
+        if (operation != Operation.EXPIRE_BUNDLE) {
+            Ids.require("data.reservation_id", data.reservationId());
+        }
+        if (bundleOperation(operation)) {
+            Ids.require("data.bundle_id", data.bundleId());
+        } else {
+            Ids.require("data.window_id", data.windowId());
+        }
         switch (operation) {
-            case ALLOCATE_RESOURCE -> Ids.require("data.resource_type", data.resourceType());
-            case CONFIRM_SELECTION, RELEASE_RESOURCE -> {
+            case ALLOCATE_RESOURCE, SELECT_FOR_BUNDLE -> Ids.require("data.resource_type", data.resourceType());
+            case CONFIRM_SELECTION, RELEASE_RESOURCE, BUNDLE_ITEM_SELECTED -> {
                 Ids.require("data.resource_id", data.resourceId());
                 Ids.require("data.resource_type", data.resourceType());
             }
-            case REJECT_SELECTION -> Ids.require("data.reason", data.reason());
+            case REJECT_SELECTION, BUNDLE_ITEM_REJECTED -> Ids.require("data.reason", data.reason());
+            case SETTLE_BUNDLE_ITEM -> requireSettle(data);
+            case BUNDLE_ITEM_SETTLED -> Ids.requirePresent("data.bundle_step", data.bundleStep());
+            default -> {
+            }
         }
-        final String owner = entityType == EntityType.WINDOW ? data.windowId() : data.reservationId();
-        if (!owner.equals(entityId)) {
+        if (!targetOf(operation, data).equals(entityId)) {
             throw new IllegalArgumentException("entity_id '" + entityId + "' does not match data's " + entityType);
         }
     }
@@ -39,8 +48,44 @@ public record ForwardWrite(String forwardId, String commandId, EntityType entity
     /** Deterministic, so a replayed step produces the same forward write. */
     public static ForwardWrite of(final String commandId, final Operation operation, final ForwardData data,
                                   final int originPartition) {
-        final String target = operation.target() == EntityType.WINDOW ? data.windowId() : data.reservationId();
-        return new ForwardWrite(commandId + "/" + operation.name().toLowerCase() + "/" + target, commandId,
-                operation.target(), target, operation, data, originPartition);
+        final String target = targetOf(operation, data);
+        // a bundle hears from each of its items, and tells each item several steps: one id for each
+        final String item = operation.target() == EntityType.BUNDLE && data.reservationId() != null
+                ? "/" + data.reservationId() : "";
+        final String step = data.bundleStep() == null ? "" : "/" + data.bundleStep().name().toLowerCase();
+        return new ForwardWrite(commandId + "/" + operation.name().toLowerCase() + "/" + target + item + step,
+                commandId, operation.target(), target, operation, data, originPartition);
+    }
+
+    private static void requireSettle(final ForwardData data) {
+        switch (Ids.requirePresent("data.bundle_step", data.bundleStep())) {
+            case CONFIRM, HOLD -> {
+                Ids.require("data.resource_id", data.resourceId());
+                Ids.require("data.resource_type", data.resourceType());
+            }
+            case RELEASE -> Ids.require("data.reason", data.reason());
+            default -> {
+            }
+        }
+        if (data.bundleStep() == BundleStep.HOLD) {
+            Ids.requirePresent("data.hold_expires_at", data.holdExpiresAt());
+        }
+    }
+
+    private static String targetOf(final Operation operation, final ForwardData data) {
+        return switch (operation.target()) {
+            case WINDOW -> data.windowId();
+            case RESERVATION -> data.reservationId();
+            case BUNDLE -> data.bundleId();
+        };
+    }
+
+    /** The operations between a bundle and its items, which know no window. */
+    private static boolean bundleOperation(final Operation operation) {
+        return switch (operation) {
+            case SELECT_FOR_BUNDLE, BUNDLE_ITEM_SELECTED, BUNDLE_ITEM_REJECTED, SETTLE_BUNDLE_ITEM, BUNDLE_ITEM_SETTLED,
+                 EXPIRE_BUNDLE -> true;
+            default -> false;
+        };
     }
 }

@@ -19,7 +19,19 @@ public enum Operation {
     /** Window: take the reservation out of the line for the type (cancelled, its wait ran out, or nobody waits). */
     LEAVE_WAITLIST(EntityType.WINDOW),
     /** Reservation: its wait in line of this command id has run out (from its own master's timer). */
-    EXPIRE_WAITLIST(EntityType.RESERVATION);
+    EXPIRE_WAITLIST(EntityType.RESERVATION),
+    /** Reservation: select a resource of the type for the bundle ({@code bundle_id}) the reservation is an item of. */
+    SELECT_FOR_BUNDLE(EntityType.RESERVATION),
+    /** Bundle: the item's window holds this resource for it. */
+    BUNDLE_ITEM_SELECTED(EntityType.BUNDLE),
+    /** Bundle: the item was refused, with the reason. */
+    BUNDLE_ITEM_REJECTED(EntityType.BUNDLE),
+    /** Reservation: the bundle moved; apply its {@code bundle_step}. */
+    SETTLE_BUNDLE_ITEM(EntityType.RESERVATION),
+    /** Bundle: the item applied the {@code bundle_step} it was sent. */
+    BUNDLE_ITEM_SETTLED(EntityType.BUNDLE),
+    /** Bundle: its selection deadline or its hold's end is due (from its own master's timer). */
+    EXPIRE_BUNDLE(EntityType.BUNDLE);
 
     private final EntityType target;
 

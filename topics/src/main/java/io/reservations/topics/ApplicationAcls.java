@@ -21,9 +21,11 @@ public final class ApplicationAcls {
 
     /** The shard masters' inputs, and the results that the command-status store follows. */
     private static final List<TopicSpec<?, ?>> PROCESSOR_INPUTS = List.of(
-            Topics.RESERVATION_COMMANDS, Topics.WINDOW_COMMANDS, Topics.FORWARD_WRITES, Topics.COMMAND_RESULTS);
+            Topics.RESERVATION_COMMANDS, Topics.WINDOW_COMMANDS, Topics.BUNDLE_COMMANDS, Topics.FORWARD_WRITES,
+            Topics.COMMAND_RESULTS);
     private static final List<TopicSpec<?, ?>> PROCESSOR_OUTPUTS = List.of(Topics.FORWARD_WRITES,
-            Topics.RESERVATION_EVENTS, Topics.WINDOW_EVENTS, Topics.COMMAND_RESULTS, Topics.DEAD_LETTERS);
+            Topics.RESERVATION_EVENTS, Topics.WINDOW_EVENTS, Topics.BUNDLE_EVENTS, Topics.COMMAND_RESULTS,
+            Topics.DEAD_LETTERS);
 
     private ApplicationAcls() {
     }
@@ -37,6 +39,8 @@ public final class ApplicationAcls {
         acls.addAll(topic(user, Topics.RESERVATION_COMMANDS, AclOperation.DESCRIBE, AclOperation.DESCRIBE_CONFIGS,
                 AclOperation.WRITE));
         acls.addAll(topic(user, Topics.WINDOW_COMMANDS, AclOperation.DESCRIBE, AclOperation.DESCRIBE_CONFIGS,
+                AclOperation.WRITE));
+        acls.addAll(topic(user, Topics.BUNDLE_COMMANDS, AclOperation.DESCRIBE, AclOperation.DESCRIBE_CONFIGS,
                 AclOperation.WRITE));
         acls.addAll(topic(user, Topics.COMMAND_RESULTS, AclOperation.DESCRIBE, AclOperation.DESCRIBE_CONFIGS,
                 AclOperation.READ));

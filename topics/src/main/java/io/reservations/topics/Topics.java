@@ -1,5 +1,7 @@
 package io.reservations.topics;
 
+import io.reservations.contract.BundleCommand;
+import io.reservations.contract.BundleEvent;
 import io.reservations.contract.CommandResult;
 import io.reservations.contract.ForwardWrite;
 import io.reservations.contract.ReservationCommand;
@@ -27,6 +29,9 @@ public final class Topics {
     public static final TopicSpec<String, WindowCommand> WINDOW_COMMANDS = new TopicSpec<>(
             "window.commands", Serdes.String(), new JsonSerde<>(WindowCommand.class), true, delete());
 
+    public static final TopicSpec<String, BundleCommand> BUNDLE_COMMANDS = new TopicSpec<>(
+            "bundle.commands", Serdes.String(), new JsonSerde<>(BundleCommand.class), true, delete());
+
     public static final TopicSpec<String, ForwardWrite> FORWARD_WRITES = new TopicSpec<>(
             "forward-writes", Serdes.String(), new JsonSerde<>(ForwardWrite.class), true, delete());
 
@@ -35,6 +40,9 @@ public final class Topics {
 
     public static final TopicSpec<String, WindowEvent> WINDOW_EVENTS = new TopicSpec<>(
             "window.events", Serdes.String(), new JsonSerde<>(WindowEvent.class), false, keptForever());
+
+    public static final TopicSpec<String, BundleEvent> BUNDLE_EVENTS = new TopicSpec<>(
+            "bundle.events", Serdes.String(), new JsonSerde<>(BundleEvent.class), false, keptForever());
 
     public static final TopicSpec<String, CommandResult> COMMAND_RESULTS = new TopicSpec<>(
             "command.results", Serdes.String(), new JsonSerde<>(CommandResult.class), false, Map.of(
@@ -46,12 +54,12 @@ public final class Topics {
     public static final TopicSpec<String, byte[]> DEAD_LETTERS = new TopicSpec<>(
             "dead-letters", Serdes.String(), Serdes.ByteArray(), false, delete());
 
-    public static final List<TopicSpec<?, ?>> ALL = List.of(RESERVATION_COMMANDS, WINDOW_COMMANDS, FORWARD_WRITES,
-            RESERVATION_EVENTS, WINDOW_EVENTS, COMMAND_RESULTS, DEAD_LETTERS);
+    public static final List<TopicSpec<?, ?>> ALL = List.of(RESERVATION_COMMANDS, WINDOW_COMMANDS, BUNDLE_COMMANDS,
+            FORWARD_WRITES, RESERVATION_EVENTS, WINDOW_EVENTS, BUNDLE_EVENTS, COMMAND_RESULTS, DEAD_LETTERS);
 
     /** The topics the command API uses: it writes commands and reads results, nothing else. */
     public static final List<TopicSpec<?, ?>> USED_BY_API = List.of(RESERVATION_COMMANDS, WINDOW_COMMANDS,
-            COMMAND_RESULTS);
+            BUNDLE_COMMANDS, COMMAND_RESULTS);
 
     private Topics() {
     }

@@ -7,9 +7,25 @@ import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import io.reservations.contract.Bundle;
+import io.reservations.contract.BundleCancelled;
+import io.reservations.contract.BundleCommand;
+import io.reservations.contract.BundleConfirmed;
+import io.reservations.contract.BundleEvent;
+import io.reservations.contract.BundleExpired;
+import io.reservations.contract.BundleHeld;
+import io.reservations.contract.BundleItem;
+import io.reservations.contract.BundleRejected;
+import io.reservations.contract.BundleStarted;
+import io.reservations.contract.BundleStatus;
+import io.reservations.contract.BundleStep;
+import io.reservations.contract.CancelBundle;
 import io.reservations.contract.CancelReservation;
 import io.reservations.contract.CommandResult;
+import io.reservations.contract.CommandStatus;
+import io.reservations.contract.ConfirmBundle;
 import io.reservations.contract.ConfirmHold;
+import io.reservations.contract.CreateBundle;
 import io.reservations.contract.CreateReservation;
 import io.reservations.contract.CreateWindow;
 import io.reservations.contract.ErrorCode;
@@ -67,6 +83,12 @@ class SchemaContractTest {
         final Reservation pending = new Reservation("r", "w", ReservationStatus.PENDING, null, "alice");
         final Window window = new Window("w", List.of(new WindowResource("a", "seat", false, "r"),
                 new WindowResource("b", "desk", true, null)));
+        final List<BundleItem> held = List.of(new BundleItem("r1", "seat", new SelectedResource("a", "seat")),
+                new BundleItem("r2", "desk", new SelectedResource("d", "desk")));
+        final Bundle heldBundle = new Bundle("b", BundleStatus.HELD, held, "alice", NOW.plusSeconds(600), null, null);
+        final Bundle rejectedBundle = new Bundle("b", BundleStatus.REJECTED,
+                List.of(new BundleItem("r1", "seat"), new BundleItem("r2", "desk")), "alice", null,
+                ErrorCode.NO_RESOURCE_AVAILABLE.slug(), "r2");
         final List<Arguments> samples = new ArrayList<>();
         for (final ReservationCommand command : List.of(new CreateReservation("c", "r", "w"),
                 new CreateReservation("c", "r", "w", "d1g35t", "alice"), new SelectResource("c", "r", "seat"), new SelectResource("c", "r", "seat", "d1g35t", "alice", false),
@@ -90,7 +112,8 @@ class SchemaContractTest {
                 new HoldConfirmed("c2", NOW, "r", "w", "a"), new HoldExpired("c", NOW, "r", "w", "a"),
                 new SelectionStarted("c", NOW, "r", "w", "seat", "PT10M"),
                 new Waitlisted("c", NOW, "r", "w", "seat", 3, NOW.plusSeconds(86_400)),
-                new SelectionStarted("c", NOW, "r", "w", "seat", null, true, "P2D"))) {
+                new SelectionStarted("c", NOW, "r", "w", "seat", null, true, "P2D"),
+                new SelectionStarted("c", NOW, "r", "w", "seat", null, null, null, "b"))) {
             samples.add(sample(Topics.RESERVATION_EVENTS, event));
         }
         for (final WindowEvent event : List.<WindowEvent>of(new WindowCreated("c", NOW, "w", List.of(new ResourceSpec("a", "seat"))),
@@ -112,15 +135,44 @@ class SchemaContractTest {
                 ForwardWrite.of("c", Operation.WAITLIST_SELECTION, ForwardData.waitlisted("r", "w", "seat", 2), 2),
                 ForwardWrite.of("c", Operation.CONFIRM_SELECTION, ForwardData.promoted("r", "w", "a", "seat"), 2),
                 ForwardWrite.of("c", Operation.LEAVE_WAITLIST, ForwardData.leave("r", "w", "seat"), 1),
-                ForwardWrite.of("c", Operation.EXPIRE_WAITLIST, ForwardData.expire("r", "w"), 3))) {
+                ForwardWrite.of("c", Operation.EXPIRE_WAITLIST, ForwardData.expire("r", "w"), 3),
+                ForwardWrite.of("c", Operation.SELECT_FOR_BUNDLE, ForwardData.selectForBundle("b", "r", "seat", "alice", false), 4),
+                ForwardWrite.of("c", Operation.BUNDLE_ITEM_SELECTED, ForwardData.itemSelected("b", "r", "w", "a", "seat"), 1),
+                ForwardWrite.of("c", Operation.BUNDLE_ITEM_REJECTED,
+                        ForwardData.itemRejected("b", "r", ErrorCode.NO_RESOURCE_AVAILABLE.slug()), 1),
+                ForwardWrite.of("c", Operation.SETTLE_BUNDLE_ITEM,
+                        ForwardData.settleHolding("b", "r", new SelectedResource("a", "seat"), NOW.plusSeconds(600)), 4),
+                ForwardWrite.of("c", Operation.SETTLE_BUNDLE_ITEM,
+                        ForwardData.settleRejected("b", "r", ErrorCode.NO_RESOURCE_AVAILABLE.slug()), 4),
+                ForwardWrite.of("c", Operation.SETTLE_BUNDLE_ITEM, ForwardData.settle("b", "r", BundleStep.CANCEL), 4),
+                ForwardWrite.of("c", Operation.BUNDLE_ITEM_SETTLED, ForwardData.settled("b", "r", BundleStep.HOLD), 1),
+                ForwardWrite.of("c", Operation.EXPIRE_BUNDLE, ForwardData.expireBundle("b"), 4))) {
             samples.add(sample(Topics.FORWARD_WRITES, write));
         }
         for (final CommandResult result : List.of(CommandResult.succeeded("c", confirmed), CommandResult.succeeded("c", window),
                 CommandResult.rejected("c", ErrorCode.SELECTION_IN_PROGRESS.slug()), cancelResult,
                 CommandResult.succeeded("c", new Reservation("r", "w", ReservationStatus.HELD, new SelectedResource("a", "seat"),
                         "alice", NOW.plusSeconds(600))),
-                CommandResult.succeeded("c", new Reservation("r", "w", ReservationStatus.WAITLISTED, null, "alice", null, 4)))) {
+                CommandResult.succeeded("c", new Reservation("r", "w", ReservationStatus.WAITLISTED, null, "alice", null, 4)),
+                CommandResult.succeeded("c", new Reservation("r", "w", ReservationStatus.CONFIRMED,
+                        new SelectedResource("a", "seat"), "alice", null, null, "b")),
+                CommandResult.succeeded("c", heldBundle),
+                new CommandResult("c", CommandStatus.REJECTED, ErrorCode.NO_RESOURCE_AVAILABLE.slug(), rejectedBundle, null,
+                        "alice"))) {
             samples.add(sample(Topics.COMMAND_RESULTS, result));
+        }
+        final List<BundleItem> asked = List.of(new BundleItem("r1", "seat"), new BundleItem("r2", "desk"));
+        for (final BundleCommand command : List.of(new CreateBundle("c", "b", asked, null, null, "alice", false),
+                new CreateBundle("c", "b", asked, "PT10M", "d1g35t", "alice", false),
+                new ConfirmBundle("c", "b", null, "alice", false), new CancelBundle("c", "b", "d1g35t", "alice", true))) {
+            samples.add(sample(Topics.BUNDLE_COMMANDS, command));
+        }
+        for (final BundleEvent event : List.<BundleEvent>of(new BundleStarted("c", NOW, "b", "alice", asked, null),
+                new BundleStarted("c", NOW, "b", "alice", asked, "PT10M"), new BundleConfirmed("c", NOW, "b", held),
+                new BundleHeld("c", NOW, "b", held, NOW.plusSeconds(600)),
+                new BundleRejected("c", NOW, "b", ErrorCode.NO_RESOURCE_AVAILABLE.slug(), "r2"),
+                new BundleExpired("c", NOW, "b"), new BundleCancelled("c", NOW, "b"))) {
+            samples.add(sample(Topics.BUNDLE_EVENTS, event));
         }
         return samples.stream();
     }
@@ -140,6 +192,8 @@ class SchemaContractTest {
         assertSchemasFor(Topics.WINDOW_COMMANDS, WindowCommand.class);
         assertSchemasFor(Topics.RESERVATION_EVENTS, ReservationEvent.class);
         assertSchemasFor(Topics.WINDOW_EVENTS, WindowEvent.class);
+        assertSchemasFor(Topics.BUNDLE_COMMANDS, BundleCommand.class);
+        assertSchemasFor(Topics.BUNDLE_EVENTS, BundleEvent.class);
         assertThat(schema(Topics.FORWARD_WRITES.name(), "ForwardWrite")).isNotNull();
         assertThat(schema(Topics.COMMAND_RESULTS.name(), "CommandResult")).isNotNull();
     }

@@ -2,10 +2,12 @@ package io.reservations.api.commands;
 
 import io.reservations.api.errors.ApiException;
 import io.reservations.api.errors.Problems;
+import io.reservations.contract.Bundle;
 import io.reservations.contract.CommandResult;
 import io.reservations.contract.CommandStatus;
 import io.reservations.contract.ErrorCode;
 import java.net.URI;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
@@ -27,6 +29,9 @@ public final class CommandAnswers {
         final ErrorCode code = ErrorCode.of(result.code()).orElse(null);
         if (code == null) { // a code this version does not know, from a newer processor
             return Problems.entity(new ApiException(HttpStatus.CONFLICT, result.code(), "The command was rejected: " + result.code()));
+        }
+        if (result.entity() instanceof Bundle rejected && rejected.failedReservationId() != null) {
+            return Problems.entity(code, code.description(), Map.of("failed_reservation_id", rejected.failedReservationId()));
         }
         return Problems.entity(code, code.description());
     }

@@ -3,6 +3,7 @@ package io.reservations.api.commands;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.reservations.api.errors.ApiException;
+import io.reservations.contract.BundleCommand;
 import io.reservations.contract.CommandResult;
 import io.reservations.contract.ReservationCommand;
 import io.reservations.contract.WindowCommand;
@@ -55,6 +56,13 @@ public class CommandGateway {
         return submit(new OutgoingCommand(Topics.WINDOW_COMMANDS.name(), command.windowId(), command.commandId(),
                 command.requestHash(), Topics.WINDOW_COMMANDS.valueSerde().serializer()
                         .serialize(Topics.WINDOW_COMMANDS.name(), command), requestedBy), wait);
+    }
+
+    public CompletableFuture<CommandOutcome> submit(final BundleCommand command, final String requestedBy,
+                                                    final Duration wait) {
+        return submit(new OutgoingCommand(Topics.BUNDLE_COMMANDS.name(), command.bundleId(), command.commandId(),
+                command.requestHash(), Topics.BUNDLE_COMMANDS.valueSerde().serializer()
+                        .serialize(Topics.BUNDLE_COMMANDS.name(), command), requestedBy), wait);
     }
 
     CompletableFuture<CommandOutcome> submit(final OutgoingCommand command, final Duration wait) {

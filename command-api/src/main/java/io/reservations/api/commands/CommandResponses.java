@@ -3,6 +3,7 @@ package io.reservations.api.commands;
 import io.reservations.api.errors.ApiException;
 import io.reservations.api.errors.Problems;
 import io.reservations.api.windows.Roles;
+import io.reservations.contract.BundleCommand;
 import io.reservations.contract.CommandResult;
 import io.reservations.contract.CommandStatus;
 import io.reservations.contract.ErrorCode;
@@ -35,6 +36,11 @@ public class CommandResponses {
     }
 
     public CompletableFuture<ResponseEntity<Object>> submit(final WindowCommand command, final CommandRequest request,
+                                                            final Function<CommandResult, ResponseEntity<Object>> answer) {
+        return respond(Roles.api(gateway).submit(command, request.caller().subject(), request.resultWait()), answer);
+    }
+
+    public CompletableFuture<ResponseEntity<Object>> submit(final BundleCommand command, final CommandRequest request,
                                                             final Function<CommandResult, ResponseEntity<Object>> answer) {
         return respond(Roles.api(gateway).submit(command, request.caller().subject(), request.resultWait()), answer);
     }

@@ -43,6 +43,14 @@ public final class Problems {
         return entity(new ApiException(code, detail));
     }
 
+    /** With members of the problem's own beside {@code code} (a rejected bundle's {@code failed_reservation_id}). */
+    public static ResponseEntity<Object> entity(final ErrorCode code, final String detail,
+                                                final Map<String, Object> members) {
+        final ResponseEntity<Object> entity = entity(code, detail);
+        members.forEach(((ProblemDetail) entity.getBody())::setProperty);
+        return entity;
+    }
+
     /** For filters that answer before Spring MVC (authentication, authorization, the firewall, the limits). */
     public static void write(final HttpServletResponse response, final ErrorCode code, final String detail)
             throws IOException {

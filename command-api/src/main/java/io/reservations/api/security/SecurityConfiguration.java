@@ -31,7 +31,7 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * Bearer JWTs on every request but health; a request no rule names is denied. Scopes: {@code windows:write} (create windows), {@code
- * reservations:write} (create, select, cancel), {@code read}; the {@code admin} role may do everything,
+ * reservations:write} (create, select, cancel reservations and bundles), {@code read}; the {@code admin} role may do everything,
  * including the management endpoints. Failures are problem+json: 401 {@code unauthenticated}, 403 {@code
  * forbidden}.
  */
@@ -64,8 +64,9 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/actuator/**").hasAuthority(ADMIN)
                         .requestMatchers(HttpMethod.POST, "/windows").hasAnyAuthority("SCOPE_" + Scopes.WINDOWS_WRITE, ADMIN)
                         .requestMatchers(HttpMethod.POST, "/reservations", "/reservations/*/select-resource",
-                                "/reservations/*/cancel", "/reservations/*/confirm").hasAnyAuthority("SCOPE_" + Scopes.RESERVATIONS_WRITE, ADMIN)
-                        .requestMatchers(HttpMethod.GET, "/windows/**", "/reservations/**", "/commands/**")
+                                "/reservations/*/cancel", "/reservations/*/confirm", "/bundles", "/bundles/*/confirm",
+                                "/bundles/*/cancel").hasAnyAuthority("SCOPE_" + Scopes.RESERVATIONS_WRITE, ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/windows/**", "/reservations/**", "/bundles/**", "/commands/**")
                                 .hasAnyAuthority("SCOPE_" + Scopes.READ, ADMIN)
                         .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
                                 "/swagger-ui/**").authenticated()

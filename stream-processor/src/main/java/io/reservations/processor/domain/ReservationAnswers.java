@@ -18,7 +18,7 @@ final class ReservationAnswers {
 
     /**
      * What select, cancel and confirm refuse alike: a reservation missing or someone else's (its existence must not
-     * leak), cancelled, or expired.
+     * leak), cancelled, expired, or moved by its bundle.
      */
     static Optional<Outcome<ReservationEvent>> refused(final ReservationState state, final ReservationCommand command) {
         if (state == null || !state.accessibleTo(command.requestedBy(), command.requestedByAdmin())) {
@@ -29,6 +29,9 @@ final class ReservationAnswers {
         }
         if (state.status() == EXPIRED) {
             return Optional.of(Outcome.rejected(command.commandId(), ErrorCode.HOLD_EXPIRED.slug()));
+        }
+        if (state.movedByBundle()) {
+            return Optional.of(Outcome.rejected(command.commandId(), ErrorCode.IN_BUNDLE.slug()));
         }
         return Optional.empty();
     }

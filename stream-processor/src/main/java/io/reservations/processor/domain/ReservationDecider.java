@@ -76,6 +76,12 @@ public final class ReservationDecider {
         if (write.operation() == Operation.EXPIRE_WAITLIST) {
             return WaitlistedSelections.due(state, write.commandId(), now);
         }
+        if (write.operation() == Operation.SELECT_FOR_BUNDLE) {
+            return BundleItems.select(state, write.commandId(), write.data(), now);
+        }
+        if (write.operation() == Operation.SETTLE_BUNDLE_ITEM) {
+            return BundleItems.settle(state, write.commandId(), write.data(), now);
+        }
         throw new IllegalArgumentException(write.operation() + " is not a reservation operation");
     }
 
@@ -87,7 +93,8 @@ public final class ReservationDecider {
             return state.with(SELECTING, null, Boolean.TRUE.equals(started.waitlist())
                     ? PendingSelection.waiting(started.commandId(), started.resourceType(), started.holdFor(),
                     started.waitlistFor())
-                    : new PendingSelection(started.commandId(), started.resourceType(), started.holdFor()));
+                    : new PendingSelection(started.commandId(), started.resourceType(), started.holdFor()))
+                    .inBundle(started.bundleId());
         }
         if (event instanceof Waitlisted waitlisted) {
             return state.waitlisted(waitlisted.waitlistPosition(), waitlisted.waitlistExpiresAt());
@@ -106,8 +113,9 @@ public final class ReservationDecider {
         }
         if (event instanceof SelectionRejected) {
             // a cancelled reservation stays cancelled; only a live selection (or a wait in line) falls back to PENDING
+            // out of its bundle too: a rejected bundle's items are ordinary PENDING reservations again
             return state.with(state.status() == SELECTING || state.status() == WAITLISTED ? PENDING : state.status(),
-                    state.selectedResource(), null);
+                    state.selectedResource(), null).inBundle(null);
         }
         if (event instanceof ReservationCancelled) {
             return state.with(CANCELLED, null, state.pendingSelection());

@@ -1,9 +1,11 @@
 package io.reservations.processor.query;
 
+import io.reservations.contract.Bundle;
 import io.reservations.contract.CommandResult;
 import io.reservations.contract.Reservation;
 import io.reservations.contract.Window;
 import io.reservations.contract.WindowResource;
+import io.reservations.processor.domain.BundleState;
 import io.reservations.processor.domain.ReservationState;
 import io.reservations.processor.domain.Slot;
 import io.reservations.processor.readmodels.OwnerIndexSync;
@@ -90,6 +92,10 @@ public final class EntityQueries {
     public ReservationListings listingsOf(final int indexPartition) {
         return new ReservationListings(readModels.store(StoreQueryParameters.fromNameAndType(StoresAndTopics.OWNER_INDEX,
                 QueryableStoreTypes.<String, byte[]>keyValueStore()).withPartition(indexPartition)));
+    }
+
+    public Optional<Bundle> bundle(final String id) {
+        return Optional.ofNullable(this.<BundleState>store(StoresAndTopics.BUNDLES).get(id)).map(BundleState::toView);
     }
 
     public Optional<Reservation> reservation(final String id) {

@@ -1,5 +1,6 @@
 package io.reservations.processor.shard;
 
+import io.reservations.contract.BundleCommand;
 import io.reservations.contract.ForwardWrite;
 import io.reservations.contract.ReservationCommand;
 import io.reservations.contract.WindowCommand;
@@ -18,6 +19,14 @@ sealed interface Input {
     }
 
     record ForWindow(WindowCommand command) implements Input {
+
+        @Override
+        public String commandId() {
+            return command.commandId();
+        }
+    }
+
+    record ForBundle(BundleCommand command) implements Input {
 
         @Override
         public String commandId() {

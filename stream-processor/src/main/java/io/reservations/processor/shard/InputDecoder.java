@@ -1,5 +1,6 @@
 package io.reservations.processor.shard;
 
+import io.reservations.contract.BundleCommand;
 import io.reservations.contract.ForwardWrite;
 import io.reservations.contract.ReservationCommand;
 import io.reservations.contract.WindowCommand;
@@ -23,6 +24,7 @@ final class InputDecoder {
 
     private final JsonSerde<ReservationCommand> reservationCommands = new JsonSerde<>(ReservationCommand.class);
     private final JsonSerde<WindowCommand> windowCommands = new JsonSerde<>(WindowCommand.class);
+    private final JsonSerde<BundleCommand> bundleCommands = new JsonSerde<>(BundleCommand.class);
     private final JsonSerde<ForwardWrite> forwardWrites = new JsonSerde<>(ForwardWrite.class);
     private final ShardMasterOptions options;
 
@@ -53,6 +55,10 @@ final class InputDecoder {
             final WindowCommand command = windowCommands.deserialize(topic, record.value());
             input = new Input.ForWindow(command);
             entityId = command.windowId();
+        } else if (Topics.BUNDLE_COMMANDS.name().equals(topic)) {
+            final BundleCommand command = bundleCommands.deserialize(topic, record.value());
+            input = new Input.ForBundle(command);
+            entityId = command.bundleId();
         } else if (Topics.FORWARD_WRITES.name().equals(topic)) {
             final ForwardWrite write = forwardWrites.deserialize(topic, record.value());
             input = new Input.Write(write, sentAt(record.headers().lastHeader(SENT_AT_HEADER)));

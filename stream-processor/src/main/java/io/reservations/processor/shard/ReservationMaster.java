@@ -75,7 +75,7 @@ final class ReservationMaster {
         if (outcome.result() != null) {
             metrics.selectionAnswered(outcome.result()); // the window's answer, or the selection's deadline
         }
-        if (write.operation() != Operation.EXPIRE_HOLD
+        if (write.operation() != Operation.EXPIRE_HOLD && write.operation() != Operation.SETTLE_BUNDLE_ITEM
                 && outcome.forwards().stream().anyMatch(asked -> asked.operation() == Operation.RELEASE_RESOURCE)) {
             metrics.compensated();
         }

@@ -1,6 +1,5 @@
 package io.reservations.processor.shard;
 
-import io.reservations.contract.EntityType;
 import io.reservations.processor.deadletters.DeadLetters;
 import io.reservations.processor.dedup.ProcessedCommands;
 import io.reservations.processor.domain.ReservationState;
@@ -22,7 +21,7 @@ import org.slf4j.MDC;
  * other entities, the result and the input offset commit in one Kafka transaction. A write for an entity this
  * master also masters is applied here and now (the seed's "both local masters" case); any other is sent to its
  * master as a {@code ForwardWrite}. This class decodes the record and hands it to the master of its entity's kind
- * ({@link ReservationMaster}, {@link WindowMaster}); a record it cannot decode, or a step that fails, goes to
+ * ({@link ReservationMaster}, {@link WindowMaster}, {@link BundleMaster}); a record it cannot decode, or a step that fails, goes to
  * {@link DeadLetters} or {@link FailedSteps}.
  */
 final class ShardMasterProcessor implements Processor<String, byte[], String, Object> {
@@ -30,6 +29,7 @@ final class ShardMasterProcessor implements Processor<String, byte[], String, Ob
     private final ShardMasterOptions options;
     private final ShardMasterMetrics metrics;
     private final TimerMeters timerMeters;
+    private final BundleMetrics bundleMetrics;
     private final InputDecoder decoder;
     private ProcessorContext<String, Object> context;
     private DeadLetters deadLetters;
@@ -38,12 +38,14 @@ final class ShardMasterProcessor implements Processor<String, byte[], String, Ob
     private SagaTimers timers;
     private ReservationMaster reservationMaster;
     private WindowMaster windowMaster;
+    private BundleMaster bundleMaster;
 
     ShardMasterProcessor(final ShardMasterOptions options, final ShardMasterMetrics metrics,
                          final TimerMeters timerMeters) {
         this.options = options;
         this.metrics = metrics;
         this.timerMeters = timerMeters;
+        this.bundleMetrics = new BundleMetrics(options.meterRegistry());
         this.decoder = new InputDecoder(options);
     }
 
@@ -63,6 +65,8 @@ final class ShardMasterProcessor implements Processor<String, byte[], String, Ob
         this.reservationMaster = new ReservationMaster(reservations, processed, timers, ownerIndex, dispatcher, metrics,
                 processorContext::currentSystemTimeMs);
         this.windowMaster = new WindowMaster(WindowStores.of(processorContext), processed, dispatcher, metrics, ownerIndex);
+        this.bundleMaster = new BundleMaster(processorContext.getStateStore(StoresAndTopics.BUNDLES), processed, timers,
+                dispatcher, bundleMetrics, processorContext::currentSystemTimeMs);
     }
 
     @Override
@@ -109,6 +113,8 @@ final class ShardMasterProcessor implements Processor<String, byte[], String, Ob
             reservationMaster.command(forReservation, step);
         } else if (input instanceof Input.ForWindow forWindow) {
             windowMaster.command(forWindow, step);
+        } else if (input instanceof Input.ForBundle forBundle) {
+            bundleMaster.command(forBundle, step);
         } else if (input instanceof Input.Write write) {
             handleWrite(write, step);
         }
@@ -117,10 +123,10 @@ final class ShardMasterProcessor implements Processor<String, byte[], String, Ob
     /** A write's decision that throws is compensated ({@link FailedSteps#writeFailed}), never retried for ever. */
     private void handleWrite(final Input.Write input, final Step step) {
         try {
-            if (input.write().entityType() == EntityType.RESERVATION) {
-                reservationMaster.write(input, step);
-            } else {
-                windowMaster.write(input, step);
+            switch (input.write().entityType()) {
+                case RESERVATION -> reservationMaster.write(input, step);
+                case WINDOW -> windowMaster.write(input, step);
+                case BUNDLE -> bundleMaster.write(input, step);
             }
         } catch (final DecisionFailed failed) {
             failedSteps.writeFailed(input, context.recordMetadata().orElseThrow(), failed.cause, step);

@@ -19,6 +19,8 @@ public final class StoresAndTopics {
     public static final String WINDOW_INDEX = "window-index";
     /** Whole windows as JSON, as release 0.1.0 stored them: read once, migrated, deleted ({@code store.migration}). */
     public static final String WHOLE_WINDOWS = "windows";
+    /** Bundles by id. */
+    public static final String BUNDLES = "bundles";
     /** Commands seen, by id, for the de-duplication retention. */
     public static final String PROCESSED_COMMANDS = "processed-commands";
     /** Holds' ends by due time; selections' deadlines too, as versions before 2026-12-02 kept them. */

@@ -1,5 +1,6 @@
 package io.reservations.processor.timers;
 
+import static io.reservations.processor.timers.TimerKeys.BUNDLE;
 import static io.reservations.processor.timers.TimerKeys.HOLD;
 import static io.reservations.processor.timers.TimerKeys.WAIT;
 
@@ -38,6 +39,8 @@ public final class SagaTimers {
     private final SelectionDeadlines deadlines;
     private final DurableTimers holds;
     private final DurableTimers waits;
+    private final DurableTimers bundles;
+    private final BundleTimers bundleTimers;
     private final NextCheck check;
 
     /** Checks armed from the thread's wall clock (a test driver's in tests), the system's while a task initializes. */
@@ -64,7 +67,9 @@ public final class SagaTimers {
         this.deadlines = new SelectionDeadlines(store, context.getStateStore(StoresAndTopics.RESERVATIONS));
         this.holds = new DurableTimers(store, HOLD, Operation.EXPIRE_HOLD);
         this.waits = new DurableTimers(store, WAIT, Operation.EXPIRE_WAITLIST);
+        this.bundles = new DurableTimers(store, BUNDLE, Operation.EXPIRE_BUNDLE);
         this.check = new NextCheck(context, wallClock, checkInterval, this::fireDue);
+        this.bundleTimers = new BundleTimers(bundles, selectionTimeout, check::armFor);
         // restored with timers: some may have fallen due while no processor ran
         nextDue().ifPresent(check::armFor);
     }
@@ -74,6 +79,7 @@ public final class SagaTimers {
         final int partition = context.taskId().partition();
         holds.takeDue(now).forEach(due -> send.accept(due.write(partition), due.dueMillis()));
         waits.takeDue(now).forEach(due -> send.accept(due.write(partition), due.dueMillis()));
+        bundles.takeDue(now).forEach(due -> send.accept(due.write(partition), due.dueMillis()));
         deadlines.takeDue(now).forEach(due -> send.accept(due.write(partition), due.dueMillis()));
         final OptionalLong firstDeadline = deadlines.first();
         metrics.oldestSelection(partition, firstDeadline.isPresent()
@@ -90,7 +96,7 @@ public final class SagaTimers {
 
     /** The earliest due time of the partition's timers, if any: a deadline's from memory, the others' from the store. */
     private OptionalLong nextDue() {
-        return Stream.of(deadlines.first(), holds.next(), waits.next())
+        return Stream.of(deadlines.first(), holds.next(), waits.next(), bundles.next())
                 .filter(OptionalLong::isPresent).mapToLong(OptionalLong::getAsLong).min();
     }
 
@@ -100,6 +106,9 @@ public final class SagaTimers {
      * @return the state to store: a selection that starts carries its deadline, so that its end finds the timer
      */
     public ReservationState track(final ReservationState before, final ReservationState after, final long wallClockMillis) {
+        if (after != null && after.bundleId() != null || before != null && before.bundleId() != null) {
+            return after; // an item of a bundle: the bundle's master keeps the timers
+        }
         if (entered(ReservationStatus.HELD, before, after)) {
             holds.start(after, after.holdExpiresAt().toEpochMilli());
             metrics.holdsActive(1);
@@ -128,6 +137,11 @@ public final class SagaTimers {
                     ? OptionalLong.of(first.getAsLong() - selectionTimeout.toMillis()) : OptionalLong.empty());
         }
         return after;
+    }
+
+    /** The bundles' timers, which share this partition's store and check. */
+    public BundleTimers bundles() {
+        return bundleTimers;
     }
 
     private static boolean entered(final ReservationStatus status, final ReservationState from, final ReservationState to) {

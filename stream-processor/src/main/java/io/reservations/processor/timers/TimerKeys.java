@@ -9,6 +9,8 @@ final class TimerKeys {
     static final String HOLD = "h|";
     static final String SELECTION = "s|";
     static final String WAIT = "w|";
+    /** A bundle's selection deadline or hold's end: one timer per bundle at a time. */
+    static final String BUNDLE = "b|";
     private static final int DUE_DIGITS = 19;
 
     private TimerKeys() {

@@ -3,6 +3,8 @@ package io.reservations.processor.shard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.reservations.contract.BundleCommand;
+import io.reservations.contract.BundleEvent;
 import io.reservations.contract.CancelReservation;
 import io.reservations.contract.CommandResult;
 import io.reservations.contract.CreateReservation;
@@ -14,6 +16,7 @@ import io.reservations.contract.ResourceSpec;
 import io.reservations.contract.SelectResource;
 import io.reservations.contract.WindowCommand;
 import io.reservations.contract.WindowEvent;
+import io.reservations.processor.domain.BundleState;
 import io.reservations.processor.domain.ReservationState;
 import io.reservations.processor.store.DriverWindows;
 import io.reservations.processor.store.StoresAndTopics;
@@ -49,11 +52,13 @@ public final class ShardMasterDriver implements AutoCloseable {
     private final Duration recordAdvance;
     private final TestInputTopic<String, ReservationCommand> reservationCommands;
     private final TestInputTopic<String, WindowCommand> windowCommands;
+    private final TestInputTopic<String, BundleCommand> bundleCommands;
     private final TestInputTopic<String, ForwardWrite> forwardWritesIn;
     private final TestOutputTopic<String, ForwardWrite> forwardWrites;
     private final TestOutputTopic<String, CommandResult> results;
     private final TestOutputTopic<String, ReservationEvent> reservationEvents;
     private final TestOutputTopic<String, WindowEvent> windowEvents;
+    private final TestOutputTopic<String, BundleEvent> bundleEvents;
     private final TestOutputTopic<String, byte[]> deadLetters;
     private final DriverWindows windows;
     private int commandSequence;
@@ -70,11 +75,13 @@ public final class ShardMasterDriver implements AutoCloseable {
         this.recordAdvance = recordAdvance;
         this.reservationCommands = input(Topics.RESERVATION_COMMANDS);
         this.windowCommands = input(Topics.WINDOW_COMMANDS);
+        this.bundleCommands = input(Topics.BUNDLE_COMMANDS);
         this.forwardWritesIn = input(Topics.FORWARD_WRITES);
         this.forwardWrites = output(Topics.FORWARD_WRITES);
         this.results = output(Topics.COMMAND_RESULTS);
         this.reservationEvents = output(Topics.RESERVATION_EVENTS);
         this.windowEvents = output(Topics.WINDOW_EVENTS);
+        this.bundleEvents = output(Topics.BUNDLE_EVENTS);
         this.deadLetters = driver.createOutputTopic(Topics.DEAD_LETTERS.name(), Serdes.String().deserializer(),
                 Serdes.ByteArray().deserializer());
         this.windows = new DriverWindows(driver);
@@ -124,6 +131,12 @@ public final class ShardMasterDriver implements AutoCloseable {
         return resultOf(command.commandId());
     }
 
+    /** Sends a command to its bundle's master and answers its one result (once every item applied its part). */
+    public CommandResult send(final BundleCommand command) {
+        bundleCommands.pipeInput(command.bundleId(), command);
+        return resultOf(command.commandId());
+    }
+
     public void advanceWallClockTime(final Duration by) {
         driver.advanceWallClockTime(by);
     }
@@ -141,6 +154,11 @@ public final class ShardMasterDriver implements AutoCloseable {
     /** The simple class names of the reservation events not read yet. */
     public List<String> reservationEventTypes() {
         return typesOf(reservationEvents);
+    }
+
+    /** The simple class names of the bundle events not read yet. */
+    public List<String> bundleEventTypes() {
+        return typesOf(bundleEvents);
     }
 
     /** The simple class names of the window events not read yet. */
@@ -194,6 +212,10 @@ public final class ShardMasterDriver implements AutoCloseable {
 
     public KeyValueStore<String, ReservationState> reservations() {
         return driver.getKeyValueStore(StoresAndTopics.RESERVATIONS);
+    }
+
+    public KeyValueStore<String, BundleState> bundles() {
+        return driver.getKeyValueStore(StoresAndTopics.BUNDLES);
     }
 
     public KeyValueStore<String, SagaTimer> timers() {

@@ -79,13 +79,15 @@ class SagaTimersTest {
         punctuate(NOW + 1_000);
         punctuate(NOW + 2_000);
 
-        // each check takes the holds and the waits due, then finds the next one to arm for: all from the last
-        // check's time on
-        assertThat(rangesRead).noneMatch(from -> from.startsWith(TimerKeys.SELECTION))
-                .containsExactly(TimerKeys.firstDueAt(TimerKeys.HOLD, 0), TimerKeys.firstDueAt(TimerKeys.WAIT, 0),
-                        TimerKeys.firstDueAt(TimerKeys.HOLD, NOW + 1_001), TimerKeys.firstDueAt(TimerKeys.WAIT, NOW + 1_001),
-                        TimerKeys.firstDueAt(TimerKeys.HOLD, NOW + 1_001), TimerKeys.firstDueAt(TimerKeys.WAIT, NOW + 1_001),
-                        TimerKeys.firstDueAt(TimerKeys.HOLD, NOW + 2_001), TimerKeys.firstDueAt(TimerKeys.WAIT, NOW + 2_001));
+        // each check takes the holds, the waits and the bundles' timers due, then finds the next one to arm for:
+        // all from the last check's time on
+        final List<String> expected = new ArrayList<>();
+        for (final long from : List.of(0L, NOW + 1_001, NOW + 1_001, NOW + 2_001)) {
+            for (final String kind : List.of(TimerKeys.HOLD, TimerKeys.WAIT, TimerKeys.BUNDLE)) {
+                expected.add(TimerKeys.firstDueAt(kind, from));
+            }
+        }
+        assertThat(rangesRead).noneMatch(from -> from.startsWith(TimerKeys.SELECTION)).containsExactlyElementsOf(expected);
         assertThat(meters.get("reservations.sagas.oldest_open.age").timeGauge().value(TimeUnit.MILLISECONDS))
                 .as("the selection in flight is the oldest").isPositive();
     }
@@ -238,7 +240,7 @@ class SagaTimersTest {
 
     /** The timer by due time, and the entry under {@code ~s|<reservation>} that found it again. */
     private void storeDeadlineAsEarlierBuildsDid(final long due) {
-        final SagaTimer deadline = new SagaTimer(Operation.EXPIRE_SELECTION, "c1", "r", "w", due);
+        final SagaTimer deadline = new SagaTimer(Operation.EXPIRE_SELECTION, "c1", "r", "w", due, null);
         store.put(selectionKey(due), deadline);
         store.put("~s|r", deadline);
     }
