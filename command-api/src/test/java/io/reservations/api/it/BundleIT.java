@@ -10,6 +10,7 @@ import io.reservations.topics.KafkaTestBroker;
 import io.reservations.topics.SharedKafkaBroker;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -77,7 +78,13 @@ class BundleIT {
         assertThat(alice.get("/reservations/trip-flight").text("status")).isEqualTo("CONFIRMED");
         assertThat(alice.post("/bundles/late/cancel", null).code()).isEqualTo("bundle-rejected");
 
+        assertThat(ids(alice, "/bundles?limit=1")).containsExactlyInAnyOrder("late", "trip");
+        assertThat(ids(alice, "/bundles?status=REJECTED")).containsExactly("late");
+        assertThat(alice.get("/bundles?status=LOST").code()).isEqualTo("invalid");
+
         final HttpJson bob = service.http(service.token("bob", Scopes.ALL, List.of(), Duration.ofHours(1)));
+        assertThat(ids(bob, "/bundles")).as("only the caller's own").isEmpty();
+        assertThat(ids(service.http(), "/bundles")).as("an admin's: everyone's").contains("late", "trip");
         assertThat(bob.get("/bundles/trip").code()).as("another caller's bundle").isEqualTo("bundle-not-found");
         assertThat(bob.post("/bundles/trip/cancel", null).status()).isEqualTo(404);
         final Response cancelled = alice.post("/bundles/trip/cancel", null);
@@ -96,6 +103,21 @@ class BundleIT {
             final Response refused = alice.post("/bundles", body);
             assertThat(refused.status()).as(body).isEqualTo(400);
             assertThat(refused.code()).isEqualTo("invalid");
+        }
+    }
+
+    /** The ids of every page of a listing, following its tokens. */
+    private static List<String> ids(final HttpJson caller, final String listing) {
+        final List<String> ids = new ArrayList<>();
+        Response page = caller.get(listing);
+        while (true) {
+            assertThat(page.status()).as(page.body()).isEqualTo(200);
+            page.json().get("items").forEach(item -> ids.add(item.get("id").asString()));
+            if (page.json().get("next_page_token") == null) {
+                return ids;
+            }
+            page = caller.get(listing + (listing.contains("?") ? "&" : "?") + "page_token="
+                    + page.json().get("next_page_token").asString());
         }
     }
 

@@ -94,6 +94,12 @@ public final class EntityQueries {
                 QueryableStoreTypes.<String, byte[]>keyValueStore()).withPartition(indexPartition)));
     }
 
+    /** The bundles of a partition of the shard masters; {@code InvalidStateStoreException} when not held here. */
+    public BundleListings bundlesOf(final int partition) {
+        return new BundleListings(shardMasters.store(StoreQueryParameters.fromNameAndType(StoresAndTopics.BUNDLES,
+                QueryableStoreTypes.<String, BundleState>keyValueStore()).withPartition(partition)));
+    }
+
     public Optional<Bundle> bundle(final String id) {
         return Optional.ofNullable(this.<BundleState>store(StoresAndTopics.BUNDLES).get(id)).map(BundleState::toView);
     }
