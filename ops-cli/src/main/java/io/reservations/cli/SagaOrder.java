@@ -1,5 +1,8 @@
 package io.reservations.cli;
 
+import io.reservations.contract.BundleCommand;
+import io.reservations.contract.BundleEvent;
+import io.reservations.contract.BundleStarted;
 import io.reservations.contract.CommandResult;
 import io.reservations.contract.ForwardWrite;
 import io.reservations.contract.HoldConfirmed;
@@ -18,7 +21,8 @@ import io.reservations.contract.WindowCommand;
 /**
  * Where a record stands in the saga that caused it: the command, the reservation's first events, the allocation
  * asked of the window, the window's events, its answer, the reservation's closing events, a release (or a leave
- * from a line) and the window's events for it (a promotion from the line among them), the result. Records of one step share the command's time, so this orders them causally.
+ * from a line) and the window's events for it (a promotion from the line among them), the result. A bundle's
+ * records fall in the same places: its selections asked of its items, their answers and its outcome, its moves. Records of one step share the command's time, so this orders them causally.
  */
 final class SagaOrder {
 
@@ -28,14 +32,15 @@ final class SagaOrder {
     }
 
     static int step(final Object value) {
-        if (value instanceof ReservationCommand || value instanceof WindowCommand) {
+        if (value instanceof ReservationCommand || value instanceof WindowCommand || value instanceof BundleCommand) {
             return 0;
         }
         if (value instanceof ForwardWrite write) {
             return switch (write.operation()) {
-                case ALLOCATE_RESOURCE, EXPIRE_HOLD, EXPIRE_SELECTION, EXPIRE_WAITLIST -> 2;
-                case CONFIRM_SELECTION, REJECT_SELECTION, WAITLIST_SELECTION -> 4;
-                case RELEASE_RESOURCE, LEAVE_WAITLIST -> 6;
+                case ALLOCATE_RESOURCE, EXPIRE_HOLD, EXPIRE_SELECTION, EXPIRE_WAITLIST, SELECT_FOR_BUNDLE, EXPIRE_BUNDLE -> 2;
+                case CONFIRM_SELECTION, REJECT_SELECTION, WAITLIST_SELECTION, BUNDLE_ITEM_SELECTED,
+                     BUNDLE_ITEM_REJECTED -> 4;
+                case RELEASE_RESOURCE, LEAVE_WAITLIST, SETTLE_BUNDLE_ITEM, BUNDLE_ITEM_SETTLED -> 6;
             };
         }
         if (value instanceof ResourceAllocated allocated && Boolean.TRUE.equals(allocated.fromWaitlist())) {
@@ -51,9 +56,12 @@ final class SagaOrder {
         if (value instanceof ResourceReleased || value instanceof WaitlistLeft) {
             return 7;
         }
+        if (value instanceof BundleEvent && !(value instanceof BundleStarted)) {
+            return 5; // the bundle's outcome, once its items answered
+        }
         if (value instanceof CommandResult) {
             return 8;
         }
-        return 1; // the events that open a step: created, selection started, cancelled
+        return 1; // the events that open a step: created, selection or bundle started, cancelled
     }
 }

@@ -1,5 +1,7 @@
 package io.reservations.cli;
 
+import io.reservations.contract.BundleCommand;
+import io.reservations.contract.BundleEvent;
 import io.reservations.contract.CommandResult;
 import io.reservations.contract.EntityView;
 import io.reservations.contract.ForwardWrite;
@@ -28,7 +30,7 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * An entity's whole history in order: its commands, the forward writes to and from it, its events, the results
- * of its commands, and its dead letters.
+ * of its commands, and its dead letters; a bundle's with its items' and their windows' records of its commands.
  */
 @Command(name = "trace", description = "Print an entity's history across commands, forward writes, events and results.")
 final class TraceCommand implements Callable<Integer> {
@@ -36,7 +38,7 @@ final class TraceCommand implements Callable<Integer> {
     @ParentCommand
     private ReservationsCli cli;
 
-    @Parameters(index = "0", description = "A reservation or window id")
+    @Parameters(index = "0", description = "A reservation, window or bundle id")
     private String entityId;
 
     /**
@@ -68,10 +70,18 @@ final class TraceCommand implements Callable<Integer> {
                 ReservationCommand::commandId, commandIds));
         lines.addAll(read(Topics.WINDOW_COMMANDS, command -> entityId.equals(command.windowId()),
                 WindowCommand::commandId, commandIds));
+        final Set<String> bundleCommands = new HashSet<>();
+        lines.addAll(read(Topics.BUNDLE_COMMANDS, command -> entityId.equals(command.bundleId()),
+                BundleCommand::commandId, bundleCommands));
+        commandIds.addAll(bundleCommands);
         lines.addAll(read(Topics.FORWARD_WRITES, write -> entityId.equals(write.data().reservationId())
-                || entityId.equals(write.data().windowId()), ForwardWrite::commandId, commandIds));
-        lines.addAll(read(Topics.RESERVATION_EVENTS, event -> entityId.equals(event.reservationId()),
-                ReservationEvent::commandId, commandIds));
+                || entityId.equals(write.data().windowId()) || entityId.equals(write.data().bundleId()),
+                ForwardWrite::commandId, commandIds));
+        lines.addAll(read(Topics.BUNDLE_EVENTS, event -> entityId.equals(event.bundleId()), BundleEvent::commandId,
+                commandIds));
+        // a bundle's items' events carry its commands' ids: the trace of a bundle shows every item's
+        lines.addAll(read(Topics.RESERVATION_EVENTS, event -> entityId.equals(event.reservationId())
+                || bundleCommands.contains(event.commandId()), ReservationEvent::commandId, commandIds));
         // a reservation's selections and releases show in its window's events too, under the same command ids
         lines.addAll(read(Topics.WINDOW_EVENTS, event -> entityId.equals(event.windowId())
                 || commandIds.contains(event.commandId()), WindowEvent::commandId, new HashSet<>()));

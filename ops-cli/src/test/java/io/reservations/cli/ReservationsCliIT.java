@@ -3,6 +3,8 @@ package io.reservations.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.reservations.contract.BundleItem;
+import io.reservations.contract.CreateBundle;
 import io.reservations.contract.CreateReservation;
 import io.reservations.contract.CreateWindow;
 import io.reservations.contract.ReservationCommand;
@@ -76,6 +78,30 @@ class ReservationsCliIT {
         assertThat(select).as("causal order of the select-resource saga").satisfies(lines -> assertThat(
                 lines.stream().map(SagaSteps::of).filter(step -> !step.isEmpty()).toList()).containsSubsequence(
                 "SelectResource", "SelectionStarted", "ResourceAllocated", "ResourceSelected", "CONFIRMED"));
+    }
+
+    @Test
+    void shouldTraceABundleAcrossItsItemsAndTheirWindows() {
+        send(Topics.WINDOW_COMMANDS.name(), "cli-desks", Topics.WINDOW_COMMANDS.valueSerde().serializer().serialize("",
+                new CreateWindow("cwd", "cli-desks", List.of(new ResourceSpec("d", "desk"), new ResourceSpec("e", "desk")))));
+        for (final String item : List.of("cli-item-1", "cli-item-2")) {
+            send(Topics.RESERVATION_COMMANDS.name(), item, reservationCommand(new CreateReservation("c-" + item, item, "cli-desks")));
+        }
+        send(Topics.BUNDLE_COMMANDS.name(), "cli-bundle", Topics.BUNDLE_COMMANDS.valueSerde().serializer().serialize("",
+                new CreateBundle("cb", "cli-bundle", List.of(new BundleItem("cli-item-1", "desk"),
+                        new BundleItem("cli-item-2", "desk")), null, null, null, true)));
+        await().atMost(Duration.ofMinutes(1)).until(() -> TopicReader.readAll(broker.bootstrapServers(),
+                Topics.COMMAND_RESULTS.name(), Topics.COMMAND_RESULTS.valueSerde().deserializer()).stream()
+                .anyMatch(result -> result.value().commandId().equals("cb")));
+
+        final String output = run("trace", "cli-bundle");
+
+        assertThat(output).contains("\"type\":\"CreateBundle\"", "\"type\":\"BundleStarted\"", "SELECT_FOR_BUNDLE",
+                "BUNDLE_ITEM_SELECTED", "\"type\":\"BundleConfirmed\"", "SETTLE_BUNDLE_ITEM", "BUNDLE_ITEM_SETTLED");
+        assertThat(output.lines().filter(line -> line.contains("\"type\":\"ResourceSelected\"")).count())
+                .as("both items' events").isEqualTo(2);
+        assertThat(output.lines().filter(line -> line.contains("\"type\":\"ResourceAllocated\"")).count())
+                .as("their window's").isEqualTo(2);
     }
 
     @Test
