@@ -77,6 +77,10 @@ final class BenchOptions {
             + "waitlist's promotion latency and churn, and the references")
     boolean onlyWaitlist;
 
+    @Option(names = "--only-bundles", description = "Only the pipeline (the plain select rate of the same run), "
+            + "bundles of 2 and 5 one at a time against one select at a time, a burst of bundles of 2, and the references")
+    boolean onlyBundles;
+
     @Option(names = "--rates", split = ",", description = "Open-loop rates per second, instead of the closed-loop "
             + "curve and fractions of its peak (see --fractions)")
     List<Integer> rates;

@@ -1,6 +1,8 @@
 package io.reservations.bench;
 
+import io.reservations.contract.BundleItem;
 import io.reservations.contract.CancelReservation;
+import io.reservations.contract.CreateBundle;
 import io.reservations.contract.CreateReservation;
 import io.reservations.contract.CreateWindow;
 import io.reservations.contract.ReservationCommand;
@@ -95,6 +97,16 @@ final class Cluster implements AutoCloseable {
     String cancel(final String reservationId) {
         final String commandId = "can-" + reservationId;
         send(new CancelReservation(commandId, reservationId));
+        return commandId;
+    }
+
+    /** A bundle selecting a seat for each reservation, all or none. */
+    String createBundle(final String bundleId, final List<String> reservations) {
+        final String commandId = "bun-" + bundleId;
+        final CreateBundle create = new CreateBundle(commandId, bundleId, reservations.stream()
+                .map(reservation -> new BundleItem(reservation, "seat")).toList(), null, null, null, true);
+        producer.send(new ProducerRecord<>(Topics.BUNDLE_COMMANDS.name(), bundleId,
+                Topics.BUNDLE_COMMANDS.valueSerde().serializer().serialize("", create)));
         return commandId;
     }
 

@@ -48,6 +48,7 @@ final class Measurements {
         reference(references, "bare CPU per saga", "reference: bare saga topology, CPU per saga", 1);
         reference(references, "bare CPU per saga at that rate", ReferenceScenarios.PACED + ", CPU per saga", 1);
         reference(references, "pipeline", "pipeline, cross-partition", 1);
+        reference(references, "single select p50", BundleScenarios.SELECT + " p50", 1);
         return references;
     }
 
@@ -75,8 +76,10 @@ final class Measurements {
             } else if (scenario.equals("REST closed loop, 1 clients p50")
                     || scenario.equals(WaitlistScenarios.PROMOTION + " p50")) {
                 reference = "3-hop floor p50";
-            } else if (scenario.equals(WaitlistScenarios.CHURN)) {
+            } else if (scenario.equals(WaitlistScenarios.CHURN) || scenario.equals(BundleScenarios.BURST)) {
                 reference = "pipeline"; // the plain select rate of the same run
+            } else if (scenario.startsWith(BundleScenarios.BUNDLE) && scenario.endsWith(" p50")) {
+                reference = "single select p50";
             }
             figures.add(new Figure(scenario, unit, runs,
                     errors ? Double.valueOf(0.0) : target(scenario, references),
@@ -101,6 +104,13 @@ final class Measurements {
         if (scenario.equals(ServiceScenarios.PIPELINE_HALF + " p99")) {
             return 250.0;
         }
+        // issue 27's: a bundle of 2 at least 0.3 of the select's rate, its light-load p50 at most twice the select's
+        if (scenario.equals(BundleScenarios.BURST) && references.containsKey("pipeline")) {
+            return 0.3 * references.get("pipeline");
+        }
+        if (scenario.equals(BundleScenarios.BUNDLE + ", 2 items p50") && references.containsKey("single select p50")) {
+            return 2 * references.get("single select p50");
+        }
         return null;
     }
 
@@ -122,6 +132,9 @@ final class Measurements {
         }
         if (scenario.contains("CPU per saga")) {
             return "ms CPU";
+        }
+        if (scenario.startsWith("bundles")) {
+            return "bundles/s";
         }
         if (scenario.startsWith("pipeline") || scenario.startsWith("hot") || scenario.startsWith("waitlist churn")
                 || scenario.startsWith("reference: bare")

@@ -7,13 +7,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The service's figures: pipeline sagas, its CPU per saga, the hot window, the REST closed-loop curve and open loop,
- * listings, and the waitlist's promotion latency and churn.
+ * listings, the waitlist's promotion latency and churn, and bundles against the single select.
  */
 final class ServiceScenarios {
 
     /** What to measure beyond the pipeline. */
     record Options(boolean smoke, boolean onlyPipeline, boolean onlyTargets, boolean onlyListings, boolean onlyRest,
-                   boolean onlyWaitlist, boolean skipRest, boolean skipListings, int hotResources,
+                   boolean onlyWaitlist, boolean onlyBundles, boolean skipRest, boolean skipListings, int hotResources,
                    List<Integer> clients, List<Integer> rates, List<Double> fractions) {
     }
 
@@ -30,6 +30,7 @@ final class ServiceScenarios {
     private final RestScenarios restScenarios;
     private final ListingScenarios listings;
     private final WaitlistScenarios waitlist;
+    private final BundleScenarios bundles;
     private final ServiceMeters meters;
     /** The service JVM's JIT time (Micrometer's JVM compilation meter), milliseconds. */
     private static final String COMPILATION = "jvm_compilation_time_ms_total";
@@ -46,6 +47,7 @@ final class ServiceScenarios {
         this.restScenarios = new RestScenarios(cluster, rest, options, load, measured);
         this.listings = new ListingScenarios(cluster, rest, options.smoke(), measured);
         this.waitlist = new WaitlistScenarios(cluster, options.smoke(), measured);
+        this.bundles = new BundleScenarios(cluster, options.smoke(), measured);
         this.meters = new ServiceMeters(rest.apiUrl(), rest.token());
     }
 
@@ -69,10 +71,11 @@ final class ServiceScenarios {
         }
         LOG.info("Warm-up (not counted)");
         Pipeline.run(cluster, Pipeline.prepare(cluster, session + "-warm", load.sagas / 2, 50, false));
-        if (!options.onlyPipeline() && !options.onlyWaitlist() && !options.skipRest()) {
+        final boolean onlyBundlesOrWaitlist = options.onlyWaitlist() || options.onlyBundles();
+        if (!options.onlyPipeline() && !onlyBundlesOrWaitlist && !options.skipRest()) {
             warmRest(session);
         }
-        final List<String> owners = options.onlyPipeline() || options.onlyTargets() || options.onlyWaitlist()
+        final List<String> owners = options.onlyPipeline() || options.onlyTargets() || onlyBundlesOrWaitlist
                 || options.skipListings() ? List.of() : listings.owners(session);
         for (int run = 1; run <= runCount; run++) {
             final String tag = session + "-" + run;
@@ -84,6 +87,10 @@ final class ServiceScenarios {
             if (options.onlyWaitlist()) {
                 waitlist.promotion(tag);
                 waitlist.churn(tag);
+                continue;
+            }
+            if (options.onlyBundles()) {
+                bundles.run(tag);
                 continue;
             }
             final int hot = options.smoke() ? load.hotResources : options.hotResources();
@@ -107,6 +114,7 @@ final class ServiceScenarios {
             if (!options.onlyTargets()) {
                 waitlist.promotion(tag);
                 waitlist.churn(tag);
+                bundles.run(tag);
             }
         }
     }

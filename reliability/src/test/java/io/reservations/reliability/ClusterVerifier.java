@@ -7,6 +7,7 @@ import io.reservations.contract.ReservationStatus;
 import io.reservations.processor.domain.ReservationState;
 import io.reservations.processor.domain.Slot;
 import io.reservations.processor.domain.WindowState;
+import io.reservations.processor.it.BundleInvariants;
 import io.reservations.processor.it.HoldInvariants;
 import io.reservations.processor.it.SagaInvariants;
 import io.reservations.processor.it.WaitlistInvariants;
@@ -73,6 +74,10 @@ final class ClusterVerifier {
                         .deserialize(record.topic(), record.value()).commandId(), 1, Integer::sum);
             }
         }
+        for (final ConsumerRecord<String, byte[]> record : readRaw(Topics.BUNDLE_COMMANDS.name())) {
+            timesSent.merge(Topics.BUNDLE_COMMANDS.valueSerde().deserializer()
+                    .deserialize(record.topic(), record.value()).commandId(), 1, Integer::sum);
+        }
         return timesSent;
     }
 
@@ -117,6 +122,8 @@ final class ClusterVerifier {
         figures.putAll(HoldInvariants.assertHoldsKept(folded));
         // promotions in join order per (window, type); no free resource of a type while its line waits
         figures.putAll(WaitlistInvariants.assertLinesKept(folded));
+        // all or none: no item of a rejected, expired or cancelled bundle holds anything, no bundle without outcome
+        figures.putAll(BundleInvariants.assertAllOrNone(bootstrap, folded));
         figures.put("reservations", folded.reservations.size());
         figures.put("confirmed", folded.count(ReservationStatus.CONFIRMED));
         figures.put("cancelled", folded.count(ReservationStatus.CANCELLED));

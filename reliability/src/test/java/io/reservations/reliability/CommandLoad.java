@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A steady stream of create, select-resource (some with a short hold, some waiting in a small window's line), confirm
- * and cancel commands from several client threads. Each client walks its own reservations through their lives one
+ * and cancel commands, and bundles of two ({@link BundleClient}), from several client threads. Each client walks its own reservations through their lives one
  * command at a time, so the final state each one must reach follows from the answers it got; a reservation left
  * waiting in a line ends as the window decides, which the verifier's invariants check instead.
  */
@@ -27,6 +27,7 @@ final class CommandLoad implements AutoCloseable {
     private final String queueWindowId;
     private final Ledger ledger;
     private final Settlements settlements;
+    private final BundleClient bundles;
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final ExecutorService clients;
     private final List<Future<?>> loops = new ArrayList<>();
@@ -38,6 +39,7 @@ final class CommandLoad implements AutoCloseable {
         this.queueWindowId = queueWindowId;
         this.ledger = ledger;
         this.settlements = new Settlements(api, ledger);
+        this.bundles = new BundleClient(api, ledger, settlements);
         this.clients = Executors.newFixedThreadPool(clients);
     }
 
@@ -57,6 +59,10 @@ final class CommandLoad implements AutoCloseable {
         // hands instead of running out
         final Deque<Ledger.Expected> held = new ArrayDeque<>();
         for (int n = 0; running.get(); n++) {
+            if (random.nextInt(8) == 0) { // a bundle of two, whose confirmed items the client keeps like its own
+                bundles.run("b-" + client + "-" + n, windowIds, random).forEach(held::addLast);
+                continue;
+            }
             final String reservationId = "r-" + client + "-" + n;
             final boolean inLine = random.nextInt(6) == 0;
             final String windowId = inLine ? queueWindowId : windowIds.get(random.nextInt(windowIds.size()));

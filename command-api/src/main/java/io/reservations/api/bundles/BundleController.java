@@ -6,6 +6,8 @@ import io.reservations.api.commands.CommandResponses;
 import io.reservations.api.errors.ApiException;
 import io.reservations.api.query.BundleReads;
 import io.reservations.api.query.ReadRequest;
+import io.reservations.api.quotas.Quota;
+import io.reservations.api.quotas.Quotas;
 import io.reservations.api.security.Caller;
 import io.reservations.contract.BundleCommand;
 import io.reservations.contract.CancelBundle;
@@ -32,10 +34,12 @@ public class BundleController {
 
     private final CommandResponses commands;
     private final BundleReads reads;
+    private final Quotas quotas;
 
-    public BundleController(final CommandResponses commands, final BundleReads reads) {
+    public BundleController(final CommandResponses commands, final BundleReads reads, final Quotas quotas) {
         this.commands = commands;
         this.reads = reads;
+        this.quotas = quotas;
     }
 
     @Operation(summary = "Select a resource for 2 to 20 of the caller's PENDING reservations, in any windows, all or "
@@ -47,10 +51,14 @@ public class BundleController {
     @ApiResponse(responseCode = "404", description = "reservation-not-found (with failed_reservation_id): nothing held")
     @ApiResponse(responseCode = "409", description = "The refused item's code (no-resource-available, "
             + "reservation-cancelled, already-confirmed, selection-in-progress, in-bundle, window-not-found, "
-            + "selection-timeout, ...) with failed_reservation_id: nothing held, every item PENDING; bundle-exists")
+            + "selection-timeout, ...) with failed_reservation_id: nothing held, every item PENDING; bundle-exists; "
+            + "quota-exceeded (with hold_for: the caller keeps as many holds as its quota allows)")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     public CompletableFuture<ResponseEntity<Object>> create(@RequestBody final CreateBundleRequest request,
                                                             final CommandRequest call) {
+        if (request.holdFor() != null) {
+            quotas.admit(Quota.ACTIVE_HOLDS, call); // its items' holds count as the caller's, as a select's
+        }
         final String bundleId = call.entityId(request.id(), "bundle");
         final String hash = call.requestHash("/bundles", request.withId(bundleId));
         return commands.submit(new CreateBundle(call.commandId(), bundleId, request.bundleItems(), request.holdFor(),
