@@ -12,7 +12,8 @@ import java.time.Instant;
  * @param waitlist         for ALLOCATE_RESOURCE: true to join the type's line when no resource is free; for
  *                         CONFIRM_SELECTION: true when the resource went to the selection from the line
  * @param waitlistPosition for WAITLIST_SELECTION: the reservation's place in the line when it joined (1 for the first)
- * @param bundleId         for the bundle operations: the bundle (the reservation is one of its items)
+ * @param bundleId         for the bundle operations: the bundle (the reservation is one of its items); for
+ *                         ALLOCATE_RESOURCE: the bundle the window answers instead of the reservation
  * @param bundleStep       for SETTLE_BUNDLE_ITEM, and its answer BUNDLE_ITEM_SETTLED: what the item is to apply
  * @param holdExpiresAt    for SETTLE_BUNDLE_ITEM with HOLD: the bundle's hold's end, the item's too
  * @param requestedBy      for SELECT_FOR_BUNDLE: the bundle's creator, who must be allowed to act on the reservation
@@ -114,14 +115,22 @@ public record ForwardData(String reservationId, String windowId, String resource
                 null, requestedBy, requestedByAdmin);
     }
 
-    /** The item's answer: its window holds this resource for it. */
+    /** An item's allocation for its bundle: the window answers the bundle ({@code BUNDLE_ITEM_SELECTED} or _REJECTED). */
+    public static ForwardData allocateForBundle(final String reservationId, final String windowId,
+                                                final String resourceType, final String reservationOwner,
+                                                final String bundleId) {
+        return new ForwardData(reservationId, windowId, null, resourceType, null, null, reservationOwner, null, null,
+                bundleId, null, null, null, null);
+    }
+
+    /** The window's answer to an item's allocation: it holds this resource for the item. */
     public static ForwardData itemSelected(final String bundleId, final String reservationId, final String windowId,
                                            final String resourceId, final String resourceType) {
         return new ForwardData(reservationId, windowId, resourceId, resourceType, null, null, null, null, null,
                 bundleId, null, null, null, null);
     }
 
-    /** The item's answer: refused, with the reason. */
+    /** The answer for an item: refused, with the reason. */
     public static ForwardData itemRejected(final String bundleId, final String reservationId, final String reason) {
         return new ForwardData(reservationId, null, null, null, reason, null, null, null, null, bundleId, null, null,
                 null, null);

@@ -25,9 +25,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A reservation as an item of a bundle: it selects when the bundle asks (the usual saga with its window), passes
- * its window's answer on to the bundle without moving, and moves only when the bundle tells it to, acknowledging
- * each move. The bundle's master owns the timers and the releases of a rejected bundle.
+ * A reservation as an item of a bundle: it selects when the bundle asks (asking its window, which answers the
+ * bundle), stays SELECTING, and moves only when the bundle tells it to, acknowledging each move. The bundle's master owns the timers and the releases of a rejected bundle.
  */
 final class BundleItems {
 
@@ -44,8 +43,10 @@ final class BundleItems {
         }
         final SelectionStarted started = new SelectionStarted(commandId, now, state.id(), state.windowId(),
                 asked.resourceType(), null, null, null, asked.bundleId());
+        // the window answers the bundle, which decides for all its items
         return new Outcome<>(List.of(started), List.of(EntityWrite.of(Operation.ALLOCATE_RESOURCE,
-                ForwardData.allocate(state.id(), state.windowId(), asked.resourceType(), state.owner()))), null);
+                ForwardData.allocateForBundle(state.id(), state.windowId(), asked.resourceType(), state.owner(),
+                        asked.bundleId()))), null);
     }
 
     private static Optional<ErrorCode> refusal(final ReservationState state, final ForwardData asked) {
@@ -65,17 +66,6 @@ final class BundleItems {
             return Optional.of(ErrorCode.ALREADY_CONFIRMED);
         }
         return state.status() == PENDING ? Optional.empty() : Optional.of(ErrorCode.SELECTION_IN_PROGRESS);
-    }
-
-    /** The window answered the bundle's selection: the bundle hears it; the item stays SELECTING. */
-    static Outcome<ReservationEvent> answered(final ReservationState state, final String commandId,
-                                              final ForwardData answer) {
-        final EntityWrite toBundle = answer.resourceId() != null
-                ? EntityWrite.of(Operation.BUNDLE_ITEM_SELECTED, ForwardData.itemSelected(state.bundleId(), state.id(),
-                state.windowId(), answer.resourceId(), answer.resourceType()))
-                : EntityWrite.of(Operation.BUNDLE_ITEM_REJECTED,
-                ForwardData.itemRejected(state.bundleId(), state.id(), answer.reason()));
-        return new Outcome<>(List.of(), List.of(toBundle), null);
     }
 
     /**

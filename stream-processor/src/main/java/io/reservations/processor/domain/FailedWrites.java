@@ -27,6 +27,10 @@ public final class FailedWrites {
             return new Outcome<>(List.of(), List.of(WaitlistedSelections.leave(data.reservationId(), data.windowId(),
                     data.resourceType())), null);
         }
+        if (failed.operation() == Operation.ALLOCATE_RESOURCE && data.bundleId() != null) {
+            return new Outcome<>(List.of(), List.of(EntityWrite.of(Operation.BUNDLE_ITEM_REJECTED,
+                    ForwardData.itemRejected(data.bundleId(), data.reservationId(), ErrorCode.INVALID.slug()))), null);
+        }
         if (failed.operation() == Operation.ALLOCATE_RESOURCE) {
             return new Outcome<>(List.of(), List.of(EntityWrite.of(Operation.REJECT_SELECTION,
                     ForwardData.reject(data.reservationId(), data.windowId(), ErrorCode.INVALID.slug()))), null);

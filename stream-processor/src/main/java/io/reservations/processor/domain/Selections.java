@@ -69,9 +69,6 @@ final class Selections {
             return Outcome.nothing(); // this confirmation was already applied
         }
         if (state != null && isPending(state, commandId)) {
-            if (state.status() == SELECTING && state.bundleId() != null) {
-                return BundleItems.answered(state, commandId, data); // the bundle decides when all have answered
-            }
             if (state.status() == SELECTING && !holdReadable(state)) {
                 // a hold asked for by a build that did not check it: give the resource back, reject the command
                 final SelectionRejected rejected = new SelectionRejected(commandId, now, state.id(), state.windowId(),
@@ -112,9 +109,6 @@ final class Selections {
                                                     final ForwardData data, final Instant now) {
         if (state == null || !isPending(state, commandId)) {
             return Outcome.nothing();
-        }
-        if (state.status() == SELECTING && state.bundleId() != null) {
-            return BundleItems.answered(state, commandId, data);
         }
         final SelectionRejected rejected = new SelectionRejected(commandId, now, state.id(), state.windowId(),
                 state.pendingSelection().resourceType(), data.reason());

@@ -87,8 +87,7 @@ public final class WindowDecider {
                                                  final ForwardData data, final Instant now) {
         final String reservationId = data.reservationId();
         if (state == null) {
-            return answer(List.of(), Operation.REJECT_SELECTION,
-                    ForwardData.reject(reservationId, data.windowId(), ErrorCode.WINDOW_NOT_FOUND.slug()));
+            return refuse(data, ErrorCode.WINDOW_NOT_FOUND);
         }
         // a resource this reservation already holds here is never handed to this selection: it belongs to an
         // earlier selection whose late answer is on its way to the reservation, which gives it back (compensation)
@@ -97,13 +96,23 @@ public final class WindowDecider {
             return Waitlists.join(state, commandId, data, now);
         }
         if (free.isEmpty()) {
-            return answer(List.of(), Operation.REJECT_SELECTION,
-                    ForwardData.reject(reservationId, data.windowId(), ErrorCode.NO_RESOURCE_AVAILABLE.slug()));
+            return refuse(data, ErrorCode.NO_RESOURCE_AVAILABLE);
         }
         final Slot slot = free.get();
         final ResourceAllocated allocated = new ResourceAllocated(
                 commandId, now, state.id(), slot.id(), slot.type(), reservationId);
-        return answer(List.of(allocated), Operation.CONFIRM_SELECTION, confirmation(data, slot));
+        return data.bundleId() != null
+                ? answer(List.of(allocated), Operation.BUNDLE_ITEM_SELECTED, ForwardData.itemSelected(data.bundleId(),
+                reservationId, data.windowId(), slot.id(), slot.type()))
+                : answer(List.of(allocated), Operation.CONFIRM_SELECTION, confirmation(data, slot));
+    }
+
+    private static Outcome<WindowEvent> refuse(final ForwardData data, final ErrorCode code) {
+        return data.bundleId() != null
+                ? answer(List.of(), Operation.BUNDLE_ITEM_REJECTED,
+                ForwardData.itemRejected(data.bundleId(), data.reservationId(), code.slug()))
+                : answer(List.of(), Operation.REJECT_SELECTION,
+                ForwardData.reject(data.reservationId(), data.windowId(), code.slug()));
     }
 
     private static Outcome<WindowEvent> release(final WindowSlots state, final String commandId,
@@ -128,6 +137,7 @@ public final class WindowDecider {
         return ForwardData.confirm(request.reservationId(), request.windowId(), slot.id(), slot.type());
     }
 
+    /** The answer goes to the reservation, or, for an item of a bundle, to the bundle, which decides for all. */
     private static Outcome<WindowEvent> answer(final List<WindowEvent> events, final Operation operation,
                                                final ForwardData data) {
         return new Outcome<>(events, List.of(EntityWrite.of(operation, data)), null);

@@ -17,7 +17,7 @@ import io.reservations.contract.SelectionStarted;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-/** A reservation as a bundle's item: it selects when asked, passes answers on, moves only when told, and says so. */
+/** A reservation as a bundle's item: it selects when asked, moves only when told, and says so. */
 class BundleItemsTest {
 
     private static final Instant NOW = Instant.parse("2026-12-05T12:00:00Z");
@@ -25,21 +25,16 @@ class BundleItemsTest {
             "alice");
 
     @Test
-    void shouldSelectForTheBundleAndPassTheWindowsAnswerOnWithoutMoving() {
+    void shouldSelectForTheBundleAskingItsWindowToAnswerTheBundle() {
         final Outcome<ReservationEvent> asked = decide(PENDING, "create", Operation.SELECT_FOR_BUNDLE,
                 ForwardData.selectForBundle("b", "r", "seat", "alice", false));
+
         assertThat(asked.events()).containsExactly(new SelectionStarted("create", NOW, "r", "w", "seat", null, null,
                 null, "b"));
-        final ReservationState selecting = ReservationDecider.fold(PENDING, asked.events());
-        assertThat(selecting.movedByBundle()).isTrue();
-
-        final Outcome<ReservationEvent> answered = decide(selecting, "create", Operation.CONFIRM_SELECTION,
-                ForwardData.confirm("r", "w", "seat-1", "seat"));
-
-        assertThat(answered.events()).isEmpty();
-        assertThat(answered.result()).isNull();
-        assertThat(answered.forwards()).containsExactly(EntityWrite.of(Operation.BUNDLE_ITEM_SELECTED,
-                ForwardData.itemSelected("b", "r", "w", "seat-1", "seat")));
+        assertThat(asked.forwards()).containsExactly(EntityWrite.of(Operation.ALLOCATE_RESOURCE,
+                ForwardData.allocateForBundle("r", "w", "seat", "alice", "b")));
+        assertThat(asked.result()).isNull();
+        assertThat(ReservationDecider.fold(PENDING, asked.events()).movedByBundle()).isTrue();
     }
 
     @Test

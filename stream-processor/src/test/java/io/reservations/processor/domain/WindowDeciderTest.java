@@ -89,6 +89,21 @@ class WindowDeciderTest {
     }
 
     @Test
+    void shouldAnswerABundlesItemToTheBundle() {
+        final WindowState window = given(CREATED);
+
+        final Outcome<WindowEvent> given = WindowDecider.decide(window, ForwardWrite.of("c1",
+                Operation.ALLOCATE_RESOURCE, ForwardData.allocateForBundle("r1", "w", "seat", "alice", "b"), 0), NOW);
+        final Outcome<WindowEvent> refused = WindowDecider.decide(window, ForwardWrite.of("c1",
+                Operation.ALLOCATE_RESOURCE, ForwardData.allocateForBundle("r1", "w", "lamp", "alice", "b"), 0), NOW);
+
+        assertThat(given.forwards()).containsExactly(EntityWrite.of(Operation.BUNDLE_ITEM_SELECTED,
+                ForwardData.itemSelected("b", "r1", "w", "seat-1", "seat")));
+        assertThat(refused.forwards()).containsExactly(EntityWrite.of(Operation.BUNDLE_ITEM_REJECTED,
+                ForwardData.itemRejected("b", "r1", ErrorCode.NO_RESOURCE_AVAILABLE.slug())));
+    }
+
+    @Test
     void shouldNeverHandAnEarlierSelectionsResourceToALaterOneOfTheSameReservation() {
         // seat-1 went to r1's first selection, whose answer is late (its deadline passed): a second selection gets
         // another seat, and the first one's late answer gives seat-1 back without touching the second's
