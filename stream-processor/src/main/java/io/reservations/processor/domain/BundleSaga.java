@@ -47,6 +47,10 @@ public final class BundleSaga {
     /** An item's window gave it a resource: the last one of a bundle still selecting confirms or holds it. */
     private static BundleDecision selected(final BundleState state, final ForwardData data, final Instant now) {
         final SelectedResource resource = new SelectedResource(data.resourceId(), data.resourceType());
+        if (state != null && state.item(data.reservationId()).map(BundleItem::selectedResource)
+                .filter(resource::equals).isPresent()) {
+            return BundleDecision.unchanged(state, Outcome.nothing()); // this answer again: taken (or given back) once
+        }
         final boolean awaited = state != null && state.status() == BundleStatus.SELECTING
                 && state.item(data.reservationId()).filter(item -> item.selectedResource() == null).isPresent();
         if (!awaited) {

@@ -23,11 +23,13 @@ class BundleSagaTest {
     private static final Instant NOW = Instant.parse("2026-12-05T12:00:00Z");
 
     @Test
-    void shouldConfirmOnTheLastAnswerWhateverTheOrderTheAnswersArrive() {
+    void shouldConfirmOnTheLastAnswerWhateverTheOrderOrRepeatsOfTheAnswers() {
         BundleState bundle = started(null);
         bundle = write(bundle, selected("r2", "desk-1", "desk")).state();
         assertThat(bundle.status()).isEqualTo(BundleStatus.SELECTING);
 
+        assertThat(write(bundle, selected("r2", "desk-1", "desk")).outcome()).as("the same answer twice")
+                .isEqualTo(Outcome.nothing());
         final BundleDecision last = write(bundle, selected("r1", "seat-1", "seat"));
 
         assertThat(last.state().status()).isEqualTo(BundleStatus.CONFIRMED);
