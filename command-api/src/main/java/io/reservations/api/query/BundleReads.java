@@ -7,10 +7,7 @@ import io.reservations.contract.ErrorCode;
 import io.reservations.processor.query.BundleFilter;
 import io.reservations.processor.query.BundleSlice;
 import io.reservations.processor.query.EntityQueries;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
-import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
@@ -51,27 +48,9 @@ public class BundleReads {
     }
 
     private static Page<Bundle> page(final EntityQueries queries, final PartitionWalk start, final Listing listing) {
-        final List<Bundle> items = new ArrayList<>();
-        int budget = SCAN_BUDGET;
-        PartitionWalk at = start;
-        while (true) {
-            final BundleSlice slice;
-            try {
-                slice = queries.bundlesOf(at.partition()).page(listing.filter(), at.from(), listing.size() - items.size(),
-                        budget);
-            } catch (final InvalidStateStoreException elsewhere) {
-                if (at == start) {
-                    throw elsewhere; // the partition the read was routed for: its store is moving
-                }
-                return new Page<>(items, PageTokens.issue(listing.scope(), at.partition() + "/")); // its owner goes on
-            }
-            items.addAll(slice.items());
-            budget -= slice.scanned();
-            if (slice.next().isPresent() || at.partition() + 1 >= listing.partitions() || items.size() == listing.size()
-                    || budget == 0) {
-                return at.page(items, slice.next(), listing.scope(), listing.partitions());
-            }
-            at = new PartitionWalk(at.partition() + 1, null);
-        }
+        return PartitionPages.walk(start, (partition, from, limit, budget) -> {
+            final BundleSlice slice = queries.bundlesOf(partition).page(listing.filter(), from, limit, budget);
+            return new PartitionPages.Slice<>(slice.items(), slice.next(), slice.scanned());
+        }, listing.size(), SCAN_BUDGET, listing.scope(), listing.partitions());
     }
 }

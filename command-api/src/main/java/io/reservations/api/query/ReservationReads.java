@@ -9,10 +9,7 @@ import io.reservations.processor.query.EntityQueries;
 import io.reservations.processor.query.ReservationFilter;
 import io.reservations.processor.query.ReservationListings;
 import io.reservations.processor.query.ReservationSlice;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
-import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
@@ -58,28 +55,11 @@ public class ReservationReads {
 
     /** Goes on into the next partitions this instance holds; the page ends where one is held elsewhere. */
     private Page<Reservation> everyone(final EntityQueries queries, final PartitionWalk start, final Listing listing) {
-        final List<Reservation> items = new ArrayList<>();
-        int budget = ReservationListings.SCAN_BUDGET; // for the whole page, however many partitions it walks
-        PartitionWalk at = start;
-        while (true) {
-            final ReservationSlice slice;
-            try {
-                slice = queries.listingsOf(at.partition()).allReservations(listing.filter(), at.from(),
-                        listing.size() - items.size(), budget);
-            } catch (final InvalidStateStoreException elsewhere) {
-                if (at == start) {
-                    throw elsewhere; // the partition the read was routed for: the store is moving
-                }
-                return new Page<>(items, PageTokens.issue(listing.scope(), at.partition() + "/")); // its owner goes on
-            }
-            items.addAll(slice.items());
-            budget -= slice.scanned();
-            if (slice.next().isPresent() || at.partition() + 1 >= partitions || items.size() == listing.size()
-                    || budget == 0) {
-                return at.page(items, slice.next(), listing.scope(), partitions);
-            }
-            at = new PartitionWalk(at.partition() + 1, null);
-        }
+        return PartitionPages.walk(start, (partition, from, limit, budget) -> {
+            final ReservationSlice slice = queries.listingsOf(partition).allReservations(listing.filter(), from, limit,
+                    budget);
+            return new PartitionPages.Slice<>(slice.items(), slice.next(), slice.scanned());
+        }, listing.size(), ReservationListings.SCAN_BUDGET, listing.scope(), partitions);
     }
 
     private static Page<Reservation> page(final ReservationSlice slice, final String scope) {
