@@ -102,8 +102,9 @@ public final class BundleSaga {
         }
         final BundleState next = state.withRounds(rounds -> rounds.stream().filter(candidate -> candidate != round).toList());
         final CommandResult result = round.resultFor() == null ? null : round.step() == BundleStep.RELEASE
-                ? new CommandResult(round.resultFor(), CommandStatus.REJECTED, state.code(), state.toView(), null, null)
-                : CommandResult.succeeded(round.resultFor(), state.toView());
+                ? new CommandResult(round.resultFor(), CommandStatus.REJECTED, round.answer().code(), round.answer(),
+                null, null)
+                : CommandResult.succeeded(round.resultFor(), round.answer());
         return new BundleDecision(next, new Outcome<>(List.of(), List.of(), result));
     }
 
@@ -129,7 +130,7 @@ public final class BundleSaga {
                 .map(item -> EntityWrite.of(Operation.SETTLE_BUNDLE_ITEM, settle.apply(item))).toList();
         final BundleState waiting = next.withRounds(rounds -> {
             final List<SettleRound> more = new ArrayList<>(rounds);
-            more.add(new SettleRound(step, resultFor, next.itemIds()));
+            more.add(new SettleRound(step, resultFor, next.itemIds(), next.toView()));
             return more;
         });
         return new BundleDecision(waiting, new Outcome<>(List.of(event), writes, null));

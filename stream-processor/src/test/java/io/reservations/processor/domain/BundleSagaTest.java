@@ -93,6 +93,20 @@ class BundleSagaTest {
                 .as("the timer of a bundle confirmed in time").isEqualTo(Outcome.nothing());
     }
 
+    @Test
+    void shouldAnswerTheCreateWithTheBundleItMadeEvenIfItsHoldRanOutBeforeEveryItemSaidSo() {
+        BundleState held = write(started("PT1M"), selected("r1", "seat-1", "seat")).state();
+        held = write(held, selected("r2", "desk-1", "desk")).state();
+        held = write(held, settled("r1", BundleStep.HOLD)).state();
+        final BundleState expired = write(held, ForwardWrite.of("create", Operation.EXPIRE_BUNDLE,
+                ForwardData.expireBundle("b"), 0), NOW.plus(Duration.ofMinutes(1))).state();
+
+        final BundleDecision answered = write(expired, settled("r2", BundleStep.HOLD));
+
+        assertThat(answered.outcome().result().entity()).extracting("status").isEqualTo(BundleStatus.HELD);
+        assertThat(answered.state().status()).isEqualTo(BundleStatus.EXPIRED);
+    }
+
     private static BundleState started(final String holdFor) {
         return BundleDecider.decide(null, new CreateBundle("create", "b", List.of(new BundleItem("r1", "seat"),
                 new BundleItem("r2", "desk")), holdFor, null, "alice", false), NOW).state();
