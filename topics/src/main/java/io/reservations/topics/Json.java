@@ -25,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The wire format of every topic in one place: UTF-8 JSON, snake_case fields, a {@code type} discriminator
  * on commands and events, ISO-8601 instants. The contract records stay free of Jackson annotations; the
- * polymorphism and the optional members are declared with mix-ins ({@link JsonMixIns}).
+ * polymorphism and the optional members are declared with mix-ins ({@link JsonMixIns}, {@link JsonOptionalMembers}).
  */
 public final class Json {
 
@@ -54,23 +54,23 @@ public final class Json {
                 .addMixIn(WindowCommand.class, JsonMixIns.WindowCommandMixIn.class)
                 .addMixIn(BundleCommand.class, JsonMixIns.BundleCommandMixIn.class)
                 .addMixIn(BundleEvent.class, JsonMixIns.BundleEventMixIn.class)
-                .addMixIn(Bundle.class, JsonMixIns.BundleMixIn.class)
-                .addMixIn(BundleItem.class, JsonMixIns.BundleItemMixIn.class)
-                .addMixIn(BundleStarted.class, JsonMixIns.BundleStartedMixIn.class)
+                .addMixIn(Bundle.class, JsonOptionalMembers.BundleMixIn.class)
+                .addMixIn(BundleItem.class, JsonOptionalMembers.BundleItemMixIn.class)
+                .addMixIn(BundleStarted.class, JsonOptionalMembers.BundleStartedMixIn.class)
                 .addMixIn(ReservationEvent.class, JsonMixIns.ReservationEventMixIn.class)
                 .addMixIn(WindowEvent.class, JsonMixIns.WindowEventMixIn.class)
                 .addMixIn(EntityView.class, JsonMixIns.EntityViewMixIn.class)
-                .addMixIn(SelectionStarted.class, JsonMixIns.SelectionStartedMixIn.class)
-                .addMixIn(ResourceAllocated.class, JsonMixIns.ResourceAllocatedMixIn.class)
-                .addMixIn(Reservation.class, JsonMixIns.ReservationMixIn.class)
-                .addMixIn(ForwardData.class, JsonMixIns.NonNullMixIn.class)
-                .addMixIn(CommandResult.class, JsonMixIns.NonNullMixIn.class);
+                .addMixIn(SelectionStarted.class, JsonOptionalMembers.SelectionStartedMixIn.class)
+                .addMixIn(ResourceAllocated.class, JsonOptionalMembers.ResourceAllocatedMixIn.class)
+                .addMixIn(Reservation.class, JsonOptionalMembers.ReservationMixIn.class)
+                .addMixIn(ForwardData.class, JsonOptionalMembers.NonNullMixIn.class)
+                .addMixIn(CommandResult.class, JsonOptionalMembers.NonNullMixIn.class);
     }
 
     /** The entity views as the REST API writes them too (its own mapper): optional members left out. */
     public static <M extends ObjectMapper, B extends MapperBuilder<M, B>> B views(final B builder) {
-        return builder.addMixIn(Reservation.class, JsonMixIns.ReservationMixIn.class)
-                .addMixIn(Bundle.class, JsonMixIns.BundleMixIn.class)
-                .addMixIn(BundleItem.class, JsonMixIns.BundleItemMixIn.class);
+        return builder.addMixIn(Reservation.class, JsonOptionalMembers.ReservationMixIn.class)
+                .addMixIn(Bundle.class, JsonOptionalMembers.BundleMixIn.class)
+                .addMixIn(BundleItem.class, JsonOptionalMembers.BundleItemMixIn.class);
     }
 }

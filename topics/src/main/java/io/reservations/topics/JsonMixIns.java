@@ -34,11 +34,11 @@ import io.reservations.contract.WaitlistLeft;
 import io.reservations.contract.Waitlisted;
 import io.reservations.contract.Window;
 import io.reservations.contract.WindowCreated;
-import java.time.Instant;
 
 /**
- * The contract's Jackson annotations, kept off its records: the {@code type} discriminators of commands and events,
- * and the optional members a record leaves out rather than writing null. {@link Json} applies them.
+ * The contract's type discriminators, kept off its records: the {@code type} member of commands and events, and how
+ * an entity view is told apart by its members. The optional members are {@link JsonOptionalMembers}; {@link Json}
+ * applies both.
  */
 final class JsonMixIns {
 
@@ -115,61 +115,5 @@ final class JsonMixIns {
             @JsonSubTypes.Type(Window.class),
             @JsonSubTypes.Type(Bundle.class)})
     interface EntityViewMixIn {
-    }
-
-    /**
-     * {@code hold_expires_at} only while a reservation is HELD, {@code waitlist_position} only while it is WAITLISTED:
-     * a reservation without either reads as before.
-     */
-    interface ReservationMixIn {
-        @JsonInclude(JsonInclude.Include.NON_NULL)
-        Instant holdExpiresAt();
-
-        @JsonInclude(JsonInclude.Include.NON_NULL)
-        Integer waitlistPosition();
-
-        @JsonInclude(JsonInclude.Include.NON_NULL)
-        String bundleId();
-    }
-
-    /** {@code hold_expires_at} only while HELD, {@code code} and {@code failed_reservation_id} only once REJECTED. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    interface BundleMixIn {
-    }
-
-    /** {@code selected_resource} only once the item holds one. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    interface BundleItemMixIn {
-    }
-
-    /** {@code hold_for} only on a bundle that asked for one. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    interface BundleStartedMixIn {
-    }
-
-    /** {@code from_waitlist} only on a promotion from the line: an ordinary allocation reads as before. */
-    interface ResourceAllocatedMixIn {
-        @JsonInclude(JsonInclude.Include.NON_NULL)
-        Boolean fromWaitlist();
-    }
-
-    /** {@code hold_for}, {@code waitlist} and {@code waitlist_for} only on a selection that asked for them. */
-    interface SelectionStartedMixIn {
-        @JsonInclude(JsonInclude.Include.NON_NULL)
-        String holdFor();
-
-        @JsonInclude(JsonInclude.Include.NON_NULL)
-        Boolean waitlist();
-
-        @JsonInclude(JsonInclude.Include.NON_NULL)
-        String waitlistFor();
-
-        @JsonInclude(JsonInclude.Include.NON_NULL)
-        String bundleId();
-    }
-
-    /** Optional members ({@code code?}, {@code entity?}, {@code request_hash}, unused forward data) are left out, not null. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    interface NonNullMixIn {
     }
 }

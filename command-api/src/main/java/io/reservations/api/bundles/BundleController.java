@@ -72,9 +72,7 @@ public class BundleController {
     @ApiResponse(responseCode = "409", description = "hold-expired, not-held, bundle-cancelled, bundle-rejected")
     @PostMapping("/{id}/confirm")
     public CompletableFuture<ResponseEntity<Object>> confirm(@PathVariable final String id, final CommandRequest call) {
-        requireValid(id);
-        return submit(new ConfirmBundle(call.commandId(), id, call.requestHash("/bundles/" + id + "/confirm", null),
-                call.caller().subject(), call.caller().admin()), call);
+        return move(id, "/confirm", ConfirmBundle::new, call);
     }
 
     @Operation(summary = "Cancel every item of a CONFIRMED or HELD bundle that is still active")
@@ -84,9 +82,7 @@ public class BundleController {
             + "selection-in-progress")
     @PostMapping("/{id}/cancel")
     public CompletableFuture<ResponseEntity<Object>> cancel(@PathVariable final String id, final CommandRequest call) {
-        requireValid(id);
-        return submit(new CancelBundle(call.commandId(), id, call.requestHash("/bundles/" + id + "/cancel", null),
-                call.caller().subject(), call.caller().admin()), call);
+        return move(id, "/cancel", CancelBundle::new, call);
     }
 
     @Operation(summary = "Read a bundle from its master's store")
@@ -98,8 +94,19 @@ public class BundleController {
         return reads.bundle(request, id, Caller.current());
     }
 
-    private CompletableFuture<ResponseEntity<Object>> submit(final BundleCommand command, final CommandRequest call) {
-        return commands.submit(command, call, result -> CommandAnswers.answer(result, HttpStatus.OK, null));
+    /** A command on one bundle that takes no body: confirm, cancel. */
+    private interface BodilessCommand {
+        BundleCommand of(String commandId, String bundleId, String requestHash, String requestedBy,
+                         Boolean requestedByAdmin);
+    }
+
+    /** Confirm and cancel answer 200 with the bundle, or the rejection. */
+    private CompletableFuture<ResponseEntity<Object>> move(final String id, final String action,
+                                                           final BodilessCommand command, final CommandRequest call) {
+        requireValid(id);
+        final String hash = call.requestHash("/bundles/" + id + action, null);
+        return commands.submit(command.of(call.commandId(), id, hash, call.caller().subject(), call.caller().admin()),
+                call, result -> CommandAnswers.answer(result, HttpStatus.OK, null));
     }
 
     private static void requireValid(final String id) {
