@@ -8,7 +8,6 @@ import io.reservations.contract.CreateBundle;
 import io.reservations.contract.CreateReservation;
 import io.reservations.contract.CreateWindow;
 import io.reservations.contract.ReservationCommand;
-import io.reservations.contract.ReservationEvent;
 import io.reservations.contract.ResourceSpec;
 import io.reservations.contract.SelectResource;
 import io.reservations.processor.ProcessorSettings;

@@ -1,6 +1,5 @@
 package io.reservations.processor.timers;
 
-import io.reservations.contract.BundleStatus;
 import io.reservations.processor.domain.BundleState;
 import java.time.Duration;
 import java.util.function.LongConsumer;
