@@ -8,6 +8,7 @@ import io.reservations.contract.CreateReservation;
 import io.reservations.contract.Reservation;
 import io.reservations.contract.ReservationCommand;
 import io.reservations.contract.ReservationStatus;
+import io.reservations.processor.TestStateDirs;
 import io.reservations.processor.domain.ReservationState;
 import io.reservations.processor.readmodels.OwnerIndexSync;
 import io.reservations.processor.readmodels.ReadModelTopology;
@@ -41,6 +42,7 @@ class ReservationListingsTest {
     void startDriver() {
         final Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "listings-test");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, TestStateDirs.fresh());
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         final SimpleMeterRegistry meters = new SimpleMeterRegistry();
         driver = new TopologyTestDriver(ReadModelTopology.withShardMasters(

@@ -8,6 +8,7 @@ import io.reservations.contract.CommandStatus;
 import io.reservations.contract.CreateWindow;
 import io.reservations.contract.ResourceSpec;
 import io.reservations.contract.WindowCommand;
+import io.reservations.processor.TestStateDirs;
 import io.reservations.processor.shard.ShardMasterOptions;
 import io.reservations.processor.shard.ShardMasterTopology;
 import io.reservations.processor.store.StoresAndTopics;
@@ -58,6 +59,7 @@ class CommandStatusTopologyTest {
         final Topology topology = ReadModelTopology.withShardMasters(options, OwnerIndexSync.none(new SimpleMeterRegistry()));
         final Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "command-status-test");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, TestStateDirs.fresh());
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         try (TopologyTestDriver driver = new TopologyTestDriver(topology, props, START)) {
             final TestInputTopic<String, WindowCommand> commands = driver.createInputTopic(Topics.WINDOW_COMMANDS.name(),

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.reservations.contract.CreateReservation;
 import io.reservations.contract.ReservationCommand;
+import io.reservations.processor.TestStateDirs;
 import io.reservations.processor.shard.ShardMasterOptions;
 import io.reservations.processor.shard.ShardMasterTopology;
 import io.reservations.processor.store.StoresAndTopics;
@@ -45,6 +46,7 @@ class OwnerIndexSyncTopologyTest {
     void startDriver() {
         final Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, TestStateDirs.fresh());
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         sync = new OwnerIndexSync(partition -> committedEnd, Duration.ofMillis(200), meters);
         driver = new TopologyTestDriver(ReadModelTopology.addTo(ShardMasterTopology.build(

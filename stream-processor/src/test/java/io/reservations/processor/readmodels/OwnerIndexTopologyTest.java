@@ -8,6 +8,7 @@ import io.reservations.contract.CreateReservation;
 import io.reservations.contract.Reservation;
 import io.reservations.contract.ReservationCommand;
 import io.reservations.contract.ReservationStatus;
+import io.reservations.processor.TestStateDirs;
 import io.reservations.processor.domain.ReservationState;
 import io.reservations.processor.shard.ShardMasterOptions;
 import io.reservations.processor.store.StoresAndTopics;
@@ -40,6 +41,7 @@ class OwnerIndexTopologyTest {
     void startDriver() {
         final Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "owner-index-test");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, TestStateDirs.fresh());
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         driver = new TopologyTestDriver(ReadModelTopology.withShardMasters(new ShardMasterOptions(12,
                 Duration.ofHours(24), false, new SimpleMeterRegistry()), OwnerIndexSync.none(new SimpleMeterRegistry())),

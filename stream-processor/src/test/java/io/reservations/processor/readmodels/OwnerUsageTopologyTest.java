@@ -11,6 +11,7 @@ import io.reservations.contract.ReservationCommand;
 import io.reservations.contract.ResourceSpec;
 import io.reservations.contract.SelectResource;
 import io.reservations.contract.WindowCommand;
+import io.reservations.processor.TestStateDirs;
 import io.reservations.processor.shard.ShardMasterOptions;
 import io.reservations.processor.store.StoresAndTopics;
 import io.reservations.topics.OwnerUsage;
@@ -49,6 +50,7 @@ class OwnerUsageTopologyTest {
     void startDriver() {
         final Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "owner-usage-test");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, TestStateDirs.fresh());
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         driver = new TopologyTestDriver(ReadModelTopology.withShardMasters(new ShardMasterOptions(12,
                 Duration.ofHours(24), false, new SimpleMeterRegistry()), OwnerIndexSync.none(new SimpleMeterRegistry())),

@@ -11,6 +11,7 @@ import io.reservations.contract.ReservationCommand;
 import io.reservations.contract.ResourceSpec;
 import io.reservations.contract.SelectResource;
 import io.reservations.contract.WindowCommand;
+import io.reservations.processor.TestStateDirs;
 import io.reservations.processor.readmodels.ReadModelTopology;
 import io.reservations.processor.store.StoresAndTopics;
 import io.reservations.topics.Topics;
@@ -51,6 +52,7 @@ class ChangelogRecordsTest {
     void startDriver() {
         final Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, TestStateDirs.fresh());
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         final ShardMasterOptions options = new ShardMasterOptions(PARTITIONS, Duration.ofHours(24), false,

@@ -16,6 +16,7 @@ import io.reservations.contract.ResourceSpec;
 import io.reservations.contract.SelectResource;
 import io.reservations.contract.WindowCommand;
 import io.reservations.contract.WindowEvent;
+import io.reservations.processor.TestStateDirs;
 import io.reservations.processor.domain.BundleState;
 import io.reservations.processor.domain.ReservationState;
 import io.reservations.processor.store.DriverWindows;
@@ -67,6 +68,7 @@ public final class ShardMasterDriver implements AutoCloseable {
     public ShardMasterDriver(final Instant start, final Duration recordAdvance, final MeterRegistry meters) {
         final Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "shard-master-test");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, TestStateDirs.fresh());
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         this.driver = new TopologyTestDriver(ShardMasterTopology.build(

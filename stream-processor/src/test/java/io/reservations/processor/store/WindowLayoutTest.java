@@ -10,6 +10,7 @@ import io.reservations.contract.ReservationCommand;
 import io.reservations.contract.ResourceSpec;
 import io.reservations.contract.SelectResource;
 import io.reservations.contract.WindowCommand;
+import io.reservations.processor.TestStateDirs;
 import io.reservations.processor.domain.Slot;
 import io.reservations.processor.domain.WindowState;
 import io.reservations.processor.shard.ShardMasterOptions;
@@ -49,6 +50,7 @@ class WindowLayoutTest {
     void startDriver() {
         final Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, TestStateDirs.fresh());
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         driver = new TopologyTestDriver(ShardMasterTopology.build(
