@@ -91,11 +91,15 @@ final class BrokerCluster implements AutoCloseable {
                 "group.initial.rebalance.delay.ms=0",
                 // the processors' 5 s session (ReliabilityCluster) is below the brokers' default smallest, 6 s
                 "group.min.session.timeout.ms=5000",
-                // the controller fences a silent broker after this, and only then moves its partitions' leadership:
-                // the default 9 s is most of a broker failover, and a failover must stay well within the
-                // processors' transaction timeout (12 s here), or live transactions expire while coordinators move
-                "broker.session.timeout.ms=3000",
-                "broker.heartbeat.interval.ms=1000",
+                // the controller fences a silent broker after this, and only then moves its partitions' leadership
+                // and takes it out of their in-sync replicas. A failover must stay well within the processors'
+                // transaction timeout (12 s here), or live transactions expire while coordinators move, and within
+                // their 5 s session: until the dead broker leaves the in-sync replicas of __consumer_offsets, the
+                // group coordinator holds its heartbeat answers (they wait for its pending offset writes), and a
+                // processor whose answer it held for a session was dropped from the group (3 s here: fenced at
+                // 5.3 s, a 12 s failover; docs/RELIABILITY.md)
+                "broker.session.timeout.ms=2000",
+                "broker.heartbeat.interval.ms=500",
                 // when the dead broker was the active controller, the others first elect a new one: a voter waits
                 // the fetch timeout (default 2 s) without word from the leader, then up to the election timeout
                 // (default 1 s, randomised) before it stands; a run took 4 s to activate the next controller, which
