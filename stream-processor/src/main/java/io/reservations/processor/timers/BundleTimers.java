@@ -1,24 +1,62 @@
 package io.reservations.processor.timers;
 
+import static io.reservations.processor.timers.TimerKeys.BUNDLE;
+
+import io.reservations.contract.BundleStatus;
 import io.reservations.processor.domain.BundleState;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.NavigableMap;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.LongConsumer;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * A bundle's one timer at a time, durable in the partition's timer store ({@code b|}, due time, bundle id): its
- * selection deadline while SELECTING (the selection timeout from its start, on the wall clock), its hold's end while
- * HELD. When due, {@code EXPIRE_BUNDLE} goes to the bundle through {@code forward-writes} ({@link SagaTimers}).
+ * A bundle's one timer at a time: its selection deadline while SELECTING (the selection timeout from its start, on
+ * the wall clock), its hold's end while HELD. Kept in memory only: the due time is in the bundle's state
+ * ({@code dueMillis}), which the step that starts or ends the timer stores anyway, so a timer costs no store write and
+ * no changelog record. When the partition's task starts they are read back from the bundles whose state carries one,
+ * and from the entries ({@code b|}, due time, bundle id) the previous build kept in {@code saga-timers}, which are
+ * deleted as their bundles move on. When due, {@code EXPIRE_BUNDLE} goes to the bundle through {@code forward-writes}
+ * ({@link SagaTimers}); a timer that fired is gone from memory, and fires again after a restart if its bundle has not
+ * taken that write yet: its master ignores the second (the bundle is no longer selecting, or no longer held).
  */
 public final class BundleTimers {
 
-    private final DurableTimers timers;
+    private final KeyValueStore<String, SagaTimer> store;
     private final Duration selectionTimeout;
     private final LongConsumer arm;
+    /** Every open bundle's timer, by key ({@code b|<due>|<bundle>}: due order). */
+    private final NavigableMap<String, SagaTimer> timers = new TreeMap<>();
+    /** The keys of those the previous build also stored in {@code saga-timers}. */
+    private final Set<String> stored = new HashSet<>();
 
-    BundleTimers(final DurableTimers timers, final Duration selectionTimeout, final LongConsumer arm) {
-        this.timers = timers;
+    /** Reads the open bundles' timers: one scan of each store, when the partition's task starts. */
+    BundleTimers(final KeyValueStore<String, SagaTimer> store, final KeyValueStore<String, BundleState> bundles,
+                 final Duration selectionTimeout, final LongConsumer arm) {
+        this.store = store;
         this.selectionTimeout = selectionTimeout;
         this.arm = arm;
+        try (KeyValueIterator<String, SagaTimer> earlier = store.range(BUNDLE, TimerKeys.endOf(BUNDLE))) {
+            earlier.forEachRemaining(entry -> {
+                timers.put(entry.key, entry.value);
+                stored.add(entry.key);
+            });
+        }
+        try (KeyValueIterator<String, BundleState> all = bundles.all()) {
+            all.forEachRemaining(entry -> {
+                final BundleState bundle = entry.value;
+                if (bundle != null && bundle.dueMillis() != null && timed(bundle.status())) {
+                    timers.putIfAbsent(TimerKeys.of(BUNDLE, bundle.dueMillis(), bundle.id()),
+                            SagaTimer.of(bundle, bundle.dueMillis()));
+                }
+            });
+        }
     }
 
     /**
@@ -31,7 +69,7 @@ public final class BundleTimers {
             return after;
         }
         if (before != null && before.dueMillis() != null) {
-            timers.stop(before.id(), before.dueMillis());
+            remove(TimerKeys.of(BUNDLE, before.dueMillis(), before.id()));
         }
         final Long due = switch (after.status()) {
             case SELECTING -> wallClockMillis + selectionTimeout.toMillis();
@@ -40,9 +78,35 @@ public final class BundleTimers {
         };
         final BundleState timed = after.dueAt(due);
         if (due != null) {
-            timers.start(after.id(), SagaTimer.of(timed, due));
+            timers.put(TimerKeys.of(BUNDLE, due, after.id()), SagaTimer.of(timed, due));
             arm.accept(due);
         }
         return timed;
+    }
+
+    /** The timers due at {@code nowMillis}, first due first; gone once taken (with the previous build's entries). */
+    List<SagaTimer> takeDue(final long nowMillis) {
+        final List<SagaTimer> due = new ArrayList<>();
+        for (final String key : new ArrayList<>(timers.headMap(TimerKeys.lastDueAt(BUNDLE, nowMillis), true).keySet())) {
+            due.add(timers.get(key));
+            remove(key);
+        }
+        return due;
+    }
+
+    /** The first due time, if any bundle has a timer. */
+    OptionalLong next() {
+        return timers.isEmpty() ? OptionalLong.empty() : OptionalLong.of(TimerKeys.dueOf(timers.firstKey()));
+    }
+
+    private void remove(final String key) {
+        timers.remove(key);
+        if (stored.remove(key)) {
+            store.delete(key);
+        }
+    }
+
+    private static boolean timed(final BundleStatus status) {
+        return status == BundleStatus.SELECTING || status == BundleStatus.HELD;
     }
 }

@@ -1,6 +1,5 @@
 package io.reservations.processor.timers;
 
-import static io.reservations.processor.timers.TimerKeys.BUNDLE;
 import static io.reservations.processor.timers.TimerKeys.HOLD;
 import static io.reservations.processor.timers.TimerKeys.WAIT;
 
@@ -23,7 +22,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * a backlog of commands does not eat into it). Holds and waits are durable entries of a store ordered by due time
  * (key: {@code h|} or {@code w|}, due epoch millis zero-padded, the reservation id), found again through the
  * reservation's state ({@link DurableTimers}); deadlines live in memory ({@link SelectionDeadlines}), rebuilt from
- * the reservations when the task starts. When a timer is due, a write with the
+ * the reservations when the task starts, and so do the bundles' timers ({@link BundleTimers}). When a timer is due, a write with the
  * due time as its record time goes to the reservation through {@code forward-writes}: the reservation's master
  * decides between it and whatever else reached the partition, in the order the partition holds them, and ignores a
  * timer whose selection, hold or wait has already ended. Timers are checked on the wall clock, by one check armed
@@ -39,7 +38,6 @@ public final class SagaTimers {
     private final SelectionDeadlines deadlines;
     private final DurableTimers holds;
     private final DurableTimers waits;
-    private final DurableTimers bundles;
     private final BundleTimers bundleTimers;
     private final NextCheck check;
 
@@ -67,9 +65,9 @@ public final class SagaTimers {
         this.deadlines = new SelectionDeadlines(store, context.getStateStore(StoresAndTopics.RESERVATIONS));
         this.holds = new DurableTimers(store, HOLD, Operation.EXPIRE_HOLD);
         this.waits = new DurableTimers(store, WAIT, Operation.EXPIRE_WAITLIST);
-        this.bundles = new DurableTimers(store, BUNDLE, Operation.EXPIRE_BUNDLE);
         this.check = new NextCheck(context, wallClock, checkInterval, this::fireDue);
-        this.bundleTimers = new BundleTimers(bundles, selectionTimeout, check::armFor);
+        this.bundleTimers = new BundleTimers(store, context.getStateStore(StoresAndTopics.BUNDLES), selectionTimeout,
+                check::armFor);
         // restored with timers: some may have fallen due while no processor ran
         nextDue().ifPresent(check::armFor);
     }
@@ -79,7 +77,7 @@ public final class SagaTimers {
         final int partition = context.taskId().partition();
         holds.takeDue(now).forEach(due -> send.accept(due.write(partition), due.dueMillis()));
         waits.takeDue(now).forEach(due -> send.accept(due.write(partition), due.dueMillis()));
-        bundles.takeDue(now).forEach(due -> send.accept(due.write(partition), due.dueMillis()));
+        bundleTimers.takeDue(now).forEach(due -> send.accept(due.write(partition), due.dueMillis()));
         deadlines.takeDue(now).forEach(due -> send.accept(due.write(partition), due.dueMillis()));
         final OptionalLong firstDeadline = deadlines.first();
         metrics.oldestSelection(partition, firstDeadline.isPresent()
@@ -94,9 +92,9 @@ public final class SagaTimers {
         metrics.oldestSelection(context.taskId().partition(), OptionalLong.empty());
     }
 
-    /** The earliest due time of the partition's timers, if any: a deadline's from memory, the others' from the store. */
+    /** The earliest due time of the partition's timers, if any: deadlines' and bundles' from memory, the others' from the store. */
     private OptionalLong nextDue() {
-        return Stream.of(deadlines.first(), holds.next(), waits.next(), bundles.next())
+        return Stream.of(deadlines.first(), holds.next(), waits.next(), bundleTimers.next())
                 .filter(OptionalLong::isPresent).mapToLong(OptionalLong::getAsLong).min();
     }
 

@@ -19,6 +19,7 @@ import io.reservations.contract.ReservationStatus;
 import io.reservations.contract.SelectResource;
 import io.reservations.contract.SelectedResource;
 import io.reservations.processor.domain.ReservationState;
+import io.reservations.processor.store.StoresAndTopics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -72,6 +73,8 @@ class BundleTopologyTest {
         assertThat(view(second).status()).isEqualTo(ReservationStatus.CONFIRMED);
         assertThat(masters.bundleEventTypes()).containsExactly("BundleStarted", "BundleConfirmed");
         assertThat(masters.windowEventTypes()).containsExactly("ResourceAllocated", "ResourceAllocated");
+        assertThat(masters.driver().producedTopicNames()).as("its deadline kept in its state, no timer entry")
+                .noneMatch(topic -> topic.endsWith(StoresAndTopics.TIMERS + "-changelog"));
     }
 
     @Test
