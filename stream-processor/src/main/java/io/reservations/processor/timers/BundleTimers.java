@@ -5,13 +5,8 @@ import static io.reservations.processor.timers.TimerKeys.BUNDLE;
 import io.reservations.contract.BundleStatus;
 import io.reservations.processor.domain.BundleState;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.NavigableMap;
 import java.util.OptionalLong;
-import java.util.Set;
-import java.util.TreeMap;
 import java.util.function.LongConsumer;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -28,32 +23,21 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 public final class BundleTimers {
 
-    private final KeyValueStore<String, SagaTimer> store;
     private final Duration selectionTimeout;
     private final LongConsumer arm;
-    /** Every open bundle's timer, by key ({@code b|<due>|<bundle>}: due order). */
-    private final NavigableMap<String, SagaTimer> timers = new TreeMap<>();
-    /** The keys of those the previous build also stored in {@code saga-timers}. */
-    private final Set<String> stored = new HashSet<>();
+    private final TimersInMemory timers;
 
     /** Reads the open bundles' timers: one scan of each store, when the partition's task starts. */
     BundleTimers(final KeyValueStore<String, SagaTimer> store, final KeyValueStore<String, BundleState> bundles,
                  final Duration selectionTimeout, final LongConsumer arm) {
-        this.store = store;
         this.selectionTimeout = selectionTimeout;
         this.arm = arm;
-        try (KeyValueIterator<String, SagaTimer> earlier = store.range(BUNDLE, TimerKeys.endOf(BUNDLE))) {
-            earlier.forEachRemaining(entry -> {
-                timers.put(entry.key, entry.value);
-                stored.add(entry.key);
-            });
-        }
+        this.timers = new TimersInMemory(store, BUNDLE);
         try (KeyValueIterator<String, BundleState> all = bundles.all()) {
             all.forEachRemaining(entry -> {
                 final BundleState bundle = entry.value;
                 if (bundle != null && bundle.dueMillis() != null && timed(bundle.status())) {
-                    timers.putIfAbsent(TimerKeys.of(BUNDLE, bundle.dueMillis(), bundle.id()),
-                            SagaTimer.of(bundle, bundle.dueMillis()));
+                    timers.restore(bundle.id(), SagaTimer.of(bundle, bundle.dueMillis()));
                 }
             });
         }
@@ -69,7 +53,7 @@ public final class BundleTimers {
             return after;
         }
         if (before != null && before.dueMillis() != null) {
-            remove(TimerKeys.of(BUNDLE, before.dueMillis(), before.id()));
+            timers.stop(before.id(), before.dueMillis());
         }
         final Long due = switch (after.status()) {
             case SELECTING -> wallClockMillis + selectionTimeout.toMillis();
@@ -78,7 +62,7 @@ public final class BundleTimers {
         };
         final BundleState timed = after.dueAt(due);
         if (due != null) {
-            timers.put(TimerKeys.of(BUNDLE, due, after.id()), SagaTimer.of(timed, due));
+            timers.start(after.id(), SagaTimer.of(timed, due));
             arm.accept(due);
         }
         return timed;
@@ -86,24 +70,12 @@ public final class BundleTimers {
 
     /** The timers due at {@code nowMillis}, first due first; gone once taken (with the previous build's entries). */
     List<SagaTimer> takeDue(final long nowMillis) {
-        final List<SagaTimer> due = new ArrayList<>();
-        for (final String key : new ArrayList<>(timers.headMap(TimerKeys.lastDueAt(BUNDLE, nowMillis), true).keySet())) {
-            due.add(timers.get(key));
-            remove(key);
-        }
-        return due;
+        return timers.takeDue(nowMillis, earlier -> { });
     }
 
     /** The first due time, if any bundle has a timer. */
     OptionalLong next() {
-        return timers.isEmpty() ? OptionalLong.empty() : OptionalLong.of(TimerKeys.dueOf(timers.firstKey()));
-    }
-
-    private void remove(final String key) {
-        timers.remove(key);
-        if (stored.remove(key)) {
-            store.delete(key);
-        }
+        return timers.first();
     }
 
     private static boolean timed(final BundleStatus status) {

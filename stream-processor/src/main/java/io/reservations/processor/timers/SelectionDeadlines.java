@@ -6,13 +6,8 @@ import static io.reservations.processor.timers.TimerKeys.legacyDeadlineOf;
 import io.reservations.contract.Operation;
 import io.reservations.contract.ReservationStatus;
 import io.reservations.processor.domain.ReservationState;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.NavigableMap;
 import java.util.OptionalLong;
-import java.util.Set;
-import java.util.TreeMap;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
@@ -29,29 +24,20 @@ import org.apache.kafka.streams.state.KeyValueStore;
 final class SelectionDeadlines {
 
     private final KeyValueStore<String, SagaTimer> store;
-    /** Every open selection's deadline, by key ({@code s|<due>|<reservation>}: due order). */
-    private final NavigableMap<String, SagaTimer> deadlines = new TreeMap<>();
-    /** The keys of those an earlier version also stored in {@code saga-timers}. */
-    private final Set<String> stored = new HashSet<>();
+    private final TimersInMemory deadlines;
 
     /** Reads the open selections' deadlines: one scan of each store, when the partition's task starts. */
     SelectionDeadlines(final KeyValueStore<String, SagaTimer> store,
                        final KeyValueStore<String, ReservationState> reservations) {
         this.store = store;
-        try (KeyValueIterator<String, SagaTimer> earlier = store.range(SELECTION, TimerKeys.endOf(SELECTION))) {
-            earlier.forEachRemaining(entry -> {
-                deadlines.put(entry.key, entry.value);
-                stored.add(entry.key);
-            });
-        }
+        this.deadlines = new TimersInMemory(store, SELECTION);
         try (KeyValueIterator<String, ReservationState> all = reservations.all()) {
             all.forEachRemaining(entry -> {
                 final ReservationState state = entry.value;
                 if (state != null && state.status() == ReservationStatus.SELECTING && state.pendingSelection() != null
                         && state.pendingSelection().deadlineMillis() != null) {
                     final long due = state.pendingSelection().deadlineMillis();
-                    deadlines.putIfAbsent(TimerKeys.of(SELECTION, due, state.id()),
-                            SagaTimer.of(state, Operation.EXPIRE_SELECTION, due));
+                    deadlines.restore(state.id(), SagaTimer.of(state, Operation.EXPIRE_SELECTION, due));
                 }
             });
         }
@@ -59,48 +45,35 @@ final class SelectionDeadlines {
 
     /** The deadline of a selection its reservation starts: {@code due}, on the wall clock. */
     void start(final ReservationState selecting, final long due) {
-        deadlines.put(TimerKeys.of(SELECTION, due, selecting.id()), SagaTimer.of(selecting, Operation.EXPIRE_SELECTION, due));
+        deadlines.start(selecting.id(), SagaTimer.of(selecting, Operation.EXPIRE_SELECTION, due));
     }
 
     /** The selection ended before its deadline: found through the deadline its state keeps. */
     void stop(final ReservationState selecting) {
         final Long due = selecting.pendingSelection().deadlineMillis();
         if (due != null) {
-            remove(TimerKeys.of(SELECTION, due, selecting.id()));
+            deadlines.stop(selecting.id(), due);
             return;
         }
         final SagaTimer started = store.get(legacyDeadlineOf(selecting.id())); // started by an earlier version
         if (started != null) {
-            final String key = TimerKeys.of(SELECTION, started.dueMillis(), selecting.id());
-            remove(key);
-            store.delete(key);
+            deadlines.stop(selecting.id(), started.dueMillis());
+            store.delete(TimerKeys.of(SELECTION, started.dueMillis(), selecting.id()));
             store.delete(legacyDeadlineOf(selecting.id()));
         }
     }
 
     /** The deadlines due at {@code nowMillis}, first due first; gone once taken (with an earlier version's entries). */
     List<SagaTimer> takeDue(final long nowMillis) {
-        final List<SagaTimer> due = new ArrayList<>();
-        for (final String key : new ArrayList<>(deadlines.headMap(TimerKeys.lastDueAt(SELECTION, nowMillis), true).keySet())) {
-            final SagaTimer deadline = deadlines.get(key);
-            if (stored.contains(key) && store.get(legacyDeadlineOf(deadline.reservationId())) != null) {
-                store.delete(legacyDeadlineOf(deadline.reservationId()));
+        return deadlines.takeDue(nowMillis, earlier -> {
+            if (store.get(legacyDeadlineOf(earlier.reservationId())) != null) {
+                store.delete(legacyDeadlineOf(earlier.reservationId()));
             }
-            remove(key);
-            due.add(deadline);
-        }
-        return due;
+        });
     }
 
     /** The first deadline: the oldest selection in flight's. */
     OptionalLong first() {
-        return deadlines.isEmpty() ? OptionalLong.empty() : OptionalLong.of(TimerKeys.dueOf(deadlines.firstKey()));
-    }
-
-    private void remove(final String key) {
-        deadlines.remove(key);
-        if (stored.remove(key)) {
-            store.delete(key);
-        }
+        return deadlines.first();
     }
 }
