@@ -33,13 +33,8 @@ final class DurableTimers {
     }
 
     void start(final ReservationState state, final long dueMillis) {
-        start(state.id(), SagaTimer.of(state, fires, dueMillis));
-    }
-
-    /** @param entityId the reservation or bundle the timer is for */
-    void start(final String entityId, final SagaTimer timer) {
-        store.put(TimerKeys.of(kind, timer.dueMillis(), entityId), timer);
-        checkedTo = Math.min(checkedTo, timer.dueMillis()); // one that ends before the last check's time
+        store.put(TimerKeys.of(kind, dueMillis, state.id()), SagaTimer.of(state, fires, dueMillis));
+        checkedTo = Math.min(checkedTo, dueMillis); // one that ends before the last check's time
     }
 
     void stop(final String entityId, final long dueMillis) {

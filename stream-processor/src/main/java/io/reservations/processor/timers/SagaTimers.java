@@ -22,8 +22,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * a backlog of commands does not eat into it). Holds and waits are durable entries of a store ordered by due time
  * (key: {@code h|} or {@code w|}, due epoch millis zero-padded, the reservation id), found again through the
  * reservation's state ({@link DurableTimers}); deadlines live in memory ({@link SelectionDeadlines}), rebuilt from
- * the reservations when the task starts, and so do the bundles' timers ({@link BundleTimers}). When a timer is due, a write with the
- * due time as its record time goes to the reservation through {@code forward-writes}: the reservation's master
+ * the reservations when the task starts, and so do the bundles' timers ({@link BundleTimers}). When a timer is due,
+ * a write with the due time as its record time goes to the reservation through {@code forward-writes}: its master
  * decides between it and whatever else reached the partition, in the order the partition holds them, and ignores a
  * timer whose selection, hold or wait has already ended. Timers are checked on the wall clock, by one check armed
  * at the partition's earliest timer ({@link NextCheck}), so one that fell due while no processor ran fires at the
