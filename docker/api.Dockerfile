@@ -1,5 +1,6 @@
-# The command API: the service jar (built on the host: mvn -DskipTests package) with the processor role off; reads
-# are forwarded to a processor (RESERVATIONS_API_READ_FROM), which routes them to the owner of the key.
+# The command API: command-api.jar (built on the host: mvn -DskipTests package), the REST edge alone, which carries
+# no processor; reads are forwarded to a processor (RESERVATIONS_API_READ_FROM), which routes them to the owner of
+# the key.
 ARG BASE_IMAGE=eclipse-temurin:17-jre
 FROM ${BASE_IMAGE}
 # curl for the health check, where the base image lacks it
@@ -11,7 +12,6 @@ RUN useradd --system --uid 10001 --no-create-home reservations \
 WORKDIR /app
 COPY command-api/target/command-api.jar app.jar
 USER 10001
-ENV RESERVATIONS_PROCESSOR_ENABLED=false
 EXPOSE 8080
 HEALTHCHECK --interval=10s --timeout=3s --retries=12 CMD curl -fs http://localhost:8080/actuator/health/readiness || exit 1
 ENTRYPOINT ["java", "-jar", "/app/app.jar"]

@@ -3,7 +3,8 @@
 #   reservations/jre:17     Debian bookworm (debootstrap minbase) with OpenJDK 17 and curl
 #   reservations/kafka:4.3.1  a KRaft broker from the Kafka jars on Maven Central, configured from KAFKA_*
 #                           variables as apache/kafka is (Testcontainers' KafkaContainer accepts it)
-#   reservations/api:dev, reservations/processor:dev  the service jar built on this host (mvn package first)
+#   reservations/api:dev, reservations/processor:dev  command-api.jar and processor-service.jar built on this
+#                           host (mvn package first)
 # An image that exists is reused; FORCE=1 rebuilds all. Prints the variables docker-compose.yml takes.
 # --if-docker: nothing to do (exit 0) where no Docker daemon answers; the build's container tests then skip.
 set -euo pipefail
@@ -46,9 +47,10 @@ if missing "$kafka"; then
   took "$kafka" "$start"
 fi
 
-# the service: always built (the jar changes with every build; the layers below it are cached)
-jar=command-api/target/command-api.jar
-[ -f "$jar" ] || { echo "$jar is missing: mvn -DskipTests package first" >&2; exit 1; }
+# the service: always built (the jars change with every build; the layers below them are cached)
+for jar in command-api/target/command-api.jar processor-service/target/processor-service.jar; do
+  [ -f "$jar" ] || { echo "$jar is missing: mvn -DskipTests package first" >&2; exit 1; }
+done
 for role in api processor; do
   start=$SECONDS
   docker build -q --build-arg BASE_IMAGE="$base" -f "docker/$role.Dockerfile" -t "reservations/$role:dev" . > /dev/null

@@ -1,5 +1,6 @@
-# The stream processor: the service jar (built on the host: mvn -DskipTests package) with the API role off. It
-# still serves reads of the entities it masters (interactive queries) and the actuator probes on port 8080.
+# The stream processor: processor-service.jar (built on the host: mvn -DskipTests package) with its command
+# endpoints off. It still serves reads of the entities it masters (interactive queries) and the actuator probes on
+# port 8080.
 ARG BASE_IMAGE=eclipse-temurin:17-jre
 FROM ${BASE_IMAGE}
 # curl for the health check, where the base image lacks it
@@ -9,7 +10,7 @@ RUN command -v curl > /dev/null || (apt-get update && apt-get install -y --no-in
 RUN useradd --system --uid 10001 --no-create-home reservations \
     && mkdir -p /var/lib/reservations && chown 10001 /var/lib/reservations && chmod 700 /var/lib/reservations
 WORKDIR /app
-COPY command-api/target/command-api.jar app.jar
+COPY processor-service/target/processor-service.jar app.jar
 USER 10001
 ENV RESERVATIONS_API_ENABLED=false \
     RESERVATIONS_DATA_DIR=/var/lib/reservations

@@ -1,5 +1,6 @@
 package io.reservations.bench;
 
+import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,6 +11,7 @@ final class RestScenarios {
     private static final Logger LOG = LoggerFactory.getLogger(RestScenarios.class);
     /** Where the closed-loop curve stops doubling the clients even if throughput still grows. */
     private static final int MAX_CLIENTS = 512;
+    private static final String COMPILATION = "jvm_compilation_time_ms_total";
 
     private final Cluster cluster;
     private final Rest rest;
@@ -110,5 +112,33 @@ final class RestScenarios {
             measured.add(name + ", service CPU per saga", run.serviceCores() * 1000 / run.throughput());
         }
         measured.add(name + ", connections", run.connections());
+    }
+
+    /**
+     * REST slices at {@link Load#REST_WARMUP_RATE} until the service's JIT has compiled the path (its
+     * {@code jvm_compilation_time} grows by less than a tenth of a slice) or the limit is reached: the open loops then
+     * measure the service as it runs after its first minutes, not its compiler. The time it took is a figure.
+     */
+    void warmUp(final String session) {
+        final long start = System.nanoTime();
+        final long limit = start + load.restWarmupLimit().toNanos();
+        int slice = 0;
+        while (true) {
+            final ServiceMeters.Snapshot before = meters.snapshot();
+            LOG.info("REST warm-up (not counted), slice {}: {}/s for {} s", ++slice, Load.REST_WARMUP_RATE,
+                    load.restWarmup().toSeconds());
+            rest.openLoop(Pipeline.prepare(cluster, session + "-warmrest" + slice, load.warmupRequests(), 50, false),
+                    Load.REST_WARMUP_RATE, Duration.ZERO, load.restWarmup());
+            final ServiceMeters.Snapshot after = meters.snapshot();
+            if (before == null || after == null) {
+                break; // no meters to tell (a token without the admin role): one slice, as before
+            }
+            final double compiled = after.sum(COMPILATION) - before.sum(COMPILATION);
+            LOG.info("REST warm-up: the service's JIT compiled {} ms in that slice", Math.round(compiled));
+            if (Load.compiledEnough(compiled, load.restWarmup()) || System.nanoTime() > limit) {
+                break;
+            }
+        }
+        measured.add("REST warm-up until the service's JIT settled, seconds", (System.nanoTime() - start) / 1e9);
     }
 }

@@ -33,8 +33,6 @@ final class ServiceScenarios {
     private final BundleScenarios bundles;
     private final ServiceMeters meters;
     /** The service JVM's JIT time (Micrometer's JVM compilation meter), milliseconds. */
-    private static final String COMPILATION = "jvm_compilation_time_ms_total";
-
     /** @param service the started service, whose CPU time is read; null for a service given by URL */
     ServiceScenarios(final Cluster cluster, final Rest rest, final ServiceProcess service, final Options options,
                      final Load load, final Measurements measured) {
@@ -62,7 +60,7 @@ final class ServiceScenarios {
             return;
         }
         if (options.onlyRest()) {
-            warmRest(session);
+            restScenarios.warmUp(session);
             for (int run = 1; run <= runCount; run++) {
                 final String tag = session + "-" + run;
                 restScenarios.openLoop(tag, options.rates() != null ? 0 : restScenarios.closedLoopCurve(tag));
@@ -73,7 +71,7 @@ final class ServiceScenarios {
         Pipeline.run(cluster, Pipeline.prepare(cluster, session + "-warm", load.sagas / 2, 50, false));
         final boolean onlyBundlesOrWaitlist = options.onlyWaitlist() || options.onlyBundles();
         if (!options.onlyPipeline() && !onlyBundlesOrWaitlist && !options.skipRest()) {
-            warmRest(session);
+            restScenarios.warmUp(session);
         }
         final List<String> owners = options.onlyPipeline() || options.onlyTargets() || onlyBundlesOrWaitlist
                 || options.skipListings() ? List.of() : listings.owners(session);
@@ -117,34 +115,6 @@ final class ServiceScenarios {
                 bundles.run(tag);
             }
         }
-    }
-
-    /**
-     * REST slices at {@link Load#REST_WARMUP_RATE} until the service's JIT has compiled the path (its
-     * {@code jvm_compilation_time} grows by less than a tenth of a slice) or the limit is reached: the open loops then
-     * measure the service as it runs after its first minutes, not its compiler. The time it took is a figure.
-     */
-    private void warmRest(final String session) {
-        final long start = System.nanoTime();
-        final long limit = start + load.restWarmupLimit().toNanos();
-        int slice = 0;
-        while (true) {
-            final ServiceMeters.Snapshot before = meters.snapshot();
-            LOG.info("REST warm-up (not counted), slice {}: {}/s for {} s", ++slice, Load.REST_WARMUP_RATE,
-                    load.restWarmup().toSeconds());
-            rest.openLoop(Pipeline.prepare(cluster, session + "-warmrest" + slice, load.warmupRequests(), 50, false),
-                    Load.REST_WARMUP_RATE, Duration.ZERO, load.restWarmup());
-            final ServiceMeters.Snapshot after = meters.snapshot();
-            if (before == null || after == null) {
-                break; // no meters to tell (a token without the admin role): one slice, as before
-            }
-            final double compiled = after.sum(COMPILATION) - before.sum(COMPILATION);
-            LOG.info("REST warm-up: the service's JIT compiled {} ms in that slice", Math.round(compiled));
-            if (Load.compiledEnough(compiled, load.restWarmup()) || System.nanoTime() > limit) {
-                break;
-            }
-        }
-        measured.add("REST warm-up until the service's JIT settled, seconds", (System.nanoTime() - start) / 1e9);
     }
 
     /** @return the cross-partition rate, sagas per second */

@@ -5,9 +5,10 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
- * The service as a cluster runs it: REST API and stream processor in one process by default (either can be switched
- * off), joining the Kafka cluster {@code KAFKA_BOOTSTRAP_SERVERS} names. The one-process local service, with a broker
- * of its own, is module {@code local-service}.
+ * The REST edge as a cluster runs it ({@code command-api.jar}): commands published to the Kafka cluster that
+ * {@code KAFKA_BOOTSTRAP_SERVERS} names, reads passed to a processor instance ({@code reservations.api.read-from}).
+ * It carries no processor: {@code processor-service} adds one (and its reads) to these sources, and
+ * {@code local-service} adds a broker to that.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

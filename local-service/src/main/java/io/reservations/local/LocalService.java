@@ -1,10 +1,11 @@
 package io.reservations.local;
 
-import io.reservations.api.ReservationsApplication;
+import io.reservations.service.ProcessorService;
+import java.util.Arrays;
 import org.springframework.boot.SpringApplication;
 
 /**
- * The one-process local service ({@code ./run.sh}): the service of {@code command-api} with a single-node KRaft
+ * The one-process local service ({@code ./run.sh}): the processor service (processor and REST edge) with a single-node KRaft
  * broker of its own under {@code ./data}, unless {@code KAFKA_BOOTSTRAP_SERVERS} names a cluster to join.
  */
 public final class LocalService {
@@ -12,9 +13,12 @@ public final class LocalService {
     private LocalService() {
     }
 
-    /** The Spring sources of the local service: the service, and its broker. */
+    /** The Spring sources of the local service: the processor service, and its broker. */
     public static Class<?>[] sources() {
-        return new Class<?>[] {ReservationsApplication.class, LocalBrokerConfiguration.class};
+        final Class<?>[] service = ProcessorService.sources();
+        final Class<?>[] sources = Arrays.copyOf(service, service.length + 1);
+        sources[service.length] = LocalBrokerConfiguration.class;
+        return sources;
     }
 
     public static void main(final String[] args) {

@@ -38,7 +38,9 @@ class FaultInjectionIT {
     private static final int COMMANDS_BETWEEN_FAULTS = 100;
 
     private final boolean full = "full".equals(System.getProperty("reliability.suite", "short"));
-    private final Path serviceJar = Path.of(System.getProperty("reliability.serviceJar", "../command-api/target/command-api.jar"));
+    private final Path processorJar = Path.of(System.getProperty("reliability.processorJar",
+            "../processor-service/target/processor-service.jar"));
+    private final Path apiJar = Path.of(System.getProperty("reliability.apiJar", "../command-api/target/command-api.jar"));
     /** The brokers run from the local service's jar, the only one that carries the Kafka server. */
     private final Path brokerJar = Path.of(System.getProperty("reliability.brokerJar", "../local-service/target/local-service.jar"));
     private final Path dir = Path.of(System.getProperty("reliability.workDir", "target/reliability"))
@@ -47,10 +49,11 @@ class FaultInjectionIT {
 
     @Test
     void shouldKeepEveryPromiseWhileProcessorsAndBrokersAreKilled() throws Exception {
-        assertThat(serviceJar).as("the service jar (mvn package builds it)").exists();
+        assertThat(processorJar).as("the processor service's jar (mvn package builds it)").exists();
+        assertThat(apiJar).as("the REST edge's jar (mvn package builds it)").exists();
         assertThat(brokerJar).as("the local service's jar (mvn package builds it)").exists();
         final Instant started = Instant.now();
-        try (ReliabilityCluster cluster = ReliabilityCluster.start(serviceJar, brokerJar, dir)) {
+        try (ReliabilityCluster cluster = ReliabilityCluster.start(processorJar, apiJar, brokerJar, dir)) {
             report.step("cluster started (3 brokers, 2 processors, 2 API instances)", Duration.between(started, Instant.now()));
             try {
                 runLoadFaultsAndVerify(cluster);

@@ -40,14 +40,14 @@ final class ReliabilityCluster implements AutoCloseable {
         this.apis = apis;
     }
 
-    static ReliabilityCluster start(final Path serviceJar, final Path brokerJar, final Path dir) {
+    static ReliabilityCluster start(final Path processorJar, final Path apiJar, final Path brokerJar, final Path dir) {
         final BrokerCluster brokers = new BrokerCluster(brokerJar, dir);
         final List<ServiceNode> processors = List.of(
-                ServiceNode.processor(serviceJar, dir, "processor-1", brokers.bootstrap(), SESSION_TIMEOUT),
-                ServiceNode.processor(serviceJar, dir, "processor-2", brokers.bootstrap(), SESSION_TIMEOUT));
+                ServiceNode.processor(processorJar, dir, "processor-1", brokers.bootstrap(), SESSION_TIMEOUT),
+                ServiceNode.processor(processorJar, dir, "processor-2", brokers.bootstrap(), SESSION_TIMEOUT));
         final List<ServiceNode> apis = List.of(
-                ServiceNode.api(serviceJar, dir, "api-1", brokers.bootstrap(), processors),
-                ServiceNode.api(serviceJar, dir, "api-2", brokers.bootstrap(), processors));
+                ServiceNode.api(apiJar, dir, "api-1", brokers.bootstrap(), processors),
+                ServiceNode.api(apiJar, dir, "api-2", brokers.bootstrap(), processors));
         final ReliabilityCluster cluster = new ReliabilityCluster(brokers, processors, apis);
         try {
             brokers.start();

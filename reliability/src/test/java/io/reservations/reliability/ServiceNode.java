@@ -37,9 +37,9 @@ final class ServiceNode {
     }
 
     /** A processor with a static instance id, so a restart takes its partitions straight back. */
-    static ServiceNode processor(final Path serviceJar, final Path dir, final String name, final String bootstrap,
+    static ServiceNode processor(final Path processorJar, final Path dir, final String name, final String bootstrap,
                                  final Duration sessionTimeout) {
-        return node(serviceJar, dir, name, bootstrap, List.of(
+        return node(processorJar, dir, name, bootstrap, List.of(
                 // above the brokers' failover time, so that no live transaction expires while its partitions'
                 // leaders or its coordinator move: with 8 s, a transaction open when a broker was killed (new
                 // leaders 7 s later) expired, its live processor was fenced and the group stalled for 2 minutes
@@ -56,10 +56,10 @@ final class ServiceNode {
                 "reservations.processor.selection-timeout", SELECTION_TIMEOUT.toSeconds() + "s"));
     }
 
-    static ServiceNode api(final Path serviceJar, final Path dir, final String name, final String bootstrap,
+    /** An API instance: the REST edge's jar, which carries no processor; its reads go to {@code processors}. */
+    static ServiceNode api(final Path apiJar, final Path dir, final String name, final String bootstrap,
                            final List<ServiceNode> processors) {
-        return node(serviceJar, dir, name, bootstrap, List.of(), Map.of(
-                "reservations.processor.enabled", "false",
+        return node(apiJar, dir, name, bootstrap, List.of(), Map.of(
                 "reservations.api.read-from", String.join(",", processors.stream().map(ServiceNode::baseUrl).toList())));
     }
 

@@ -5,12 +5,14 @@ import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.reservations.processor.deadletters.RefusedOutputs;
 import io.reservations.processor.failover.DepartedTransactionWatch;
+import io.reservations.processor.query.StoreQueries;
 import io.reservations.processor.readmodels.IndexEnds;
 import io.reservations.processor.readmodels.OwnerIndexSync;
 import io.reservations.processor.readmodels.ReadModelClients;
 import io.reservations.processor.readmodels.ReadModelTopology;
 import io.reservations.processor.shard.ShardMasterTopology;
 import io.reservations.processor.store.StoresAndTopics;
+import io.reservations.queries.EntityQueries;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -111,9 +113,9 @@ public final class StreamProcessor implements AutoCloseable {
         return threadFailures;
     }
 
-    /** Read-your-writes for listings: see {@link OwnerIndexSync}. */
-    public OwnerIndexSync ownerIndexSync() {
-        return indexSync;
+    /** The query interface over partition {@code partition} of the stores, as this instance holds them. */
+    public EntityQueries queries(final int partition) {
+        return new StoreQueries(shardMasters, readModels, partition, indexSync);
     }
 
     public ProcessorSettings settings() {

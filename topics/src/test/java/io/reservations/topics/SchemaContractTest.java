@@ -13,6 +13,7 @@ import io.reservations.contract.BundleCommand;
 import io.reservations.contract.BundleConfirmed;
 import io.reservations.contract.BundleEvent;
 import io.reservations.contract.BundleExpired;
+import io.reservations.contract.BundleForwards;
 import io.reservations.contract.BundleHeld;
 import io.reservations.contract.BundleItem;
 import io.reservations.contract.BundleRejected;
@@ -136,17 +137,17 @@ class SchemaContractTest {
                 ForwardWrite.of("c", Operation.CONFIRM_SELECTION, ForwardData.promoted("r", "w", "a", "seat"), 2),
                 ForwardWrite.of("c", Operation.LEAVE_WAITLIST, ForwardData.leave("r", "w", "seat"), 1),
                 ForwardWrite.of("c", Operation.EXPIRE_WAITLIST, ForwardData.expire("r", "w"), 3),
-                ForwardWrite.of("c", Operation.SELECT_FOR_BUNDLE, ForwardData.selectForBundle("b", "r", "seat", "alice", false), 4),
-                ForwardWrite.of("c", Operation.BUNDLE_ITEM_SELECTED, ForwardData.itemSelected("b", "r", "w", "a", "seat"), 1),
+                ForwardWrite.of("c", Operation.SELECT_FOR_BUNDLE, BundleForwards.selectForBundle("b", "r", "seat", "alice", false), 4),
+                ForwardWrite.of("c", Operation.BUNDLE_ITEM_SELECTED, BundleForwards.itemSelected("b", "r", "w", "a", "seat"), 1),
                 ForwardWrite.of("c", Operation.BUNDLE_ITEM_REJECTED,
-                        ForwardData.itemRejected("b", "r", ErrorCode.NO_RESOURCE_AVAILABLE.slug()), 1),
+                        BundleForwards.itemRejected("b", "r", ErrorCode.NO_RESOURCE_AVAILABLE.slug()), 1),
                 ForwardWrite.of("c", Operation.SETTLE_BUNDLE_ITEM,
-                        ForwardData.settleHolding("b", "r", new SelectedResource("a", "seat"), NOW.plusSeconds(600)), 4),
+                        BundleForwards.settleHolding("b", "r", new SelectedResource("a", "seat"), NOW.plusSeconds(600)), 4),
                 ForwardWrite.of("c", Operation.SETTLE_BUNDLE_ITEM,
-                        ForwardData.settleRejected("b", "r", ErrorCode.NO_RESOURCE_AVAILABLE.slug()), 4),
-                ForwardWrite.of("c", Operation.SETTLE_BUNDLE_ITEM, ForwardData.settle("b", "r", BundleStep.CANCEL), 4),
-                ForwardWrite.of("c", Operation.BUNDLE_ITEM_SETTLED, ForwardData.settled("b", "r", BundleStep.HOLD), 1),
-                ForwardWrite.of("c", Operation.EXPIRE_BUNDLE, ForwardData.expireBundle("b"), 4))) {
+                        BundleForwards.settleRejected("b", "r", ErrorCode.NO_RESOURCE_AVAILABLE.slug()), 4),
+                ForwardWrite.of("c", Operation.SETTLE_BUNDLE_ITEM, BundleForwards.settle("b", "r", BundleStep.CANCEL), 4),
+                ForwardWrite.of("c", Operation.BUNDLE_ITEM_SETTLED, BundleForwards.settled("b", "r", BundleStep.HOLD), 1),
+                ForwardWrite.of("c", Operation.EXPIRE_BUNDLE, BundleForwards.expireBundle("b"), 4))) {
             samples.add(sample(Topics.FORWARD_WRITES, write));
         }
         for (final CommandResult result : List.of(CommandResult.succeeded("c", confirmed), CommandResult.succeeded("c", window),

@@ -7,7 +7,6 @@ import io.reservations.contract.BundleCommand;
 import io.reservations.contract.CommandResult;
 import io.reservations.contract.ReservationCommand;
 import io.reservations.contract.WindowCommand;
-import io.reservations.topics.Topics;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -46,23 +45,17 @@ public class CommandGateway {
     /** Publishes the command unless this key's request is known, and waits up to {@code wait} for its result. */
     public CompletableFuture<CommandOutcome> submit(final ReservationCommand command, final String requestedBy,
                                                     final Duration wait) {
-        return submit(new OutgoingCommand(Topics.RESERVATION_COMMANDS.name(), command.reservationId(), command.commandId(),
-                command.requestHash(), Topics.RESERVATION_COMMANDS.valueSerde().serializer()
-                        .serialize(Topics.RESERVATION_COMMANDS.name(), command), requestedBy), wait);
+        return submit(OutgoingCommand.of(command, requestedBy), wait);
     }
 
     public CompletableFuture<CommandOutcome> submit(final WindowCommand command, final String requestedBy,
                                                     final Duration wait) {
-        return submit(new OutgoingCommand(Topics.WINDOW_COMMANDS.name(), command.windowId(), command.commandId(),
-                command.requestHash(), Topics.WINDOW_COMMANDS.valueSerde().serializer()
-                        .serialize(Topics.WINDOW_COMMANDS.name(), command), requestedBy), wait);
+        return submit(OutgoingCommand.of(command, requestedBy), wait);
     }
 
     public CompletableFuture<CommandOutcome> submit(final BundleCommand command, final String requestedBy,
                                                     final Duration wait) {
-        return submit(new OutgoingCommand(Topics.BUNDLE_COMMANDS.name(), command.bundleId(), command.commandId(),
-                command.requestHash(), Topics.BUNDLE_COMMANDS.valueSerde().serializer()
-                        .serialize(Topics.BUNDLE_COMMANDS.name(), command), requestedBy), wait);
+        return submit(OutgoingCommand.of(command, requestedBy), wait);
     }
 
     CompletableFuture<CommandOutcome> submit(final OutgoingCommand command, final Duration wait) {

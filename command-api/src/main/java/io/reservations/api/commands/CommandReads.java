@@ -5,7 +5,7 @@ import io.reservations.api.query.NotFound;
 import io.reservations.api.query.ReadRequest;
 import io.reservations.api.security.Caller;
 import io.reservations.contract.ErrorCode;
-import io.reservations.processor.query.EntityQueries;
+import io.reservations.queries.Routing;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
@@ -23,7 +23,7 @@ public class CommandReads {
 
     /** Only the sender and admins see a result; one recorded without its sender, admins only. */
     public ResponseEntity<?> status(final ReadRequest request, final String commandId, final Caller caller) {
-        return reader.read(request, EntityQueries.COMMAND_ROUTING_STORE, commandId, queries -> queries
+        return reader.read(request, Routing.COMMAND, commandId, queries -> queries
                 .commandResult(commandId).filter(result -> caller.maySee(result.requestedBy())).map(CommandView::of),
                 NOT_FOUND);
     }

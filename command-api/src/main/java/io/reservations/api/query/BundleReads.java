@@ -4,9 +4,10 @@ import io.reservations.api.security.Caller;
 import io.reservations.contract.Bundle;
 import io.reservations.contract.BundleStatus;
 import io.reservations.contract.ErrorCode;
-import io.reservations.processor.query.BundleFilter;
-import io.reservations.processor.query.BundleSlice;
-import io.reservations.processor.query.EntityQueries;
+import io.reservations.queries.BundleFilter;
+import io.reservations.queries.BundleSlice;
+import io.reservations.queries.EntityQueries;
+import io.reservations.queries.Routing;
 import java.util.Optional;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -14,9 +15,6 @@ import org.springframework.stereotype.Component;
 /** Reads of bundles for the controllers: one by id from its master, and listings walking the bundles' partitions. */
 @Component
 public class BundleReads {
-
-    /** The most bundles one page reads, over all the partitions it walks. */
-    static final int SCAN_BUDGET = 5_000;
 
     private final EntityReader reader;
 
@@ -43,14 +41,14 @@ public class BundleReads {
 
     /** One page of bundles, partition after partition from {@code walk}, going on into the ones held here. */
     public ResponseEntity<?> list(final ReadRequest request, final PartitionWalk walk, final Listing listing) {
-        return reader.readPartition(request, EntityQueries.ROUTING_STORE, walk.partition(),
+        return reader.readPartition(request, Routing.ENTITY, walk.partition(),
                 queries -> Optional.of(page(queries, walk, listing)));
     }
 
     private static Page<Bundle> page(final EntityQueries queries, final PartitionWalk start, final Listing listing) {
         return PartitionPages.walk(start, (partition, from, limit, budget) -> {
-            final BundleSlice slice = queries.bundlesOf(partition).page(listing.filter(), from, limit, budget);
+            final BundleSlice slice = queries.bundles(partition, listing.filter(), from, limit, budget);
             return new PartitionPages.Slice<>(slice.items(), slice.next(), slice.scanned());
-        }, listing.size(), SCAN_BUDGET, listing.scope(), listing.partitions());
+        }, listing.size(), EntityQueries.SCAN_BUDGET, listing.scope(), listing.partitions());
     }
 }

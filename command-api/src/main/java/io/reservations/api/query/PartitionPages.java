@@ -1,9 +1,9 @@
 package io.reservations.api.query;
 
+import io.reservations.queries.PartitionUnavailable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.apache.kafka.streams.errors.InvalidStateStoreException;
 
 /**
  * A page of a listing that walks partitions: from where its token says, partition after partition of those this
@@ -33,7 +33,7 @@ final class PartitionPages {
             final Slice<T> slice;
             try {
                 slice = reader.read(at.partition(), at.from(), size - items.size(), left);
-            } catch (final InvalidStateStoreException elsewhere) {
+            } catch (final PartitionUnavailable elsewhere) {
                 if (at == start) {
                     throw elsewhere; // the partition the read was routed for: its store is moving
                 }

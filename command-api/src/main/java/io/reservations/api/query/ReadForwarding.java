@@ -2,6 +2,7 @@ package io.reservations.api.query;
 
 import io.reservations.api.ReservationsProperties;
 import io.reservations.api.errors.ApiException;
+import io.reservations.api.query.LocalPartitions.Peer;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,7 +12,6 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.kafka.streams.state.HostInfo;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -67,7 +67,7 @@ public class ReadForwarding {
     }
 
     /** To the instance that owns the key: it must answer itself, never forward again. */
-    ResponseEntity<byte[]> toOwner(final HostInfo owner, final String path, final String authorization) {
+    ResponseEntity<byte[]> toOwner(final Peer owner, final String path, final String authorization) {
         return to(URI.create(peerScheme + "://" + owner.host() + ":" + owner.port() + path), true, authorization);
     }
 

@@ -5,10 +5,10 @@ import io.reservations.api.security.Caller;
 import io.reservations.contract.ErrorCode;
 import io.reservations.contract.Reservation;
 import io.reservations.contract.ReservationStatus;
-import io.reservations.processor.query.EntityQueries;
-import io.reservations.processor.query.ReservationFilter;
-import io.reservations.processor.query.ReservationListings;
-import io.reservations.processor.query.ReservationSlice;
+import io.reservations.queries.EntityQueries;
+import io.reservations.queries.ReservationFilter;
+import io.reservations.queries.ReservationSlice;
+import io.reservations.queries.Routing;
 import java.util.Optional;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -34,14 +34,14 @@ public class ReservationReads {
     /** One page of one owner's reservations, from the index partition of that owner, after {@code from}. */
     public ResponseEntity<?> ofOwner(final ReadRequest request, final String owner, final Listing listing,
                                      final String from) {
-        return reader.read(request, EntityQueries.OWNER_ROUTING_STORE, owner, queries -> Optional.of(
-                page(queries.listings().reservationsOf(owner, listing.filter(), from, listing.size()), listing.scope())),
+        return reader.read(request, Routing.OWNER, owner, queries -> Optional.of(
+                page(queries.reservationsOf(owner, listing.filter(), from, listing.size()), listing.scope())),
                 new NotFound(ErrorCode.INTERNAL, "An owner always has a listing"));
     }
 
     /** One page of everyone's reservations, partition by partition of the owner index, from {@code walk}. */
     public ResponseEntity<?> ofEveryone(final ReadRequest request, final PartitionWalk walk, final Listing listing) {
-        return reader.readPartition(request, EntityQueries.OWNER_ROUTING_STORE, walk.partition(),
+        return reader.readPartition(request, Routing.OWNER, walk.partition(),
                 queries -> Optional.of(everyone(queries, walk, listing)));
     }
 
@@ -56,10 +56,10 @@ public class ReservationReads {
     /** Goes on into the next partitions this instance holds; the page ends where one is held elsewhere. */
     private Page<Reservation> everyone(final EntityQueries queries, final PartitionWalk start, final Listing listing) {
         return PartitionPages.walk(start, (partition, from, limit, budget) -> {
-            final ReservationSlice slice = queries.listingsOf(partition).allReservations(listing.filter(), from, limit,
+            final ReservationSlice slice = queries.allReservations(partition, listing.filter(), from, limit,
                     budget);
             return new PartitionPages.Slice<>(slice.items(), slice.next(), slice.scanned());
-        }, listing.size(), ReservationListings.SCAN_BUDGET, listing.scope(), partitions);
+        }, listing.size(), EntityQueries.SCAN_BUDGET, listing.scope(), partitions);
     }
 
     private static Page<Reservation> page(final ReservationSlice slice, final String scope) {

@@ -4,9 +4,9 @@ import io.reservations.api.ReservationsProperties;
 import io.reservations.api.security.Caller;
 import io.reservations.contract.ErrorCode;
 import io.reservations.contract.WindowResource;
-import io.reservations.processor.query.EntityQueries;
-import io.reservations.processor.query.ResourceFilter;
-import io.reservations.processor.query.WindowSlice;
+import io.reservations.queries.ResourceFilter;
+import io.reservations.queries.Routing;
+import io.reservations.queries.WindowSlice;
 import java.util.Optional;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -33,7 +33,7 @@ public class WindowReads {
     /** One page of every window, partition by partition of the windows' store. */
     public ResponseEntity<?> windows(final ReadRequest request, final PartitionWalk walk, final int size,
                                      final String scope) {
-        return reader.readPartition(request, EntityQueries.ROUTING_STORE, walk.partition(), queries -> {
+        return reader.readPartition(request, Routing.ENTITY, walk.partition(), queries -> {
             final WindowSlice slice = queries.windows(walk.from(), size);
             return Optional.of(walk.page(slice.items(), slice.next(), scope, partitions));
         });

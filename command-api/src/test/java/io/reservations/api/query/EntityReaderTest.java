@@ -7,7 +7,6 @@ import com.sun.net.httpserver.HttpServer;
 import io.reservations.api.ReservationsProperties;
 import io.reservations.api.errors.ApiException;
 import io.reservations.contract.ErrorCode;
-import io.reservations.processor.StreamProcessor;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -77,7 +76,7 @@ class EntityReaderTest {
     private static EntityReader apiOnly(final String readFrom) {
         final ReservationsProperties properties = new Binder(new MapConfigurationPropertySource(
                 Map.of("reservations.api.read-from", readFrom))).bindOrCreate("reservations", ReservationsProperties.class);
-        return new EntityReader(new StaticListableBeanFactory().getBeanProvider(StreamProcessor.class), properties,
+        return new EntityReader(new StaticListableBeanFactory().getBeanProvider(LocalPartitions.class), properties,
                 new ReadForwarding(properties, false), 8080);
     }
 }

@@ -3,9 +3,9 @@ package io.reservations.api.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.reservations.queries.PartitionUnavailable;
 import java.util.List;
 import java.util.Optional;
-import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.junit.jupiter.api.Test;
 
 class PartitionPagesTest {
@@ -28,7 +28,7 @@ class PartitionPagesTest {
     void shouldStopWhereAPartitionIsHeldElsewhereAndFailWhenTheFirstIs() {
         final PartitionPages.Reader<String> twoHere = (partition, from, limit, budget) -> {
             if (partition > 1) {
-                throw new InvalidStateStoreException("held elsewhere");
+                throw new PartitionUnavailable("held elsewhere", null);
             }
             return new PartitionPages.Slice<>(List.of("p" + partition), Optional.empty(), 1);
         };
@@ -38,7 +38,7 @@ class PartitionPagesTest {
         assertThat(page.items()).containsExactly("p0", "p1");
         assertThat(PageTokens.position(SCOPE, page.nextPageToken())).isEqualTo("2/");
         assertThatThrownBy(() -> PartitionPages.walk(new PartitionWalk(2, null), twoHere, 10, 100, SCOPE, 4))
-                .isInstanceOf(InvalidStateStoreException.class);
+                .isInstanceOf(PartitionUnavailable.class);
     }
 
     @Test

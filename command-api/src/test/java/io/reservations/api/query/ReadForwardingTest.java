@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.apache.kafka.streams.state.HostInfo;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -60,8 +59,8 @@ class ReadForwardingTest {
         assertThat(answered).isEmpty();
     }
 
-    private HostInfo owner() {
-        return new HostInfo("localhost", peer.getAddress().getPort());
+    private LocalPartitions.Peer owner() {
+        return new LocalPartitions.Peer("localhost", peer.getAddress().getPort());
     }
 
     private static ReadForwarding forwarding(final boolean tls) {

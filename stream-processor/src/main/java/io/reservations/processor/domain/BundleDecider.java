@@ -5,6 +5,7 @@ import io.reservations.contract.BundleCommand;
 import io.reservations.contract.BundleConfirmed;
 import io.reservations.contract.BundleEvent;
 import io.reservations.contract.BundleExpired;
+import io.reservations.contract.BundleForwards;
 import io.reservations.contract.BundleHeld;
 import io.reservations.contract.BundleRejected;
 import io.reservations.contract.BundleStarted;
@@ -47,7 +48,7 @@ public final class BundleDecider {
                 : new BundleCancelled(command.commandId(), now, state.id());
         final BundleStep step = command instanceof ConfirmBundle ? BundleStep.CONFIRM_HOLD : BundleStep.CANCEL;
         return BundleSaga.settleAll(evolve(state, moved), moved, step, command.commandId(),
-                item -> ForwardData.settle(state.id(), item.reservationId(), step));
+                item -> BundleForwards.settle(state.id(), item.reservationId(), step));
     }
 
     private static BundleDecision create(final BundleState state, final CreateBundle create, final Instant now) {
@@ -62,7 +63,7 @@ public final class BundleDecider {
         final BundleStarted started = new BundleStarted(create.commandId(), now, create.bundleId(), create.requestedBy(),
                 create.items(), create.holdFor());
         final List<EntityWrite> selections = create.items().stream().map(item -> EntityWrite.of(
-                Operation.SELECT_FOR_BUNDLE, ForwardData.selectForBundle(create.bundleId(), item.reservationId(),
+                Operation.SELECT_FOR_BUNDLE, BundleForwards.selectForBundle(create.bundleId(), item.reservationId(),
                         item.resourceType(), create.requestedBy(), create.requestedByAdmin()))).toList();
         return new BundleDecision(evolve(null, started), new Outcome<>(List.of(started), selections, null));
     }

@@ -7,6 +7,7 @@ import static io.reservations.contract.ReservationStatus.HELD;
 import static io.reservations.contract.ReservationStatus.PENDING;
 import static io.reservations.contract.ReservationStatus.SELECTING;
 
+import io.reservations.contract.BundleForwards;
 import io.reservations.contract.ErrorCode;
 import io.reservations.contract.ForwardData;
 import io.reservations.contract.HoldConfirmed;
@@ -39,13 +40,13 @@ final class BundleItems {
         final Optional<ErrorCode> refused = refusal(state, asked);
         if (refused.isPresent()) {
             return new Outcome<>(List.of(), List.of(EntityWrite.of(Operation.BUNDLE_ITEM_REJECTED,
-                    ForwardData.itemRejected(asked.bundleId(), asked.reservationId(), refused.get().slug()))), null);
+                    BundleForwards.itemRejected(asked.bundleId(), asked.reservationId(), refused.get().slug()))), null);
         }
         final SelectionStarted started = new SelectionStarted(commandId, now, state.id(), state.windowId(),
                 asked.resourceType(), null, null, null, asked.bundleId());
         // the window answers the bundle, which decides for all its items
         return new Outcome<>(List.of(started), List.of(EntityWrite.of(Operation.ALLOCATE_RESOURCE,
-                ForwardData.allocateForBundle(state.id(), state.windowId(), asked.resourceType(), state.owner(),
+                BundleForwards.allocateForBundle(state.id(), state.windowId(), asked.resourceType(), state.owner(),
                         asked.bundleId()))), null);
     }
 
@@ -80,7 +81,7 @@ final class BundleItems {
             apply(state, commandId, step, now, events, writes);
         }
         writes.add(EntityWrite.of(Operation.BUNDLE_ITEM_SETTLED,
-                ForwardData.settled(step.bundleId(), step.reservationId(), step.bundleStep())));
+                BundleForwards.settled(step.bundleId(), step.reservationId(), step.bundleStep())));
         return new Outcome<>(events, writes, null);
     }
 

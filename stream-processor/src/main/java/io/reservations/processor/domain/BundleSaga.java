@@ -3,6 +3,7 @@ package io.reservations.processor.domain;
 import io.reservations.contract.BundleConfirmed;
 import io.reservations.contract.BundleEvent;
 import io.reservations.contract.BundleExpired;
+import io.reservations.contract.BundleForwards;
 import io.reservations.contract.BundleHeld;
 import io.reservations.contract.BundleItem;
 import io.reservations.contract.BundleRejected;
@@ -66,12 +67,12 @@ public final class BundleSaga {
         if (next.holdFor() == null) {
             final BundleConfirmed confirmed = new BundleConfirmed(next.createCommandId(), now, next.id(), next.items());
             return settleAll(BundleDecider.evolve(next, confirmed), confirmed, BundleStep.CONFIRM, next.createCommandId(),
-                    item -> ForwardData.settleHolding(next.id(), item.reservationId(), item.selectedResource(), null));
+                    item -> BundleForwards.settleHolding(next.id(), item.reservationId(), item.selectedResource(), null));
         }
         final Instant until = now.plus(HoldDurations.parse(next.holdFor()).orElseThrow());
         final BundleHeld held = new BundleHeld(next.createCommandId(), now, next.id(), next.items(), until);
         return settleAll(BundleDecider.evolve(next, held), held, BundleStep.HOLD, next.createCommandId(),
-                item -> ForwardData.settleHolding(next.id(), item.reservationId(), item.selectedResource(), until));
+                item -> BundleForwards.settleHolding(next.id(), item.reservationId(), item.selectedResource(), until));
     }
 
     /** REJECTED with the item's code: every item back to PENDING, every resource given so far released. */
@@ -79,7 +80,7 @@ public final class BundleSaga {
                                          final Instant now) {
         final BundleRejected rejected = new BundleRejected(state.createCommandId(), now, state.id(), code, failedId);
         final BundleDecision decision = settleAll(BundleDecider.evolve(state, rejected), rejected, BundleStep.RELEASE,
-                state.createCommandId(), item -> ForwardData.settleRejected(state.id(), item.reservationId(), code));
+                state.createCommandId(), item -> BundleForwards.settleRejected(state.id(), item.reservationId(), code));
         final List<EntityWrite> writes = new ArrayList<>(decision.outcome().forwards());
         state.items().stream().filter(item -> item.selectedResource() != null).forEach(item -> writes.add(
                 EntityWrite.of(Operation.RELEASE_RESOURCE, ForwardData.release(item.reservationId(),
@@ -118,7 +119,7 @@ public final class BundleSaga {
         if (state != null && state.status() == BundleStatus.HELD && !now.isBefore(state.holdExpiresAt())) {
             final BundleExpired expired = new BundleExpired(commandId, now, state.id());
             return settleAll(BundleDecider.evolve(state, expired), expired, BundleStep.EXPIRE, null,
-                    item -> ForwardData.settle(state.id(), item.reservationId(), BundleStep.EXPIRE));
+                    item -> BundleForwards.settle(state.id(), item.reservationId(), BundleStep.EXPIRE));
         }
         return BundleDecision.unchanged(state, Outcome.nothing());
     }

@@ -1,5 +1,6 @@
 package io.reservations.processor.domain;
 
+import io.reservations.contract.BundleForwards;
 import io.reservations.contract.ErrorCode;
 import io.reservations.contract.ForwardData;
 import io.reservations.contract.ForwardWrite;
@@ -29,7 +30,7 @@ public final class FailedWrites {
         }
         if (failed.operation() == Operation.ALLOCATE_RESOURCE && data.bundleId() != null) {
             return new Outcome<>(List.of(), List.of(EntityWrite.of(Operation.BUNDLE_ITEM_REJECTED,
-                    ForwardData.itemRejected(data.bundleId(), data.reservationId(), ErrorCode.INVALID.slug()))), null);
+                    BundleForwards.itemRejected(data.bundleId(), data.reservationId(), ErrorCode.INVALID.slug()))), null);
         }
         if (failed.operation() == Operation.ALLOCATE_RESOURCE) {
             return new Outcome<>(List.of(), List.of(EntityWrite.of(Operation.REJECT_SELECTION,
@@ -37,7 +38,7 @@ public final class FailedWrites {
         }
         if (failed.operation() == Operation.SELECT_FOR_BUNDLE) {
             return new Outcome<>(List.of(), List.of(EntityWrite.of(Operation.BUNDLE_ITEM_REJECTED,
-                    ForwardData.itemRejected(data.bundleId(), data.reservationId(), ErrorCode.INVALID.slug()))), null);
+                    BundleForwards.itemRejected(data.bundleId(), data.reservationId(), ErrorCode.INVALID.slug()))), null);
         }
         if (failed.operation() == Operation.BUNDLE_ITEM_SELECTED) {
             return new Outcome<>(List.of(), List.of(EntityWrite.of(Operation.RELEASE_RESOURCE, ForwardData.release(
@@ -46,7 +47,7 @@ public final class FailedWrites {
         if (failed.operation() == Operation.SETTLE_BUNDLE_ITEM) {
             // the bundle must not wait for ever on an item that cannot move
             return new Outcome<>(List.of(), List.of(EntityWrite.of(Operation.BUNDLE_ITEM_SETTLED,
-                    ForwardData.settled(data.bundleId(), data.reservationId(), data.bundleStep()))), null);
+                    BundleForwards.settled(data.bundleId(), data.reservationId(), data.bundleStep()))), null);
         }
         return Outcome.nothing();
     }

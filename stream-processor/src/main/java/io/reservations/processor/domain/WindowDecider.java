@@ -1,5 +1,6 @@
 package io.reservations.processor.domain;
 
+import io.reservations.contract.BundleForwards;
 import io.reservations.contract.CommandResult;
 import io.reservations.contract.CreateWindow;
 import io.reservations.contract.ErrorCode;
@@ -102,7 +103,7 @@ public final class WindowDecider {
         final ResourceAllocated allocated = new ResourceAllocated(
                 commandId, now, state.id(), slot.id(), slot.type(), reservationId);
         return data.bundleId() != null
-                ? answer(List.of(allocated), Operation.BUNDLE_ITEM_SELECTED, ForwardData.itemSelected(data.bundleId(),
+                ? answer(List.of(allocated), Operation.BUNDLE_ITEM_SELECTED, BundleForwards.itemSelected(data.bundleId(),
                 reservationId, data.windowId(), slot.id(), slot.type()))
                 : answer(List.of(allocated), Operation.CONFIRM_SELECTION, confirmation(data, slot));
     }
@@ -110,7 +111,7 @@ public final class WindowDecider {
     private static Outcome<WindowEvent> refuse(final ForwardData data, final ErrorCode code) {
         return data.bundleId() != null
                 ? answer(List.of(), Operation.BUNDLE_ITEM_REJECTED,
-                ForwardData.itemRejected(data.bundleId(), data.reservationId(), code.slug()))
+                BundleForwards.itemRejected(data.bundleId(), data.reservationId(), code.slug()))
                 : answer(List.of(), Operation.REJECT_SELECTION,
                 ForwardData.reject(data.reservationId(), data.windowId(), code.slug()));
     }

@@ -2,6 +2,8 @@ package io.reservations.processor.query;
 
 import io.reservations.contract.Bundle;
 import io.reservations.processor.domain.BundleState;
+import io.reservations.queries.BundleFilter;
+import io.reservations.queries.BundleSlice;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -14,7 +16,7 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  * budget of bundles, so a filter that matches little (one owner's among many) cannot make one request read a whole
  * store; the page then ends early, with where to go on.
  */
-public final class BundleListings {
+final class BundleListings {
 
     private final ReadOnlyKeyValueStore<String, BundleState> bundles;
 
@@ -23,7 +25,7 @@ public final class BundleListings {
     }
 
     /** Up to {@code limit} bundles the filter accepts, from {@code fromId} on (null: the first), reading at most {@code budget}. */
-    public BundleSlice page(final BundleFilter filter, final String fromId, final int limit, final int budget) {
+    BundleSlice page(final BundleFilter filter, final String fromId, final int limit, final int budget) {
         final List<Bundle> items = new ArrayList<>();
         int scanned = 0;
         try (KeyValueIterator<String, BundleState> entries = fromId == null || fromId.isEmpty() ? bundles.all()
@@ -34,7 +36,7 @@ public final class BundleListings {
                 }
                 final KeyValue<String, BundleState> entry = entries.next();
                 scanned++;
-                if (!filter.test(entry.value)) {
+                if (!filter.accepts(entry.value.owner(), entry.value.status())) {
                     continue;
                 }
                 if (items.size() == limit) {

@@ -1,6 +1,9 @@
 package io.reservations.processor.query;
 
 import io.reservations.contract.Reservation;
+import io.reservations.queries.EntityQueries;
+import io.reservations.queries.ReservationFilter;
+import io.reservations.queries.ReservationSlice;
 import io.reservations.topics.JsonSerde;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,13 +16,10 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 /**
  * Listings of one partition of the owner index ({@code <owner>|<reservation id>}, partitioned by owner): one owner's
  * reservations are one range of one partition; everyone's, partition after partition. Filters apply to the decoded
- * entries, so a page reads at most {@link #SCAN_BUDGET} entries: a filter that matches little cannot make one
+ * entries, so a page reads at most {@link EntityQueries#SCAN_BUDGET} entries: a filter that matches little cannot make one
  * request decode a whole index; the page then ends early, with where to go on.
  */
-public final class ReservationListings {
-
-    /** The most index entries one page reads. */
-    public static final int SCAN_BUDGET = 5_000;
+final class ReservationListings {
 
     private static final Deserializer<Reservation> JSON = new JsonSerde<>(Reservation.class).deserializer();
 
@@ -27,7 +27,7 @@ public final class ReservationListings {
     private final int budget;
 
     ReservationListings(final ReadOnlyKeyValueStore<String, byte[]> index) {
-        this(index, SCAN_BUDGET);
+        this(index, EntityQueries.SCAN_BUDGET);
     }
 
     /** @param budget the most entries {@link #reservationsOf} reads */
@@ -40,7 +40,7 @@ public final class ReservationListings {
      * Up to {@code limit} of the owner's reservations the filter accepts, in id order from {@code fromId} on (null:
      * the first): one range of the owner-index partition this instance holds for the owner.
      */
-    public ReservationSlice reservationsOf(final String owner, final ReservationFilter filter, final String fromId,
+    ReservationSlice reservationsOf(final String owner, final ReservationFilter filter, final String fromId,
                                            final int limit) {
         final String prefix = owner + "|";
         final List<Reservation> items = new ArrayList<>();
@@ -72,7 +72,7 @@ public final class ReservationListings {
      * from {@code fromKey} on (null: the first), reading at most {@code budget} entries; the next page's key, if any.
      * Everyone's reservations, for admins.
      */
-    public ReservationSlice allReservations(final ReservationFilter filter, final String fromKey, final int limit,
+    ReservationSlice allReservations(final ReservationFilter filter, final String fromKey, final int limit,
                                             final int budget) {
         final List<Reservation> items = new ArrayList<>();
         int scanned = 0;

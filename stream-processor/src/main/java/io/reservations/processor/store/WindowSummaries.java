@@ -3,6 +3,7 @@ package io.reservations.processor.store;
 import io.reservations.processor.domain.Slot;
 import io.reservations.processor.domain.WindowState;
 import io.reservations.processor.store.migration.WholeWindows;
+import io.reservations.queries.WindowSummary;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -18,32 +19,28 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  */
 public final class WindowSummaries {
 
-    /** One line of {@code GET /windows}. */
-    public record Summary(String id, int resourceCount, int availableCount) {
-    }
-
     private WindowSummaries() {
     }
 
     /** Up to {@code limit} windows with an id at or after {@code fromId} (null: the first), in id order. */
-    public static List<Summary> from(final ReadOnlyKeyValueStore<String, byte[]> index,
-                                     final ReadOnlyKeyValueStore<String, WindowState> wholeWindows,
-                                     final String fromId, final int limit) {
-        final List<Summary> indexed = new ArrayList<>();
+    public static List<WindowSummary> from(final ReadOnlyKeyValueStore<String, byte[]> index,
+                                           final ReadOnlyKeyValueStore<String, WindowState> wholeWindows,
+                                           final String fromId, final int limit) {
+        final List<WindowSummary> indexed = new ArrayList<>();
         final String headers = WindowKeys.header("");
         try (KeyValueIterator<String, byte[]> entries = index.range(headers + (fromId == null ? "" : fromId),
                 headers + Character.MAX_VALUE)) {
             while (entries.hasNext() && indexed.size() < limit) {
                 final KeyValue<String, byte[]> header = entries.next();
                 final String id = header.key.substring(headers.length());
-                indexed.add(new Summary(id, WindowValues.header(header.value).resources(), available(index, id)));
+                indexed.add(new WindowSummary(id, WindowValues.header(header.value).resources(), available(index, id)));
             }
         }
-        final List<Summary> whole = WholeWindows.from(wholeWindows, fromId, limit).stream()
-                .map(window -> new Summary(window.id(), window.resources().size(),
+        final List<WindowSummary> whole = WholeWindows.from(wholeWindows, fromId, limit).stream()
+                .map(window -> new WindowSummary(window.id(), window.resources().size(),
                         (int) window.resources().stream().filter(Slot::available).count())).toList();
         // both in id order: merge, then keep the first ones
-        final List<Summary> merged = new ArrayList<>(indexed);
+        final List<WindowSummary> merged = new ArrayList<>(indexed);
         merged.addAll(whole);
         merged.sort((a, b) -> a.id().compareTo(b.id()));
         return merged.subList(0, Math.min(limit, merged.size()));

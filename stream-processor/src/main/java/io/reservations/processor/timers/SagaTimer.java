@@ -1,5 +1,6 @@
 package io.reservations.processor.timers;
 
+import io.reservations.contract.BundleForwards;
 import io.reservations.contract.ForwardData;
 import io.reservations.contract.ForwardWrite;
 import io.reservations.contract.Operation;
@@ -28,6 +29,6 @@ public record SagaTimer(Operation operation, String commandId, String reservatio
     /** The write that asks the reservation's (or bundle's) master to act on this timer. */
     ForwardWrite write(final int partition) {
         return ForwardWrite.of(commandId, operation, operation == Operation.EXPIRE_BUNDLE
-                ? ForwardData.expireBundle(bundleId) : ForwardData.expire(reservationId, windowId), partition);
+                ? BundleForwards.expireBundle(bundleId) : ForwardData.expire(reservationId, windowId), partition);
     }
 }

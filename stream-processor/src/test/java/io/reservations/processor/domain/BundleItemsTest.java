@@ -2,6 +2,7 @@ package io.reservations.processor.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.reservations.contract.BundleForwards;
 import io.reservations.contract.BundleStep;
 import io.reservations.contract.ErrorCode;
 import io.reservations.contract.ForwardData;
@@ -27,12 +28,12 @@ class BundleItemsTest {
     @Test
     void shouldSelectForTheBundleAskingItsWindowToAnswerTheBundle() {
         final Outcome<ReservationEvent> asked = decide(PENDING, "create", Operation.SELECT_FOR_BUNDLE,
-                ForwardData.selectForBundle("b", "r", "seat", "alice", false));
+                BundleForwards.selectForBundle("b", "r", "seat", "alice", false));
 
         assertThat(asked.events()).containsExactly(new SelectionStarted("create", NOW, "r", "w", "seat", null, null,
                 null, "b"));
         assertThat(asked.forwards()).containsExactly(EntityWrite.of(Operation.ALLOCATE_RESOURCE,
-                ForwardData.allocateForBundle("r", "w", "seat", "alice", "b")));
+                BundleForwards.allocateForBundle("r", "w", "seat", "alice", "b")));
         assertThat(asked.result()).isNull();
         assertThat(ReservationDecider.fold(PENDING, asked.events()).movedByBundle()).isTrue();
     }
@@ -40,16 +41,16 @@ class BundleItemsTest {
     @Test
     void shouldRefuseWhatItCannotDoWithTheContractsCodes() {
         final ReservationState inAnother = ReservationDecider.fold(PENDING, decide(PENDING, "other",
-                Operation.SELECT_FOR_BUNDLE, ForwardData.selectForBundle("other", "r", "seat", "alice", false)).events());
+                Operation.SELECT_FOR_BUNDLE, BundleForwards.selectForBundle("other", "r", "seat", "alice", false)).events());
 
         assertThat(decide(inAnother, "create", Operation.SELECT_FOR_BUNDLE,
-                ForwardData.selectForBundle("b", "r", "seat", "alice", false)).forwards())
+                BundleForwards.selectForBundle("b", "r", "seat", "alice", false)).forwards())
                 .containsExactly(EntityWrite.of(Operation.BUNDLE_ITEM_REJECTED,
-                        ForwardData.itemRejected("b", "r", ErrorCode.IN_BUNDLE.slug())));
+                        BundleForwards.itemRejected("b", "r", ErrorCode.IN_BUNDLE.slug())));
         assertThat(decide(PENDING, "create", Operation.SELECT_FOR_BUNDLE,
-                ForwardData.selectForBundle("b", "r", "seat", "mallory", false)).forwards())
+                BundleForwards.selectForBundle("b", "r", "seat", "mallory", false)).forwards())
                 .containsExactly(EntityWrite.of(Operation.BUNDLE_ITEM_REJECTED,
-                        ForwardData.itemRejected("b", "r", ErrorCode.RESERVATION_NOT_FOUND.slug())));
+                        BundleForwards.itemRejected("b", "r", ErrorCode.RESERVATION_NOT_FOUND.slug())));
         assertThat(ReservationDecider.decide(inAnother, new SelectResource("c", "r", "seat", null, "alice", false), NOW)
                 .result().code()).as("its own select while its bundle moves it").isEqualTo(ErrorCode.IN_BUNDLE.slug());
     }
@@ -60,20 +61,20 @@ class BundleItemsTest {
                 new SelectedResource("seat-1", "seat"), null, "alice", NOW.plusSeconds(60), null, null, "b");
 
         final Outcome<ReservationEvent> foreign = decide(held, "x", Operation.SETTLE_BUNDLE_ITEM,
-                ForwardData.settle("other", "r", BundleStep.CANCEL));
+                BundleForwards.settle("other", "r", BundleStep.CANCEL));
         final Outcome<ReservationEvent> confirmed = decide(held, "confirm", Operation.SETTLE_BUNDLE_ITEM,
-                ForwardData.settle("b", "r", BundleStep.CONFIRM_HOLD));
+                BundleForwards.settle("b", "r", BundleStep.CONFIRM_HOLD));
         final Outcome<ReservationEvent> cancelled = decide(ReservationDecider.fold(held, confirmed.events()), "cancel",
-                Operation.SETTLE_BUNDLE_ITEM, ForwardData.settle("b", "r", BundleStep.CANCEL));
+                Operation.SETTLE_BUNDLE_ITEM, BundleForwards.settle("b", "r", BundleStep.CANCEL));
 
         assertThat(foreign.events()).isEmpty();
         assertThat(foreign.forwards()).containsExactly(EntityWrite.of(Operation.BUNDLE_ITEM_SETTLED,
-                ForwardData.settled("other", "r", BundleStep.CANCEL)));
+                BundleForwards.settled("other", "r", BundleStep.CANCEL)));
         assertThat(confirmed.events()).containsExactly(new HoldConfirmed("confirm", NOW, "r", "w", "seat-1"));
         assertThat(cancelled.events()).containsExactly(new ReservationCancelled("cancel", NOW, "r", "w", "seat-1"));
         assertThat(cancelled.forwards()).containsExactly(
                 EntityWrite.of(Operation.RELEASE_RESOURCE, ForwardData.release("r", "w", "seat-1", "seat")),
-                EntityWrite.of(Operation.BUNDLE_ITEM_SETTLED, ForwardData.settled("b", "r", BundleStep.CANCEL)));
+                EntityWrite.of(Operation.BUNDLE_ITEM_SETTLED, BundleForwards.settled("b", "r", BundleStep.CANCEL)));
     }
 
     private static Outcome<ReservationEvent> decide(final ReservationState state, final String commandId, final Operation operation,

@@ -2,6 +2,7 @@ package io.reservations.processor.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.reservations.contract.BundleForwards;
 import io.reservations.contract.BundleItem;
 import io.reservations.contract.BundleStatus;
 import io.reservations.contract.BundleStep;
@@ -67,7 +68,7 @@ class BundleSagaTest {
         final BundleState oneGiven = write(started(null), selected("r1", "seat-1", "seat")).state();
 
         final BundleDecision due = write(oneGiven, ForwardWrite.of("create", Operation.EXPIRE_BUNDLE,
-                ForwardData.expireBundle("b"), 0));
+                BundleForwards.expireBundle("b"), 0));
 
         assertThat(due.state().status()).isEqualTo(BundleStatus.REJECTED);
         assertThat(due.state().code()).isEqualTo(ErrorCode.SELECTION_TIMEOUT.slug());
@@ -83,13 +84,13 @@ class BundleSagaTest {
         final BundleDecision inTime = BundleDecider.decide(held, confirm(), NOW.plusSeconds(59));
         final BundleDecision tooLate = BundleDecider.decide(held, confirm(), NOW.plus(Duration.ofMinutes(1)));
         final BundleDecision expired = write(held, ForwardWrite.of("create", Operation.EXPIRE_BUNDLE,
-                ForwardData.expireBundle("b"), 0), NOW.plus(Duration.ofMinutes(1)));
+                BundleForwards.expireBundle("b"), 0), NOW.plus(Duration.ofMinutes(1)));
 
         assertThat(inTime.state().status()).isEqualTo(BundleStatus.CONFIRMED);
         assertThat(tooLate.outcome().result().code()).isEqualTo(ErrorCode.HOLD_EXPIRED.slug());
         assertThat(expired.state().status()).isEqualTo(BundleStatus.EXPIRED);
         assertThat(write(inTime.state(), ForwardWrite.of("create", Operation.EXPIRE_BUNDLE,
-                ForwardData.expireBundle("b"), 0), NOW.plus(Duration.ofMinutes(1))).outcome())
+                BundleForwards.expireBundle("b"), 0), NOW.plus(Duration.ofMinutes(1))).outcome())
                 .as("the timer of a bundle confirmed in time").isEqualTo(Outcome.nothing());
     }
 
@@ -99,7 +100,7 @@ class BundleSagaTest {
         held = write(held, selected("r2", "desk-1", "desk")).state();
         held = write(held, settled("r1", BundleStep.HOLD)).state();
         final BundleState expired = write(held, ForwardWrite.of("create", Operation.EXPIRE_BUNDLE,
-                ForwardData.expireBundle("b"), 0), NOW.plus(Duration.ofMinutes(1))).state();
+                BundleForwards.expireBundle("b"), 0), NOW.plus(Duration.ofMinutes(1))).state();
 
         final BundleDecision answered = write(expired, settled("r2", BundleStep.HOLD));
 
@@ -117,17 +118,17 @@ class BundleSagaTest {
     }
 
     private static ForwardWrite selected(final String reservation, final String resource, final String type) {
-        return ForwardWrite.of("create", Operation.BUNDLE_ITEM_SELECTED, ForwardData.itemSelected("b", reservation,
+        return ForwardWrite.of("create", Operation.BUNDLE_ITEM_SELECTED, BundleForwards.itemSelected("b", reservation,
                 reservation.equals("r1") ? "w1" : "w2", resource, type), 1);
     }
 
     private static ForwardWrite rejected(final String reservation, final ErrorCode code) {
-        return ForwardWrite.of("create", Operation.BUNDLE_ITEM_REJECTED, ForwardData.itemRejected("b", reservation,
+        return ForwardWrite.of("create", Operation.BUNDLE_ITEM_REJECTED, BundleForwards.itemRejected("b", reservation,
                 code.slug()), 1);
     }
 
     private static ForwardWrite settled(final String reservation, final BundleStep step) {
-        return ForwardWrite.of("create", Operation.BUNDLE_ITEM_SETTLED, ForwardData.settled("b", reservation, step), 1);
+        return ForwardWrite.of("create", Operation.BUNDLE_ITEM_SETTLED, BundleForwards.settled("b", reservation, step), 1);
     }
 
     private static BundleDecision write(final BundleState state, final ForwardWrite write) {

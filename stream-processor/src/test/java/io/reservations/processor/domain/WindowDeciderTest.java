@@ -2,6 +2,7 @@ package io.reservations.processor.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.reservations.contract.BundleForwards;
 import io.reservations.contract.CommandResult;
 import io.reservations.contract.CreateWindow;
 import io.reservations.contract.ErrorCode;
@@ -93,14 +94,14 @@ class WindowDeciderTest {
         final WindowState window = given(CREATED);
 
         final Outcome<WindowEvent> given = WindowDecider.decide(window, ForwardWrite.of("c1",
-                Operation.ALLOCATE_RESOURCE, ForwardData.allocateForBundle("r1", "w", "seat", "alice", "b"), 0), NOW);
+                Operation.ALLOCATE_RESOURCE, BundleForwards.allocateForBundle("r1", "w", "seat", "alice", "b"), 0), NOW);
         final Outcome<WindowEvent> refused = WindowDecider.decide(window, ForwardWrite.of("c1",
-                Operation.ALLOCATE_RESOURCE, ForwardData.allocateForBundle("r1", "w", "lamp", "alice", "b"), 0), NOW);
+                Operation.ALLOCATE_RESOURCE, BundleForwards.allocateForBundle("r1", "w", "lamp", "alice", "b"), 0), NOW);
 
         assertThat(given.forwards()).containsExactly(EntityWrite.of(Operation.BUNDLE_ITEM_SELECTED,
-                ForwardData.itemSelected("b", "r1", "w", "seat-1", "seat")));
+                BundleForwards.itemSelected("b", "r1", "w", "seat-1", "seat")));
         assertThat(refused.forwards()).containsExactly(EntityWrite.of(Operation.BUNDLE_ITEM_REJECTED,
-                ForwardData.itemRejected("b", "r1", ErrorCode.NO_RESOURCE_AVAILABLE.slug())));
+                BundleForwards.itemRejected("b", "r1", ErrorCode.NO_RESOURCE_AVAILABLE.slug())));
     }
 
     @Test

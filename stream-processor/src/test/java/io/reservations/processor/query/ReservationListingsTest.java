@@ -14,6 +14,9 @@ import io.reservations.processor.readmodels.OwnerIndexSync;
 import io.reservations.processor.readmodels.ReadModelTopology;
 import io.reservations.processor.shard.ShardMasterOptions;
 import io.reservations.processor.store.StoresAndTopics;
+import io.reservations.queries.EntityQueries;
+import io.reservations.queries.ReservationFilter;
+import io.reservations.queries.ReservationSlice;
 import io.reservations.topics.Topics;
 import java.time.Duration;
 import java.time.Instant;
@@ -72,7 +75,7 @@ class ReservationListingsTest {
 
     @Test
     void shouldListEveryReservationInEveryonesWalk() {
-        assertThat(ids(listings.allReservations(ANY, null, 100, ReservationListings.SCAN_BUDGET).items()))
+        assertThat(ids(listings.allReservations(ANY, null, 100, EntityQueries.SCAN_BUDGET).items()))
                 .containsExactlyInAnyOrder("r-tilde", "r-alice", "r-ownerless");
     }
 

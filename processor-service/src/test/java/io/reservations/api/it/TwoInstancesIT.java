@@ -15,7 +15,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.Map;
-import io.reservations.processor.query.EntityQueries;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.ThreadMetadata;
@@ -62,7 +61,7 @@ class TwoInstancesIT {
 
             final Set<Integer> owners = new HashSet<>();
             for (final String key : List.of("window-0", "window-3", "window-5")) {
-                owners.add(a.processor().shardMasters().queryMetadataForKey(EntityQueries.ROUTING_STORE, key,
+                owners.add(a.processor().shardMasters().queryMetadataForKey(StoresAndTopics.RESERVATIONS, key,
                         Serdes.String().serializer()).activeHost().port());
             }
             for (final String key : List.of("reservation-0", "reservation-7", "reservation-11")) {

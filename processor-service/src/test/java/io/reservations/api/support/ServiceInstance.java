@@ -1,9 +1,9 @@
 package io.reservations.api.support;
 
-import io.reservations.api.ReservationsApplication;
 import io.reservations.api.security.TokenIssuer;
 import io.reservations.processor.StreamProcessor;
 import io.reservations.processor.it.FreePorts;
+import io.reservations.service.ProcessorService;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -29,7 +29,7 @@ public final class ServiceInstance implements AutoCloseable {
      */
     public static ServiceInstance start(final String bootstrapServers, final Path dataDir, final String applicationId,
                                         final Map<String, Object> extra) {
-        return start(new Class<?>[] {ReservationsApplication.class}, bootstrapServers, dataDir, applicationId, extra);
+        return start(ProcessorService.sources(), bootstrapServers, dataDir, applicationId, extra);
     }
 
     /**
@@ -77,6 +77,10 @@ public final class ServiceInstance implements AutoCloseable {
 
     public TokenIssuer tokens() {
         return context.getBean(TokenIssuer.class);
+    }
+
+    public ConfigurableApplicationContext context() {
+        return context;
     }
 
     public StreamProcessor processor() {

@@ -1,4 +1,4 @@
-package io.reservations.processor.query;
+package io.reservations.queries;
 
 import io.reservations.contract.Bundle;
 import java.util.List;

@@ -1,12 +1,13 @@
-package io.reservations.api.processor;
+package io.reservations.service;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.reservations.api.ReservationsProperties;
+import io.reservations.api.kafka.KafkaConfiguration;
 import io.reservations.api.kafka.KafkaConnection;
+import io.reservations.api.query.LocalPartitions;
 import io.reservations.processor.ProcessorSettings;
 import io.reservations.processor.StreamProcessor;
 import io.reservations.processor.ThreadFailures;
-import io.reservations.api.kafka.KafkaConfiguration;
 import org.apache.kafka.streams.KafkaStreams;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.health.contributor.Health;
@@ -36,6 +37,12 @@ public class ProcessorConfiguration {
                 processor.instanceId().isBlank() ? null : processor.instanceId(),
                 processor.sessionTimeout(),
                 processor.advertisedHost() + ":" + port, kafka.security(), processor.selectionTimeout()), meters);
+    }
+
+    /** What the reads of this instance answer from: the partitions its processor holds. */
+    @Bean
+    LocalPartitions localPartitions(final StreamProcessor processor) {
+        return new StreamsPartitions(processor);
     }
 
     /**

@@ -3,15 +3,16 @@ package io.reservations.processor.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reservations.processor.domain.Slot;
+import io.reservations.queries.Availability;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class AvailabilityTest {
+class AvailabilityCountsTest {
 
     @Test
     void shouldCountEachTypeItsAvailableResourcesAndItsLineInTypeOrder() {
-        final Availability availability = Availability.of("w1", List.of(new Slot("s1", "seat", null),
+        final Availability availability = AvailabilityCounts.of("w1", List.of(new Slot("s1", "seat", null),
                 new Slot("d1", "desk", "r1"), new Slot("s2", "seat", "r2"), new Slot("s3", "seat", null)),
                 type -> type.equals("desk") ? 4 : 0);
 

@@ -3,6 +3,8 @@ package io.reservations.api.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.reservations.api.ReservationsApplication;
+import io.reservations.api.query.LocalPartitions;
 import io.reservations.api.support.HttpJson;
 import io.reservations.api.support.HttpJson.Response;
 import io.reservations.api.support.ServiceInstance;
@@ -17,8 +19,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * An API-only instance in front of a processor-only instance: commands and reads work end to end, and a read
- * passes over a listed processor instance that is down.
+ * An API-only instance (the REST edge's sources alone, as {@code command-api.jar} runs them) in front of a
+ * processor-only instance: commands and reads work end to end, and a read passes over a listed processor instance
+ * that is down.
  */
 @ExtendWith(SharedKafkaBroker.class)
 class RolesIT {
@@ -30,12 +33,14 @@ class RolesIT {
     void shouldServeCommandsFromAnApiOnlyInstanceAndReadsThroughTheProcessorInstance(final KafkaTestBroker broker) {
         try (ServiceInstance processor = ServiceInstance.start(broker.bootstrapServers(), data.resolve("p"), "roles",
                 Map.of("reservations.api.enabled", false, "reservations.security.local-key-dir", data.resolve("jwt")));
-             ServiceInstance api = ServiceInstance.start(broker.bootstrapServers(), data.resolve("a"), "roles",
-                     Map.of("reservations.processor.enabled", false, "reservations.api.read-from",
+             ServiceInstance api = ServiceInstance.start(new Class<?>[] {ReservationsApplication.class},
+                     broker.bootstrapServers(), data.resolve("a"), "roles", Map.of("reservations.api.read-from",
                              "http://localhost:" + ServiceInstance.freePort() + "," + processor.baseUrl(),
                              "reservations.security.local-key-dir", data.resolve("jwt")))) {
             await().atMost(Duration.ofMinutes(1))
                     .until(() -> processor.processor().state() == KafkaStreams.State.RUNNING);
+            assertThat(api.context().getBeanProvider(LocalPartitions.class).getIfAvailable())
+                    .as("the REST edge alone has no processor").isNull();
             final HttpJson viaApi = api.http();
 
             assertThat(viaApi.post("/windows", "{\"id\":\"w\",\"resources\":[{\"id\":\"a\",\"type\":\"seat\"}]}").status())

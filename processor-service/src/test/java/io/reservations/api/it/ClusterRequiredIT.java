@@ -8,7 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** command-api.jar carries no broker: with no cluster named it refuses to start and says what to run instead. */
+/** The cluster's jars carry no broker: with no cluster named the service refuses to start and says what to run instead. */
 class ClusterRequiredIT {
 
     @Test
