@@ -3,7 +3,6 @@ package io.reservations.queries;
 import io.reservations.contract.Bundle;
 import io.reservations.contract.CommandResult;
 import io.reservations.contract.Reservation;
-import io.reservations.contract.Window;
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -24,10 +23,10 @@ public interface EntityQueries {
     Optional<Bundle> bundle(String id);
 
     /**
-     * The window with its resources in declared order; who holds a resource only where {@code mayKnowHolder}
-     * accepts the holding reservation's owner (null when unknown), else {@code held_by} is null.
+     * The window with its resources in declared order, and its version; who holds a resource only where
+     * {@code mayKnowHolder} accepts the holding reservation's owner (null when unknown), else {@code held_by} is null.
      */
-    Optional<Window> window(String id, Predicate<String> mayKnowHolder);
+    Optional<VersionedWindow> window(String id, Predicate<String> mayKnowHolder);
 
     /** Per resource type of the window: how many, how many are available, how many selections wait. */
     Optional<Availability> availability(String windowId);

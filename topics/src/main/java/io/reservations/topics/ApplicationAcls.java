@@ -31,8 +31,8 @@ public final class ApplicationAcls {
     }
 
     /**
-     * The command API: write the command topics, read the results and the owners' usage (without a group: it
-     * assigns partitions), and read those topics' settings to report any that differ from the contract's (TopicDrift).
+     * The command API: write the command topics, read the results, the owners' usage and the windows' events
+     * (without a group: it assigns partitions), and read those topics' settings to report any that differ from the contract's (TopicDrift).
      */
     public static List<AclBinding> api(final String user, final String processorApplicationId) {
         final List<AclBinding> acls = new ArrayList<>();
@@ -46,6 +46,8 @@ public final class ApplicationAcls {
                 AclOperation.READ));
         // the owners' usage, which the processor's read models publish, for the quotas (OwnerUsage)
         acls.addAll(topic(user, OwnerUsage.topic(processorApplicationId), AclOperation.DESCRIBE, AclOperation.READ));
+        // the windows' events, for their change streams (GET /windows/{id}/changes)
+        acls.addAll(topic(user, Topics.WINDOW_EVENTS, AclOperation.DESCRIBE, AclOperation.READ));
         return acls;
     }
 

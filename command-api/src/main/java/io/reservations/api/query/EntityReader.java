@@ -48,22 +48,30 @@ public class EntityReader {
         return read(request, Routing.ENTITY, id, lookup, notFound);
     }
 
+    /** As {@link #read(ReadRequest, String, Function, NotFound)}, answering what was found with {@code answer}. */
+    public <T> ResponseEntity<?> read(final ReadRequest request, final String id,
+                                      final Function<EntityQueries, Optional<T>> lookup, final NotFound notFound,
+                                      final Function<T, ResponseEntity<?>> answer) {
+        return read(request, local -> local.ownerOf(Routing.ENTITY, id), lookup, notFound, answer);
+    }
+
     /** As {@link #read(ReadRequest, String, Function, NotFound)}, routed by another kind of key. */
     public <T> ResponseEntity<?> read(final ReadRequest request, final Routing routing, final String key,
                                       final Function<EntityQueries, Optional<T>> lookup, final NotFound notFound) {
-        return read(request, local -> local.ownerOf(routing, key), lookup, notFound);
+        return read(request, local -> local.ownerOf(routing, key), lookup, notFound, ResponseEntity::ok);
     }
 
     /** As above, from one partition of the stores routed so, whatever the key: a listing that walks the partitions. */
     public <T> ResponseEntity<?> readPartition(final ReadRequest request, final Routing routing, final int partition,
                                                final Function<EntityQueries, Optional<T>> lookup) {
         return read(request, local -> local.ownerOf(routing, partition), lookup,
-                new NotFound(ErrorCode.INTERNAL, "A partition always answers"));
+                new NotFound(ErrorCode.INTERNAL, "A partition always answers"), ResponseEntity::ok);
     }
 
     private <T> ResponseEntity<?> read(final ReadRequest request,
                                        final Function<LocalPartitions, Optional<PartitionOwner>> locate,
-                                       final Function<EntityQueries, Optional<T>> lookup, final NotFound notFound) {
+                                       final Function<EntityQueries, Optional<T>> lookup, final NotFound notFound,
+                                       final Function<T, ResponseEntity<?>> answer) {
         final LocalPartitions local = processor.getIfAvailable();
         if (local == null) {
             return forwarding.toAnyProcessor(request.pathAndQuery(), request.authorization());
@@ -87,7 +95,7 @@ public class EntityReader {
         } catch (final PartitionUnavailable | IllegalStateException e) {
             throw ApiException.unavailable("The store is being restored or moved; retry shortly");
         }
-        return visible.<ResponseEntity<?>>map(ResponseEntity::ok)
+        return visible.<ResponseEntity<?>>map(answer)
                 .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, notFound.code().slug(), notFound.detail()));
     }
 }

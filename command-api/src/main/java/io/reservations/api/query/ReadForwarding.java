@@ -85,6 +85,7 @@ public class ReadForwarding {
             final HttpHeaders headers = new HttpHeaders();
             response.headers().firstValue(HttpHeaders.CONTENT_TYPE).ifPresent(type -> headers.set(HttpHeaders.CONTENT_TYPE, type));
             response.headers().firstValue(HttpHeaders.RETRY_AFTER).ifPresent(after -> headers.set(HttpHeaders.RETRY_AFTER, after));
+            response.headers().firstValue(HttpHeaders.ETAG).ifPresent(tag -> headers.set(HttpHeaders.ETAG, tag));
             return ResponseEntity.status(response.statusCode()).headers(headers).body(response.body());
         } catch (final IOException e) {
             throw ApiException.unavailable("The instance owning this entity is unreachable; retry shortly");

@@ -25,9 +25,13 @@ public class WindowReads {
         this.partitions = properties.kafka().partitions();
     }
 
-    /** Who holds a resource is shown to admins and to the holding reservation's owner only. */
+    /**
+     * Who holds a resource is shown to admins and to the holding reservation's owner only. The window's version, as
+     * a weak {@code ETag}, tells which of its events the answer shows (the change stream starts after them).
+     */
     public ResponseEntity<?> window(final ReadRequest request, final String id, final Caller caller) {
-        return reader.read(request, id, queries -> queries.window(id, caller::maySee), NO_WINDOW);
+        return reader.read(request, id, queries -> queries.window(id, caller::maySee), NO_WINDOW,
+                found -> ResponseEntity.ok().eTag(WindowVersions.etag(found.version())).body(found.window()));
     }
 
     /** One page of every window, partition by partition of the windows' store. */

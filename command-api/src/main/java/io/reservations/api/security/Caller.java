@@ -2,7 +2,9 @@ package io.reservations.api.security;
 
 import io.reservations.api.errors.ApiException;
 import io.reservations.contract.ErrorCode;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -40,6 +42,12 @@ public record Caller(String subject, boolean admin) {
             return new Caller(ANONYMOUS, true);
         }
         throw new ApiException(ErrorCode.UNAUTHENTICATED, ErrorCode.UNAUTHENTICATED.description());
+    }
+
+    /** When the token of the request in progress expires; empty without a token or without an expiry. */
+    public static Optional<Instant> currentTokenExpiry() {
+        return SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken jwt
+                ? Optional.ofNullable(jwt.getToken().getExpiresAt()) : Optional.empty();
     }
 
     /** The roles ({@code roles} claim) of the request in progress's caller; none without a token. */

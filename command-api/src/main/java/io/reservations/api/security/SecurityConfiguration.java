@@ -60,6 +60,8 @@ public class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         // the error page of a request that was authorized already
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                        // the end of a change stream, whose request was authorized when it opened
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/actuator/**").hasAuthority(ADMIN)
                         .requestMatchers(HttpMethod.POST, "/windows").hasAnyAuthority("SCOPE_" + Scopes.WINDOWS_WRITE, ADMIN)

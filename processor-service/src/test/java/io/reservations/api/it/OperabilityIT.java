@@ -36,6 +36,7 @@ class OperabilityIT {
     private static final Map<String, List<String>> CONTRACT = Map.ofEntries(
             Map.entry("post /windows", List.of("400", "invalid", "409", "window-exists", "201")),
             Map.entry("get /windows/{id}", List.of("200", "404", "window-not-found")),
+            Map.entry("get /windows/{id}/changes", List.of("200", "404", "window-not-found")),
             Map.entry("post /reservations", List.of("201", "400", "409", "reservation-exists")),
             Map.entry("get /reservations/{id}", List.of("200", "404", "reservation-not-found")),
             Map.entry("post /reservations/{id}/select-resource", List.of("200", "400", "404", "reservation-not-found", "409",

@@ -3,7 +3,6 @@ package io.reservations.processor.query;
 import io.reservations.contract.Bundle;
 import io.reservations.contract.CommandResult;
 import io.reservations.contract.Reservation;
-import io.reservations.contract.Window;
 import io.reservations.processor.domain.BundleState;
 import io.reservations.processor.domain.ReservationState;
 import io.reservations.processor.readmodels.OwnerIndexSync;
@@ -19,6 +18,7 @@ import io.reservations.queries.ReservationSlice;
 import io.reservations.queries.ResourceFilter;
 import io.reservations.queries.ResourceSlice;
 import io.reservations.queries.Routing;
+import io.reservations.queries.VersionedWindow;
 import io.reservations.queries.WindowSlice;
 import io.reservations.topics.Topics;
 import java.util.Optional;
@@ -83,7 +83,7 @@ public final class StoreQueries implements EntityQueries {
     }
 
     @Override
-    public Optional<Window> window(final String id, final Predicate<String> mayKnowHolder) {
+    public Optional<VersionedWindow> window(final String id, final Predicate<String> mayKnowHolder) {
         return reading(partition, () -> windowViews().window(id, mayKnowHolder));
     }
 

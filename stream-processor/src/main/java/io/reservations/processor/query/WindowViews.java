@@ -9,6 +9,7 @@ import io.reservations.processor.store.WindowSummaries;
 import io.reservations.queries.Availability;
 import io.reservations.queries.ResourceFilter;
 import io.reservations.queries.ResourceSlice;
+import io.reservations.queries.VersionedWindow;
 import io.reservations.queries.WindowSlice;
 import io.reservations.queries.WindowSummary;
 import java.util.List;
@@ -24,6 +25,8 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  */
 final class WindowViews {
 
+    private static final int CONSISTENT_READ_ATTEMPTS = 5;
+
     private final ReadOnlyKeyValueStore<String, byte[]> index;
     private final ReadOnlyKeyValueStore<String, WindowState> whole;
 
@@ -33,9 +36,23 @@ final class WindowViews {
         this.whole = whole;
     }
 
-    Optional<Window> window(final String id, final Predicate<String> mayKnowHolder) {
-        return Optional.ofNullable(WindowLayout.read(index, whole, id)).map(window -> new Window(id,
-                window.resources().stream().map(slot -> view(slot, id, mayKnowHolder)).toList()));
+    /**
+     * The window with the version read before it; read again (a few times at most) while its master changes it
+     * meanwhile, so that the version tells exactly which events the window shows whenever the window is quiet for
+     * the time of a read.
+     */
+    Optional<VersionedWindow> window(final String id, final Predicate<String> mayKnowHolder) {
+        long before = WindowLayout.version(index, id);
+        for (int attempt = 1; ; attempt++) {
+            final WindowState read = WindowLayout.read(index, whole, id);
+            final long after = WindowLayout.version(index, id);
+            if (read == null || after == before || attempt == CONSISTENT_READ_ATTEMPTS) {
+                final long version = before;
+                return Optional.ofNullable(read).map(window -> new VersionedWindow(new Window(id,
+                        window.resources().stream().map(slot -> view(slot, id, mayKnowHolder)).toList()), version));
+            }
+            before = after;
+        }
     }
 
     Optional<Availability> availability(final String windowId) {

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Queue;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -31,6 +32,11 @@ final class Dispatcher {
 
     void emit(final String entityId, final List<?> events, final String sink, final Step step) {
         events.forEach(event -> context.forward(new Record<>(entityId, event, step.timestamp()), sink));
+    }
+
+    /** One event with the record headers it carries beside its value. */
+    void emit(final String entityId, final Object event, final Headers headers, final String sink, final Step step) {
+        context.forward(new Record<>(entityId, event, step.timestamp(), headers), sink);
     }
 
     /** The outcome's writes, then its result unless a write carries the result to the entity that publishes it. */

@@ -9,6 +9,7 @@ import io.reservations.processor.dedup.ProcessedCommands;
 import io.reservations.processor.domain.Outcome;
 import io.reservations.processor.domain.WindowDecider;
 import io.reservations.processor.store.WindowStores;
+import io.reservations.topics.WindowEventHeaders;
 
 /**
  * The master of one partition's windows: a client's command for one of them, or a write a reservation's step sent
@@ -61,8 +62,11 @@ final class WindowMaster {
     /** @param holderOwner the owner of the reservation a write comes from (shown with what it holds), or null */
     private void apply(final String id, final Input input, final String holderOwner, final Outcome<WindowEvent> outcome,
                        final Step step) {
-        outcome.events().forEach(event -> windows.apply(id, event, holderOwner));
-        dispatcher.emit(id, outcome.events(), ShardMasterTopology.WINDOW_EVENTS_SINK, step);
+        for (final WindowEvent event : outcome.events()) {
+            final WindowStores.WindowChange change = windows.apply(id, event, holderOwner);
+            dispatcher.emit(id, event, WindowEventHeaders.of(change.version(), change.reservationOwner()),
+                    ShardMasterTopology.WINDOW_EVENTS_SINK, step);
+        }
         dispatcher.dispatch(input.commandId(), outcome, step);
     }
 }

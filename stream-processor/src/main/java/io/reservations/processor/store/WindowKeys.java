@@ -17,6 +17,11 @@ final class WindowKeys {
         return "h" + SEPARATOR + windowId;
     }
 
+    /** How many events the window's master has applied to it since this key was first written: 8 bytes. */
+    static String version(final String windowId) {
+        return "v" + SEPARATOR + windowId;
+    }
+
     /** One resource, at its declared position: its {@code Slot}. */
     static String slot(final String windowId, final int position) {
         return slotsOf(windowId) + String.format("%05d", position);

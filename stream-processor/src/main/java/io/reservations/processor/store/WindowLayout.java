@@ -69,6 +69,11 @@ public final class WindowLayout {
     }
 
     /** The owner of the reservation holding a resource of the window, when known. */
+    /** How many events the window's master has applied to it (0 before versions were kept, or for no window). */
+    public static long version(final ReadOnlyKeyValueStore<String, byte[]> index, final String windowId) {
+        return WindowValues.version(index.get(WindowKeys.version(windowId)));
+    }
+
     public static String holderOwner(final ReadOnlyKeyValueStore<String, byte[]> index, final String windowId,
                                      final String reservationId) {
         return WindowValues.owner(index.get(WindowKeys.holder(windowId, reservationId)));

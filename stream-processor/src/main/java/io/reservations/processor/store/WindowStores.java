@@ -53,27 +53,44 @@ public final class WindowStores {
     }
 
     /**
+     * Applies one event of the window and counts it in the window's version.
+     *
      * @param holderOwner for an allocation, the owner of the reservation that now holds the resource (a promotion's
      *                    is the one its place in line kept)
+     * @return the window's version with this event, and the owner of the reservation the event names (null when
+     *         unknown)
      */
-    public void apply(final String windowId, final WindowEvent event, final String holderOwner) {
+    public WindowChange apply(final String windowId, final WindowEvent event, final String holderOwner) {
+        final String owner;
         if (event instanceof WindowCreated created) {
             write(WindowDecider.evolve(null, created));
+            owner = null;
         } else if (event instanceof ResourceAllocated allocated && Boolean.TRUE.equals(allocated.fromWaitlist())) {
-            final String owner = lines.leave(windowId, allocated.reservationId()).map(WaitingSelection::owner).orElse(null);
+            owner = lines.leave(windowId, allocated.reservationId()).map(WaitingSelection::owner).orElse(null);
             hold(windowId, allocated.resourceId(), allocated.reservationId(), owner);
         } else if (event instanceof ResourceAllocated allocated) {
+            owner = holderOwner;
             hold(windowId, allocated.resourceId(), allocated.reservationId(), holderOwner);
         } else if (event instanceof ResourceReleased released) {
+            owner = WindowValues.owner(index.get(WindowKeys.holder(windowId, released.reservationId())));
             hold(windowId, released.resourceId(), null, null);
         } else if (event instanceof WaitlistJoined joined) {
+            owner = holderOwner;
             lines.join(windowId, new WaitingSelection(joined.reservationId(), joined.resourceType(), joined.commandId(),
                     holderOwner, joined.waitlistPosition()));
         } else if (event instanceof WaitlistLeft left) {
-            lines.leave(windowId, left.reservationId());
+            owner = lines.leave(windowId, left.reservationId()).map(WaitingSelection::owner).orElse(null);
         } else {
             throw new IllegalArgumentException("Unknown window event " + event);
         }
+        // after the change itself: a read that finds this version finds the change (WindowLayout.versionedRead)
+        final long version = WindowValues.version(index.get(WindowKeys.version(windowId))) + 1;
+        index.put(WindowKeys.version(windowId), WindowValues.version(version));
+        return new WindowChange(version, owner);
+    }
+
+    /** What applying one event did: the window's version with it, and the owner of the reservation it names. */
+    public record WindowChange(long version, String reservationOwner) {
     }
 
     private void write(final WindowState window) {

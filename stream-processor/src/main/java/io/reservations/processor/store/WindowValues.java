@@ -43,6 +43,15 @@ final class WindowValues {
         return ByteBuffer.allocate(Integer.BYTES + ownerBytes.length).putInt(position).put(ownerBytes).array();
     }
 
+    static byte[] version(final long version) {
+        return ByteBuffer.allocate(Long.BYTES).putLong(version).array();
+    }
+
+    /** 0 for a window whose events were all applied before versions were kept. */
+    static long version(final byte[] bytes) {
+        return bytes == null ? 0 : ByteBuffer.wrap(bytes).getLong();
+    }
+
     static Integer position(final byte[] bytes) {
         return bytes == null ? null : ByteBuffer.wrap(bytes).getInt();
     }

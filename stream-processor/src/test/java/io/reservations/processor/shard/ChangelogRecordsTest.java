@@ -78,10 +78,11 @@ class ChangelogRecordsTest {
         final Map<String, Integer> written = changelogRecordsOf(() -> select(reservation));
 
         // reservation: SELECTING (remembering the request, and the deadline that is otherwise kept in memory only),
-        // then CONFIRMED; de-duplication: the result; window: the slot, its holder, its free block. The owner
+        // then CONFIRMED; de-duplication: the result; window: the slot, its holder, its free block, its version (the
+        // change streams' cut). The owner
         // index's changelog is the read models' (ReadModelTopology), outside the saga's transactions
         assertThat(written).isEqualTo(Map.of(StoresAndTopics.RESERVATIONS, 2,
-                StoresAndTopics.PROCESSED_COMMANDS, 1, StoresAndTopics.WINDOW_INDEX, 3));
+                StoresAndTopics.PROCESSED_COMMANDS, 1, StoresAndTopics.WINDOW_INDEX, 4));
     }
 
     @Test
@@ -93,7 +94,7 @@ class ChangelogRecordsTest {
         // one step, one commit: the reservation is written twice (SELECTING, then CONFIRMED: its store is not
         // cached), the window's index is cached
         assertThat(written).isEqualTo(Map.of(StoresAndTopics.RESERVATIONS, 2,
-                StoresAndTopics.PROCESSED_COMMANDS, 1, StoresAndTopics.WINDOW_INDEX, 3));
+                StoresAndTopics.PROCESSED_COMMANDS, 1, StoresAndTopics.WINDOW_INDEX, 4));
     }
 
     /** A window of one seat on one partition, a reservation for it on another (or the same); the reservation's id. */

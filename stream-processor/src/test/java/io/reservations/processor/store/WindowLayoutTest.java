@@ -83,7 +83,8 @@ class WindowLayoutTest {
             changelogRecords();
             reservationCommands.pipeInput("r-" + i, new SelectResource("select-r-" + i, "r-" + i, "seat"));
             final List<TestRecord<String, byte[]>> written = changelogRecords();
-            assertThat(written).as("allocation %d writes a few small values", i).hasSizeBetween(1, 3);
+            // the slot, the holder, the free block, the window's version
+            assertThat(written).as("allocation %d writes a few small values", i).hasSizeBetween(1, 4);
             assertThat(written.stream().mapToInt(WindowLayoutTest::size).sum()).as("bytes of allocation %d", i)
                     .isLessThan(1024);
         }
