@@ -3,9 +3,9 @@ package io.reservations.api.changes;
 import io.reservations.api.errors.ApiException;
 
 /**
- * Where a window's change stream goes on: the offset of {@code window.events}' partition to read from, and the
- * window's version the client has (events up to it are not sent again). Sent as each event's {@code id}, opaque to
- * clients, and taken back from {@code Last-Event-ID}.
+ * Where a window's change stream goes on: the offset of {@code window.events}' partition to read from, and, until
+ * the first event after a snapshot, the snapshot's version (events up to it are in the snapshot: not sent again;
+ * 0 afterwards). Sent as each event's {@code id}, opaque to clients, and taken back from {@code Last-Event-ID}.
  */
 record ChangeCursor(long offset, long version) {
 

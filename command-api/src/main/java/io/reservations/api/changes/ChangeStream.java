@@ -54,14 +54,17 @@ final class ChangeStream {
     /**
      * A record of this stream's partition at {@code offset}: sent when it is this window's and the client lacks it.
      *
-     * @param version the window's version with this event, -1 when the record carries none
+     * @param version the window's version with this event, -1 when the record carries none (written before versions
+     *                were kept: always sent)
      */
     void offer(final long offset, final String key, final long version, final byte[] value, final String owner) {
         if (offset < cursor.offset()) {
             return; // read again for another stream of the partition
         }
+        // the version only tells which events a snapshot showed; past the first event sent, offsets alone do (a
+        // processor reset starts versions again, which must not hide what follows from a client that resumes)
         final boolean news = windowId().equals(key) && (version < 0 || version > cursor.version());
-        cursor = new ChangeCursor(offset + 1, news && version >= 0 ? version : cursor.version());
+        cursor = new ChangeCursor(offset + 1, news ? 0 : cursor.version());
         if (news) {
             view.render(value, owner).ifPresent(event -> enqueue(event.id(cursor.id())));
         }

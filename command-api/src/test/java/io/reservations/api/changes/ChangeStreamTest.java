@@ -43,8 +43,8 @@ class ChangeStreamTest {
         stream.offer(12, "w", 4, allocated("r3"), "alice"); // the partition read again from an earlier offset
 
         assertThat(sent).hasSize(1);
-        assertThat(sent.get(0)).contains("id:13-4").contains("event:ResourceAllocated").contains("\"reservation_id\":\"r3\"");
-        assertThat(stream.cursor()).isEqualTo(new ChangeCursor(13, 4));
+        assertThat(sent.get(0)).contains("id:13-0").contains("event:ResourceAllocated").contains("\"reservation_id\":\"r3\"");
+        assertThat(stream.cursor()).isEqualTo(new ChangeCursor(13, 0));
     }
 
     @Test
