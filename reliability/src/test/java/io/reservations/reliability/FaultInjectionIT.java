@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -85,12 +86,15 @@ class FaultInjectionIT {
         // two seats: one selection in six goes there and waits in its line when both are taken
         assertThat(api.post("/windows", "{\"id\":\"queue-window\",\"resources\":[{\"id\":\"q-0\",\"type\":\"seat\"},"
                 + "{\"id\":\"q-1\",\"type\":\"seat\"}]}", "create-queue-window").status()).isEqualTo(201);
+        // the busiest window's change stream, connected again from its last id after every fault
+        final ChangeWatch changes = cluster.watch("queue-window");
         try (CommandLoad load = CommandLoad.start(api, windows, "queue-window", ledger, full ? 8 : 6, 42);
              StallWatch stalls = StallWatch.start(ledger, cluster, report)) {
             progress(ledger);
             poison.addAll(PoisonRecords.write(cluster.brokers().bootstrap(), ReliabilityCluster.PARTITIONS, windows.get(0), "1"));
             for (final Fault fault : full ? fullFaults() : List.of(Fault.KILL_PROCESSOR_1, Fault.KILL_BROKER)) {
                 inject(fault, cluster, api, windows.get(0), ledger);
+                changes.reconnect();
             }
             poison.addAll(PoisonRecords.write(cluster.brokers().bootstrap(), ReliabilityCluster.PARTITIONS, windows.get(0), "2"));
             progress(ledger);
@@ -104,7 +108,13 @@ class FaultInjectionIT {
                 .pollInterval(Duration.ofSeconds(2)).until(verifier::quiesced);
         await("every hold confirmed, cancelled or expired, every short wait in a line over").atMost(Duration.ofMinutes(3))
                 .pollInterval(Duration.ofSeconds(2)).until(verifier::settled);
-        final Map<String, Object> figures = verifier.verify(ledger, poison);
+        final Map<String, Object> figures = new LinkedHashMap<>(verifier.verify(ledger, poison));
+        try (changes) {
+            await("the change stream has every committed event of its window").atMost(Duration.ofMinutes(1))
+                    .pollInterval(Duration.ofSeconds(2))
+                    .until(() -> changes.caughtUp(cluster.brokers().bootstrap(), ReliabilityCluster.PARTITIONS));
+            figures.putAll(changes.verify(cluster.brokers().bootstrap(), ReliabilityCluster.PARTITIONS));
+        }
         report.invariants(figures);
 
         // after the verifier, so that a slow recovery never hides a broken promise

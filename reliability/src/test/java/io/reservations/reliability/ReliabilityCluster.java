@@ -74,6 +74,11 @@ final class ReliabilityCluster implements AutoCloseable {
         return new ApiClient(apis.stream().map(ServiceNode::baseUrl).toList(), apis.get(0).adminToken(), giveUpAfter);
     }
 
+    /** A client of the window's change stream through the API instances in turn, with the admin token. */
+    ChangeWatch watch(final String windowId) throws InterruptedException {
+        return ChangeWatch.open(apis.stream().map(ServiceNode::baseUrl).toList(), apis.get(0).adminToken(), windowId);
+    }
+
     /** The {@code reservation.commands} partitions the processor masters now (its active tasks). */
     List<Integer> activePartitions(final ServiceNode processor) {
         return member(processor).map(member -> member.assignment().topicPartitions().stream()

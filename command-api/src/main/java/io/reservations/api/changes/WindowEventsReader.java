@@ -102,8 +102,12 @@ final class WindowEventsReader implements AutoCloseable {
             return false;
         });
         for (final int partition : rewind) {
+            final List<ChangeStream> streams = following.get(partition);
+            if (streams == null) {
+                continue; // its one new stream ended already
+            }
             final TopicPartition topicPartition = partition(partition);
-            final long earliest = following.get(partition).stream().mapToLong(s -> s.cursor().offset()).min().orElseThrow();
+            final long earliest = streams.stream().mapToLong(stream -> stream.cursor().offset()).min().orElseThrow();
             if (opened.paused().contains(topicPartition) || opened.position(topicPartition) > earliest) {
                 opened.seek(topicPartition, earliest);
             }

@@ -3,10 +3,10 @@ package io.reservations.api.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reservations.api.ReservationsApplication;
-import io.reservations.api.support.EventStreamClient;
-import io.reservations.api.support.EventStreamClient.Event;
 import io.reservations.api.support.HttpJson;
 import io.reservations.api.support.ServiceInstance;
+import io.reservations.processor.it.EventStreamClient;
+import io.reservations.processor.it.EventStreamClient.Event;
 import io.reservations.topics.KafkaTestBroker;
 import io.reservations.topics.SharedKafkaBroker;
 import java.nio.file.Path;

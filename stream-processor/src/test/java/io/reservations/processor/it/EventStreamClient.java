@@ -1,4 +1,4 @@
-package io.reservations.api.support;
+package io.reservations.processor.it;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,7 +14,10 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-/** A client of a {@code text/event-stream}: the events it receives, as they come, until it is closed. */
+/**
+ * A client of a {@code text/event-stream} (the change streams of the service's tests and of the fault suite): the
+ * events it receives, as they come, until the stream ends or the client closes it.
+ */
 public final class EventStreamClient implements AutoCloseable {
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -69,6 +72,11 @@ public final class EventStreamClient implements AutoCloseable {
         final List<Event> taken = new ArrayList<>();
         events.drainTo(taken);
         return taken;
+    }
+
+    /** Whether the stream has ended (the server closed it, or this client did). */
+    public boolean ended() {
+        return !reader.isAlive();
     }
 
     private void read() {
