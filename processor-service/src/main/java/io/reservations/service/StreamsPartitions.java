@@ -12,7 +12,6 @@ import java.util.function.Function;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
-import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.processor.StreamPartitioner;
 
@@ -38,13 +37,10 @@ final class StreamsPartitions implements LocalPartitions {
         return ownerOf(routing, (streams, store) -> streams.queryMetadataForKey(store, "", thatPartition));
     }
 
+    /** {@code StoreQueries} tells a partition that cannot be read here by {@link PartitionUnavailable}. */
     @Override
     public <T> T read(final int partition, final Function<EntityQueries, T> lookup) {
-        try {
-            return lookup.apply(processor.queries(partition));
-        } catch (final InvalidStateStoreException e) { // a store closed under the read: its task is moving
-            throw new PartitionUnavailable("Partition " + partition + " is moving", e);
-        }
+        return lookup.apply(processor.queries(partition));
     }
 
     private Optional<PartitionOwner> ownerOf(final Routing routing, final Locator locate) {

@@ -70,17 +70,20 @@ public class WindowChangeStreams implements SmartLifecycle {
     }
 
     /** The partition of {@code window.events} that holds the window's events. */
-    int partitionOf(final String windowId) {
+    private int partitionOf(final String windowId) {
         return EntityPartitioner.partitionOf(windowId, partitions);
     }
 
-    /** Where a stream that starts now begins: the partition's committed end, read before its snapshot is. */
-    ChangeCursor committedEnd(final int partition, final long version) {
-        final TopicPartition topicPartition = new TopicPartition(Topics.WINDOW_EVENTS.name(), partition);
+    /**
+     * Where a stream of the window that starts now begins: the committed end of its partition of
+     * {@code window.events}, read before its snapshot is.
+     */
+    long committedEnd(final String windowId) {
+        final TopicPartition topicPartition = new TopicPartition(Topics.WINDOW_EVENTS.name(), partitionOf(windowId));
         try {
-            return new ChangeCursor(admin.listOffsets(Map.of(topicPartition, OffsetSpec.latest()),
+            return admin.listOffsets(Map.of(topicPartition, OffsetSpec.latest()),
                     new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).partitionResult(topicPartition)
-                    .get(5, TimeUnit.SECONDS).offset(), version);
+                    .get(5, TimeUnit.SECONDS).offset();
         } catch (final ExecutionException | TimeoutException e) {
             throw ApiException.unavailable("Kafka cannot tell where the window's events end; retry shortly");
         } catch (final InterruptedException e) {

@@ -54,7 +54,7 @@ public class WindowChangesController {
         final Caller caller = Caller.current();
         final ChangeCursor resumeFrom = lastEventId == null ? null : ChangeCursor.parse(lastEventId);
         // the end first, then the window: every event the window does not show comes at or after that end
-        final ChangeCursor end = resumeFrom != null ? null : streams.committedEnd(streams.partitionOf(id), 0);
+        final long end = resumeFrom != null ? -1 : streams.committedEnd(id);
         final ResponseEntity<?> window = reads.window(new ReadRequest("/windows/" + id, false, request.authorization()),
                 id, caller);
         if (!window.getStatusCode().is2xxSuccessful()) {
@@ -67,7 +67,7 @@ public class WindowChangesController {
         if (resumeFrom != null) {
             from = resumeFrom;
         } else {
-            from = new ChangeCursor(end.offset(), WindowVersions.of(window.getHeaders().getETag()).orElse(0));
+            from = new ChangeCursor(end, WindowVersions.of(window.getHeaders().getETag()).orElse(0));
             try {
                 emitter.send(SseEmitter.event().name("snapshot").id(from.id()).data(window.getBody(),
                         MediaType.APPLICATION_JSON));
