@@ -76,6 +76,23 @@ get_reservation() { curl -s -o /dev/null -w '%{http_code}' localhost:8080/reserv
 reads="$(get_reservation) $(get_reservation)"
 echo "a processor over plain HTTP: $plain, over HTTPS: $tls; GET /reservations/r-smoke through the API, twice: $reads"
 [ "$plain" = 400 ] && [ "$tls" = 200 ] && [ "$reads" = "200 200" ]
+# a window's change stream through the API container, whose Kafka user reads window.events: the snapshot, then the
+# release that a cancel makes
+stream=$(mktemp)
+curl -sN --max-time 30 localhost:8080/windows/w-smoke/changes -H "Authorization: Bearer $token" > "$stream" &
+streaming=$!
+until grep -Eq '^event: ?snapshot' "$stream"; do
+  kill -0 "$streaming" 2> /dev/null || { echo "the change stream ended without a snapshot: $(cat "$stream")" >&2; exit 1; }
+  sleep 0.2
+done
+post /reservations/r-smoke/cancel '' > /dev/null
+until grep -Eq '^event: ?ResourceReleased' "$stream"; do
+  kill -0 "$streaming" 2> /dev/null || { echo "the change stream ended before the release: $(cat "$stream")" >&2; exit 1; }
+  sleep 0.2
+done
+kill "$streaming" 2> /dev/null || true
+echo "GET /windows/w-smoke/changes through the API: $(grep -Ec '^event: ?' "$stream") events, the last: $(grep -E '^event: ?' "$stream" | tail -1)"
+rm -f "$stream"
 # from the applications' network the brokers answer on SASL_SSL (9092) only: controllers (9093) and the superuser
 # listener (9094) are bound to the brokers' own network, which the API container does not join
 reach() { docker exec "$(compose ps -q api)" timeout 5 bash -c "exec 3<>/dev/tcp/$1/$2" > /dev/null 2>&1 && echo open || echo closed; }

@@ -1,6 +1,7 @@
 package io.reservations.api;
 
 import io.reservations.api.kafka.KafkaConnection;
+import io.reservations.api.query.LocalPartitions;
 import io.reservations.api.security.LocalSigningKey;
 import io.reservations.api.security.TokenIssuer;
 import java.io.IOException;
@@ -25,14 +26,16 @@ class StartupBanner {
     private final ReservationsProperties properties;
     private final KafkaConnection kafka;
     private final ObjectProvider<TokenIssuer> tokens;
+    private final ObjectProvider<LocalPartitions> processor;
     private final int port;
 
     StartupBanner(final ReservationsProperties properties, final KafkaConnection kafka,
-                  final ObjectProvider<TokenIssuer> tokens,
+                  final ObjectProvider<TokenIssuer> tokens, final ObjectProvider<LocalPartitions> processor,
                   @Value("${server.port:8080}") final int port) {
         this.properties = properties;
         this.kafka = kafka;
         this.tokens = tokens;
+        this.processor = processor;
         this.port = port;
     }
 
@@ -47,7 +50,7 @@ class StartupBanner {
                   Data       {}
                   Stop with Ctrl-C{}""",
                 port, properties.api().enabled() ? "on" : "off",
-                properties.processor().enabled() ? "running, stores in " + properties.dataDir().resolve("streams").toAbsolutePath() : "off",
+                processor.getIfAvailable() != null ? "running, stores in " + properties.dataDir().resolve("streams").toAbsolutePath() : "off",
                 kafka.bootstrapServers(), kafka.local() ? " (local broker)" : "",
                 properties.dataDir().toAbsolutePath(), access());
     }

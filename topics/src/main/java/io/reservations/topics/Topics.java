@@ -57,7 +57,10 @@ public final class Topics {
     public static final List<TopicSpec<?, ?>> ALL = List.of(RESERVATION_COMMANDS, WINDOW_COMMANDS, BUNDLE_COMMANDS,
             FORWARD_WRITES, RESERVATION_EVENTS, WINDOW_EVENTS, BUNDLE_EVENTS, COMMAND_RESULTS, DEAD_LETTERS);
 
-    /** The topics the command API uses: it writes commands and reads results, nothing else. */
+    /**
+     * The topics the command API makes sure of: it writes commands and reads results. It reads two more that the
+     * processor makes (window.events for the change streams, the owners' usage) and may not create.
+     */
     public static final List<TopicSpec<?, ?>> USED_BY_API = List.of(RESERVATION_COMMANDS, WINDOW_COMMANDS,
             BUNDLE_COMMANDS, COMMAND_RESULTS);
 

@@ -48,11 +48,11 @@ public class KafkaConfiguration {
             connection = new KafkaConnection(properties.kafka().bootstrapServers(),
                     properties.kafka().security().toClientSecurity(), null);
         }
-        // each role makes sure of the topics it uses (creation is idempotent and checks co-partitioning); an
-        // API-only instance may not even see the others where ACLs are in place (ApplicationAcls)
+        // each role makes sure of the topics it uses (creation is idempotent and checks co-partitioning): the REST
+        // edge of its own, the processor (where one runs in this process) of all of them; an API-only instance may
+        // not even see the others where ACLs are in place (ApplicationAcls)
         try (Admin admin = Admin.create(connection.clientConfig())) {
-            new TopicProvisioner(admin, topicSettings(properties))
-                    .provision(properties.processor().enabled() ? Topics.ALL : Topics.USED_BY_API);
+            new TopicProvisioner(admin, topicSettings(properties)).provision(Topics.USED_BY_API);
         }
         return connection;
     }
