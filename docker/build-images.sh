@@ -3,8 +3,8 @@
 #   reservations/jre:17     Debian bookworm (debootstrap minbase) with OpenJDK 17 and curl
 #   reservations/kafka:4.3.1  a KRaft broker from the Kafka jars on Maven Central, configured from KAFKA_*
 #                           variables as apache/kafka is (Testcontainers' KafkaContainer accepts it)
-#   reservations/api:dev, reservations/processor:dev  command-api.jar and processor-service.jar built on this
-#                           host (mvn package first)
+#   reservations/api:dev, reservations/processor:dev, reservations/auditor:dev  command-api.jar,
+#                           processor-service.jar and auditor-exec.jar built on this host (mvn package first)
 # An image that exists is reused; FORCE=1 rebuilds all. Prints the variables docker-compose.yml takes.
 # --if-docker: nothing to do (exit 0) where no Docker daemon answers; the build's container tests then skip.
 set -euo pipefail
@@ -48,10 +48,11 @@ if missing "$kafka"; then
 fi
 
 # the service: always built (the jars change with every build; the layers below them are cached)
-for jar in command-api/target/command-api.jar processor-service/target/processor-service.jar; do
+for jar in command-api/target/command-api.jar processor-service/target/processor-service.jar \
+    auditor/target/auditor-exec.jar; do
   [ -f "$jar" ] || { echo "$jar is missing: mvn -DskipTests package first" >&2; exit 1; }
 done
-for role in api processor; do
+for role in api processor auditor; do
   start=$SECONDS
   docker build -q --build-arg BASE_IMAGE="$base" -f "docker/$role.Dockerfile" -t "reservations/$role:dev" . > /dev/null
   took "reservations/$role:dev" "$start"
@@ -62,3 +63,4 @@ echo "JRE_IMAGE=$base"
 echo "KAFKA_IMAGE=$kafka"
 echo "API_IMAGE=reservations/api:dev"
 echo "PROCESSOR_IMAGE=reservations/processor:dev"
+echo "AUDITOR_IMAGE=reservations/auditor:dev"

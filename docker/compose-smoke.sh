@@ -3,8 +3,8 @@
 # every service is healthy, sends one select-resource through the API container, kills a processor and sends
 # another (the survivor may look for the dead one's transactions under its ACLs), checks an owner's token from the
 # token tool, that the brokers' health check leaves no login behind, that reads reach the processors over HTTPS
-# only and that the API's network reaches no broker listener but SASL_SSL, and takes it all down again, volumes
-# included. Prints how long each step took. Run from anywhere; needs a Docker daemon and docker-compose.
+# only and that the API's network reaches no broker listener but SASL_SSL, that a change stream and the auditor
+# container work, and takes it all down again, volumes included. Prints how long each step took. Run from anywhere; needs a Docker daemon and docker-compose.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 project=reservations-smoke
@@ -123,5 +123,20 @@ echo "processor-2 killed at $since; what processor-1 did since:"
 grep -E 'State transition|Aborted the open transaction' <<< "$logs" | sed -E 's/^([^ ]+) .* : /  \1 /'
 if grep -q 'Could not look for transactions' <<< "$logs"; then
   grep 'Could not look for transactions' <<< "$logs" | head -3 >&2; exit 1
+fi
+# the auditor, its own container with its own Kafka user: it read the events of all this, and found nothing
+audit_metrics() { docker exec "$(compose ps -q auditor)" curl -fs localhost:8080/metrics; }
+until audit_metrics | grep -Eq '^reservations_audit_lag_records 0.0'; do
+  if (( SECONDS - killed > 180 )); then
+    echo "the auditor did not catch up within 3 minutes" >&2; audit_metrics | grep '^reservations_audit' >&2; exit 1
+  fi
+  sleep 1
+done
+audited=$(audit_metrics | grep '^reservations_audit')
+echo "the auditor container: $(grep '^reservations_audit_events_total' <<< "$audited"); violations:"
+grep '^reservations_audit_violations_total' <<< "$audited" | sed 's/^/  /'
+grep -Eq '^reservations_audit_events_total [1-9]' <<< "$audited"
+if grep '^reservations_audit_violations_total' <<< "$audited" | grep -vq ' 0.0$'; then
+  echo "the auditor reported violations" >&2; compose logs auditor | grep 'audit violation' >&2; exit 1
 fi
 echo "compose smoke run done after $(( SECONDS - start )) s"

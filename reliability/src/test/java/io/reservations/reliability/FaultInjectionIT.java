@@ -88,6 +88,7 @@ class FaultInjectionIT {
                 + "{\"id\":\"q-1\",\"type\":\"seat\"}]}", "create-queue-window").status()).isEqualTo(201);
         // the busiest window's change stream, connected again from its last id after every fault
         final ChangeWatch changes = cluster.watch("queue-window");
+        final LiveAudit audit = LiveAudit.start(cluster.brokers().bootstrap());
         try (CommandLoad load = CommandLoad.start(api, windows, "queue-window", ledger, full ? 8 : 6, 42);
              StallWatch stalls = StallWatch.start(ledger, cluster, report)) {
             progress(ledger);
@@ -114,6 +115,9 @@ class FaultInjectionIT {
                     .pollInterval(Duration.ofSeconds(2))
                     .until(() -> changes.caughtUp(cluster.brokers().bootstrap(), ReliabilityCluster.PARTITIONS));
             figures.putAll(changes.verify(cluster.brokers().bootstrap(), ReliabilityCluster.PARTITIONS));
+        }
+        try (audit) {
+            figures.putAll(audit.verify());
         }
         report.invariants(figures);
 

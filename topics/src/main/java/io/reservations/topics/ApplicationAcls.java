@@ -75,6 +75,14 @@ public final class ApplicationAcls {
         return acls;
     }
 
+    /** The auditor: reads the event topics (partitions assigned, no group), nothing else. */
+    public static List<AclBinding> auditor(final String user) {
+        final List<AclBinding> acls = new ArrayList<>();
+        Stream.of(Topics.RESERVATION_EVENTS, Topics.WINDOW_EVENTS, Topics.BUNDLE_EVENTS).forEach(topic ->
+                acls.addAll(topic(user, topic, AclOperation.DESCRIBE, AclOperation.READ)));
+        return acls;
+    }
+
     private static List<AclBinding> topic(final String user, final TopicSpec<?, ?> topic,
                                           final AclOperation... operations) {
         final ResourcePattern pattern = new ResourcePattern(ResourceType.TOPIC, topic.name(), PatternType.LITERAL);

@@ -34,6 +34,7 @@ class ComposeAclsTest {
     void shouldGrantTheComposeUsersWhatApplicationAclsGrants() throws IOException {
         final Set<AclBinding> expected = new HashSet<>(ApplicationAcls.api("api", "reservation-processor"));
         expected.addAll(ApplicationAcls.processor("processor", "reservation-processor"));
+        expected.addAll(ApplicationAcls.auditor("auditor"));
 
         assertThat(composeGrants()).containsExactlyInAnyOrderElementsOf(expected);
     }

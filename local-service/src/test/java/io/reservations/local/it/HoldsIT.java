@@ -29,7 +29,7 @@ class HoldsIT {
     @Test
     void shouldHoldConfirmAndExpireOverHttpAndRefuseABadHold() {
         try (ServiceInstance service = ServiceInstance.start(LocalService.sources(), "", data, "reservation-processor",
-                Map.of("reservations.kafka.local-port", ServiceInstance.freePortPair()))) {
+                Map.of("reservations.kafka.local-port", ServiceInstance.freePortPair(), "reservations.auditor.grace", "5s"))) {
             final HttpJson http = service.http();
             assertThat(http.post("/windows", "{\"id\":\"w\",\"resources\":[{\"id\":\"a\",\"type\":\"seat\"},"
                     + "{\"id\":\"b\",\"type\":\"seat\"}]}").status()).isEqualTo(201);
@@ -63,6 +63,15 @@ class HoldsIT {
                 assertThat(refused.code()).as("hold_for %s", hold).isEqualTo("invalid");
             }
             assertThat(http.get("/reservations/bad").text("status")).as("nothing was published").isEqualTo("PENDING");
+
+            // the local service's auditor read every event and found no promise broken for longer than its grace
+            await().during(Duration.ofSeconds(6)).atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                final String metrics = http.get("/actuator/prometheus").body();
+                assertThat(metrics).containsPattern("reservations_audit_lag_records\\{[^}]*} 0.0")
+                        .containsPattern("reservations_audit_events_total\\{[^}]*} [1-9]");
+                assertThat(metrics.lines().filter(line -> line.startsWith("reservations_audit_violations_total{")))
+                        .hasSize(6).allSatisfy(line -> assertThat(line).endsWith(" 0.0"));
+            });
         }
     }
 
