@@ -1,5 +1,6 @@
 package io.reservations.api.query;
 
+import io.reservations.api.security.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
@@ -22,9 +23,15 @@ public final class ReadRequestResolver implements HandlerMethodArgumentResolver 
         return of(request.getNativeRequest(HttpServletRequest.class));
     }
 
+    /** The header as it came, or the console session's token (a read may come with the cookie instead). */
+    private static String authorization(final HttpServletRequest request) {
+        final String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+        return header != null ? header : Caller.currentAuthorization().orElse(null);
+    }
+
     static ReadRequest of(final HttpServletRequest request) {
         final String query = request.getQueryString();
         return new ReadRequest(request.getRequestURI() + (query == null ? "" : "?" + query),
-                request.getHeader(EntityReader.ROUTED_HEADER) != null, request.getHeader(HttpHeaders.AUTHORIZATION));
+                request.getHeader(EntityReader.ROUTED_HEADER) != null, authorization(request));
     }
 }

@@ -50,6 +50,15 @@ public record Caller(String subject, boolean admin) {
                 ? Optional.ofNullable(jwt.getToken().getExpiresAt()) : Optional.empty();
     }
 
+    /**
+     * The request in progress's token as an {@code Authorization} value, whether it came in that header or in the
+     * console's session cookie: what a read passed on to a processor instance carries.
+     */
+    public static Optional<String> currentAuthorization() {
+        return SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken jwt
+                ? Optional.of("Bearer " + jwt.getToken().getTokenValue()) : Optional.empty();
+    }
+
     /** The roles ({@code roles} claim) of the request in progress's caller; none without a token. */
     public static List<String> currentRoles() {
         return rolesOf(SecurityContextHolder.getContext().getAuthentication());

@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -30,7 +31,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
- * Bearer JWTs on every request but health; a request no rule names is denied. Scopes: {@code windows:write} (create windows), {@code
+ * Bearer JWTs on every request but health (a read may carry the console's session cookie instead: ApiTokens); a
+ * request no rule names is denied. Scopes: {@code windows:write} (create windows), {@code
  * reservations:write} (create, select, cancel reservations and bundles), {@code read}; the {@code admin} role may do everything,
  * including the management endpoints. Failures are problem+json: 401 {@code unauthenticated}, 403 {@code
  * forbidden}.
@@ -44,6 +46,7 @@ public class SecurityConfiguration {
     private static final int CHECKED_TOKENS = 10_000;
 
     @Bean
+    @Order(2)
     SecurityFilterChain api(final HttpSecurity http, final ReservationsProperties properties,
                             final RefusedAuthentications refusals) throws Exception {
         http.csrf(csrf -> csrf.disable())
@@ -75,6 +78,7 @@ public class SecurityConfiguration {
                         // anything not named above, HEAD, OPTIONS and unknown methods included
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(server -> server
+                        .bearerTokenResolver(new ApiTokens())
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(authorities()))
                         .authenticationEntryPoint(unauthenticated(refusals))
                         .accessDeniedHandler((request, response, denied) -> Problems.write(response,
@@ -119,7 +123,7 @@ public class SecurityConfiguration {
     }
 
     /** 401 {@code unauthenticated}, counted against the client's address (RefusedAuthentications). */
-    private static AuthenticationEntryPoint unauthenticated(final RefusedAuthentications refusals) {
+    static AuthenticationEntryPoint unauthenticated(final RefusedAuthentications refusals) {
         return (request, response, failure) -> {
             refusals.refused(request.getRemoteAddr());
             Problems.write(response, ErrorCode.UNAUTHENTICATED, ErrorCode.UNAUTHENTICATED.description());
@@ -127,7 +131,7 @@ public class SecurityConfiguration {
     }
 
     /** {@code scope} claim to SCOPE_ authorities, {@code roles} claim to ROLE_ authorities. */
-    private static JwtAuthenticationConverter authorities() {
+    static JwtAuthenticationConverter authorities() {
         final JwtGrantedAuthoritiesConverter scopes = new JwtGrantedAuthoritiesConverter();
         final JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
         converter.setJwtGrantedAuthoritiesConverter((Jwt jwt) -> {
