@@ -45,7 +45,8 @@ settled() {
   if command_id=$(grep -o '"command_id":"[^"]*"' <<< "$answer" | cut -d'"' -f4) && [ -n "$command_id" ]; then
     for _ in $(seq 120); do
       answer=$(curl -sf "localhost:8080/commands/$command_id" -H "Authorization: Bearer $token")
-      grep -q '"status":"PENDING"' <<< "$answer" || break
+      # the command's own status, the first field after its id (a created reservation's entity is PENDING too)
+      grep -q '^{"command_id":"[^"]*","status":"PENDING"' <<< "$answer" || break
       sleep 1
     done
   fi
@@ -107,8 +108,9 @@ since=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 docker kill -s KILL "$(compose ps -q processor-2)" > /dev/null
 killed=$SECONDS
 settled /reservations '{"id":"r-failover","window_id":"w-smoke"}' > /dev/null
+created=$SECONDS
 answer=$(settled /reservations/r-failover/select-resource '{"resource_type":"seat"}')
-echo "processor-2 killed: a select completed $(( SECONDS - killed )) s later: $answer"
+echo "processor-2 killed: a create completed $(( created - killed )) s later, a select $(( SECONDS - created )) s after it: $answer"
 grep -q '"status":"CONFIRMED"' <<< "$answer"
 survivor() { docker logs --since "$since" "$(compose ps -q processor-1)" 2>&1; }
 took_over='stream-client \[reservation-processor-[0-9a-f]{8}-[^]]*\] State transition from REBALANCING to RUNNING'
