@@ -3,8 +3,8 @@
 # every service is healthy, sends one select-resource through the API container, kills a processor and sends
 # another (the survivor may look for the dead one's transactions under its ACLs), checks an owner's token from the
 # token tool, that the brokers' health check leaves no login behind, that reads reach the processors over HTTPS
-# only and that the API's network reaches no broker listener but SASL_SSL, that a change stream and the auditor
-# container work, and takes it all down again, volumes included. Prints how long each step took. Run from anywhere; needs a Docker daemon and docker-compose.
+# only and that the API's network reaches no broker listener but SASL_SSL, that a change stream, the auditor
+# container and the console's reads of it and of the dead letters work, and takes it all down again, volumes included. Prints how long each step took. Run from anywhere; needs a Docker daemon and docker-compose.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 project=reservations-smoke
@@ -140,5 +140,18 @@ grep '^reservations_audit_violations_total' <<< "$audited" | sed 's/^/  /'
 grep -Eq '^reservations_audit_events_total [1-9]' <<< "$audited"
 if grep '^reservations_audit_violations_total' <<< "$audited" | grep -vq ' 0.0$'; then
   echo "the auditor reported violations" >&2; compose logs auditor | grep 'audit violation' >&2; exit 1
+fi
+# the console in the API container asks the auditor container (RESERVATIONS_CONSOLE_AUDITOR_URL) for its findings,
+# and reads the dead letters with the API's own Kafka user
+console() { curl -sf "localhost:8080/console/$1" -H "Cookie: reservations_console=$token"; }
+findings=$(console findings)
+echo "the console's auditor findings through the API container: $findings"
+grep -q '"source":"http://auditor:8080/findings","running":true' <<< "$findings"
+grep -q '"findings":\[\]' <<< "$findings"
+dead_letters=$(console dead-letters)
+echo "the console's dead letters through the API container: $dead_letters"
+grep -q '"total":0' <<< "$dead_letters"
+if compose logs api 2>&1 | grep -E 'AuthorizationException|Stopped reading'; then
+  echo "the API was refused something by its ACLs, or stopped reading a topic" >&2; exit 1
 fi
 echo "compose smoke run done after $(( SECONDS - start )) s"

@@ -61,6 +61,10 @@ class AuditorIT {
                 assertThat(violation.records()).containsExactly(partition + first.offset(),
                         partition + second.offset());
             });
+            // what the console reads from a standalone auditor (RemoteAuditorFindings)
+            assertThat(MetricsEndpoint.findings(auditor)).startsWith("{").contains("\"running\":true")
+                    .contains("\"invariant\":\"resource-held-twice\"")
+                    .contains("\"entity_ids\":[\"w-forged/s1\",\"r-first\",\"r-second\"]");
         }
     }
 

@@ -81,6 +81,10 @@ final class BenchOptions {
             + "bundles of 2 and 5 one at a time against one select at a time, a burst of bundles of 2, and the references")
     boolean onlyBundles;
 
+    @Option(names = "--only-streams", description = "Only the pipeline, then 500 open change streams: the CPU they "
+            + "add at rest, and a select's delivery to them under the pipeline load (needs the started service)")
+    boolean onlyStreams;
+
     @Option(names = "--rates", split = ",", description = "Open-loop rates per second, instead of the closed-loop "
             + "curve and fractions of its peak (see --fractions)")
     List<Integer> rates;

@@ -13,7 +13,7 @@ final class ServiceScenarios {
 
     /** What to measure beyond the pipeline. */
     record Options(boolean smoke, boolean onlyPipeline, boolean onlyTargets, boolean onlyListings, boolean onlyRest,
-                   boolean onlyWaitlist, boolean onlyBundles, boolean skipRest, boolean skipListings, int hotResources,
+                   boolean onlyWaitlist, boolean onlyBundles, boolean onlyStreams, boolean skipRest, boolean skipListings, int hotResources,
                    List<Integer> clients, List<Integer> rates, List<Double> fractions) {
     }
 
@@ -31,6 +31,7 @@ final class ServiceScenarios {
     private final ListingScenarios listings;
     private final WaitlistScenarios waitlist;
     private final BundleScenarios bundles;
+    private final StreamScenarios streams;
     private final ServiceMeters meters;
     /** The service JVM's JIT time (Micrometer's JVM compilation meter), milliseconds. */
     /** @param service the started service, whose CPU time is read; null for a service given by URL */
@@ -46,6 +47,7 @@ final class ServiceScenarios {
         this.listings = new ListingScenarios(cluster, rest, options.smoke(), measured);
         this.waitlist = new WaitlistScenarios(cluster, options.smoke(), measured);
         this.bundles = new BundleScenarios(cluster, options.smoke(), measured);
+        this.streams = service == null ? null : new StreamScenarios(cluster, service, load, options.smoke(), measured);
         this.meters = new ServiceMeters(rest.apiUrl(), rest.token());
     }
 
@@ -69,7 +71,7 @@ final class ServiceScenarios {
         }
         LOG.info("Warm-up (not counted)");
         Pipeline.run(cluster, Pipeline.prepare(cluster, session + "-warm", load.sagas / 2, 50, false));
-        final boolean onlyBundlesOrWaitlist = options.onlyWaitlist() || options.onlyBundles();
+        final boolean onlyBundlesOrWaitlist = options.onlyWaitlist() || options.onlyBundles() || options.onlyStreams();
         if (!options.onlyPipeline() && !onlyBundlesOrWaitlist && !options.skipRest()) {
             restScenarios.warmUp(session);
         }
@@ -89,6 +91,13 @@ final class ServiceScenarios {
             }
             if (options.onlyBundles()) {
                 bundles.run(tag);
+                continue;
+            }
+            if (options.onlyStreams()) {
+                if (streams == null) {
+                    throw new IllegalArgumentException("--only-streams measures the service it starts (no --api)");
+                }
+                streams.run(tag);
                 continue;
             }
             final int hot = options.smoke() ? load.hotResources : options.hotResources();
@@ -113,6 +122,9 @@ final class ServiceScenarios {
                 waitlist.promotion(tag);
                 waitlist.churn(tag);
                 bundles.run(tag);
+                if (streams != null) {
+                    streams.run(tag);
+                }
             }
         }
     }

@@ -2,6 +2,9 @@ package io.reservations.local;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.reservations.api.ReservationsProperties;
+import io.reservations.api.console.audit.AuditFinding;
+import io.reservations.api.console.audit.AuditorFindings;
+import io.reservations.api.console.audit.AuditorReport;
 import io.reservations.api.kafka.KafkaConnection;
 import io.reservations.auditor.Auditor;
 import io.reservations.auditor.AuditorSettings;
@@ -37,5 +40,14 @@ public class AuditorConfiguration {
         return Auditor.start(new AuditorSettings(kafka.bootstrapServers(), kafka.security(),
                 AuditorSettings.DEFAULT_CLIENT_ID, auditor.grace(), properties.processor().selectionTimeout()),
                 meters, Clock.systemUTC());
+    }
+
+    /** The console's view of this auditor (ConsoleConfiguration asks it when no auditor URL is set). */
+    @Bean
+    AuditorFindings auditorFindings(final Auditor auditor) {
+        return () -> new AuditorReport("in this process", auditor.running(), null, auditor.recent().stream()
+                .map(violation -> new AuditFinding(violation.invariant().tag(), violation.entityIds(),
+                        violation.records(), violation.detail(), violation.since(), violation.found()))
+                .toList());
     }
 }

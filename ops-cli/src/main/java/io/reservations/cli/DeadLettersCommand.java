@@ -62,7 +62,7 @@ final class DeadLettersCommand implements Callable<Integer> {
         final byte[] value = valueFile == null ? dead.value() : Files.readAllBytes(valueFile);
         final RecordHeaders headers = new RecordHeaders();
         for (final Header header : dead.headers()) {
-            if (!header.key().startsWith("dlq.")) {
+            if (!header.key().startsWith(DeadLetterHeaders.PREFIX)) {
                 headers.add(header);
             }
         }

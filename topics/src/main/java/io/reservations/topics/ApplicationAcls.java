@@ -27,12 +27,16 @@ public final class ApplicationAcls {
             Topics.RESERVATION_EVENTS, Topics.WINDOW_EVENTS, Topics.BUNDLE_EVENTS, Topics.COMMAND_RESULTS,
             Topics.DEAD_LETTERS);
 
+    /** The prefix of the transactional ids of the console's resubmits (each API instance adds its own suffix). */
+    public static final String CONSOLE_TRANSACTIONS = "reservations-console-";
+
     private ApplicationAcls() {
     }
 
     /**
-     * The command API: write the command topics, read the results, the owners' usage and the windows' events
-     * (without a group: it assigns partitions), and read those topics' settings to report any that differ from the contract's (TopicDrift).
+     * The command API: write the command topics, read the results, the owners' usage, the windows' events and
+     * the dead letters (without a group: it assigns partitions), record the console's resubmits, and read those
+     * topics' settings to report any that differ from the contract's (TopicDrift).
      */
     public static List<AclBinding> api(final String user, final String processorApplicationId) {
         final List<AclBinding> acls = new ArrayList<>();
@@ -48,6 +52,14 @@ public final class ApplicationAcls {
         acls.addAll(topic(user, OwnerUsage.topic(processorApplicationId), AclOperation.DESCRIBE, AclOperation.READ));
         // the windows' events, for their change streams (GET /windows/{id}/changes)
         acls.addAll(topic(user, Topics.WINDOW_EVENTS, AclOperation.DESCRIBE, AclOperation.READ));
+        // the console: the dead letters, and resubmitting one (to a command topic, with its record, in one
+        // transaction of the console's own)
+        acls.addAll(topic(user, Topics.DEAD_LETTERS, AclOperation.DESCRIBE, AclOperation.READ));
+        acls.addAll(topic(user, Topics.DEAD_LETTER_RESUBMISSIONS, AclOperation.DESCRIBE, AclOperation.DESCRIBE_CONFIGS,
+                AclOperation.READ, AclOperation.WRITE));
+        Stream.of(AclOperation.DESCRIBE, AclOperation.WRITE).forEach(operation -> acls.add(allow(user,
+                new ResourcePattern(ResourceType.TRANSACTIONAL_ID, CONSOLE_TRANSACTIONS, PatternType.PREFIXED),
+                operation)));
         return acls;
     }
 

@@ -54,15 +54,26 @@ public final class Topics {
     public static final TopicSpec<String, byte[]> DEAD_LETTERS = new TopicSpec<>(
             "dead-letters", Serdes.String(), Serdes.ByteArray(), false, delete());
 
+    /**
+     * Who sent which dead letter back to its topic, and when (the console's resubmit): one JSON record per dead
+     * letter, keyed by its position in {@code dead-letters} ({@code partition@offset}), kept for good.
+     */
+    public static final TopicSpec<String, byte[]> DEAD_LETTER_RESUBMISSIONS = new TopicSpec<>(
+            "dead-letters.resubmissions", Serdes.String(), Serdes.ByteArray(), false, Map.of(
+                    TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
+                    TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(MAX_RECORD_BYTES)));
+
     public static final List<TopicSpec<?, ?>> ALL = List.of(RESERVATION_COMMANDS, WINDOW_COMMANDS, BUNDLE_COMMANDS,
-            FORWARD_WRITES, RESERVATION_EVENTS, WINDOW_EVENTS, BUNDLE_EVENTS, COMMAND_RESULTS, DEAD_LETTERS);
+            FORWARD_WRITES, RESERVATION_EVENTS, WINDOW_EVENTS, BUNDLE_EVENTS, COMMAND_RESULTS, DEAD_LETTERS,
+            DEAD_LETTER_RESUBMISSIONS);
 
     /**
-     * The topics the command API makes sure of: it writes commands and reads results. It reads two more that the
-     * processor makes (window.events for the change streams, the owners' usage) and may not create.
+     * The topics the command API makes sure of: it writes commands and the console's resubmissions, reads results.
+     * It reads three more that the processor makes (window.events for the change streams, the owners' usage, the
+     * dead letters for the console) and may not create.
      */
     public static final List<TopicSpec<?, ?>> USED_BY_API = List.of(RESERVATION_COMMANDS, WINDOW_COMMANDS,
-            BUNDLE_COMMANDS, COMMAND_RESULTS);
+            BUNDLE_COMMANDS, COMMAND_RESULTS, DEAD_LETTER_RESUBMISSIONS);
 
     private Topics() {
     }

@@ -72,6 +72,12 @@ class HoldsIT {
                 assertThat(metrics.lines().filter(line -> line.startsWith("reservations_audit_violations_total{")))
                         .hasSize(6).allSatisfy(line -> assertThat(line).endsWith(" 0.0"));
             });
+            // and the console reads this in-process auditor
+            final Response findings = service.http(null).get("/console/findings", "Cookie",
+                    "reservations_console=" + service.tokens().admin(Duration.ofMinutes(5)));
+            assertThat(findings.text("source")).isEqualTo("in this process");
+            assertThat(findings.json().get("running").asBoolean()).isTrue();
+            assertThat(findings.json().get("findings").isEmpty()).isTrue();
         }
     }
 

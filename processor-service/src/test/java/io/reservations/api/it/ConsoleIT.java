@@ -4,15 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.reservations.api.support.ConsoleBrowser;
 import io.reservations.api.support.HttpJson;
 import io.reservations.api.support.ServiceInstance;
+import io.reservations.contract.CreateWindow;
+import io.reservations.contract.ResourceSpec;
 import io.reservations.topics.KafkaTestBroker;
 import io.reservations.topics.SharedKafkaBroker;
-import java.nio.file.Files;
+import io.reservations.topics.Topics;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,31 +30,28 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import tools.jackson.databind.JsonNode;
 
 /**
  * {@code /console}: only a signed-in admin, its actions CSRF-protected, the session cookie good for reads and
- * change streams but never for a write; and in a real headless Chromium (Debian's chromium and chromium-driver):
- * sign in with a token, open a window's seat map, and see selects and cancels made through the API change it
- * within a second, without a reload. Screenshots in target/console-screenshots.
+ * change streams but never for a write; dead letters listed, only commands resubmitted. In a real headless
+ * Chromium (ConsoleBrowser): sign in with a token, see selects and cancels made through the API change a seat
+ * within a second without a reload, repair and resubmit a dead letter (who and when recorded, once only), draw a
+ * 10,000-resource window, work it by keyboard. Screenshots in target/console-screenshots.
  */
 @ExtendWith(SharedKafkaBroker.class)
 class ConsoleIT {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
-
     private static ServiceInstance service;
+    private static String bootstrapServers;
     private static String adminToken;
 
     @BeforeAll
     static void start(final KafkaTestBroker broker, @TempDir final Path data) {
-        service = ServiceInstance.start(broker.bootstrapServers(), data, "console", Map.of());
+        bootstrapServers = broker.bootstrapServers();
+        service = ServiceInstance.start(bootstrapServers, data, "console", Map.of());
         adminToken = service.tokens().admin(Duration.ofHours(1));
         final StringBuilder seats = new StringBuilder();
         for (int i = 0; i < 40; i++) {
@@ -89,53 +96,144 @@ class ConsoleIT {
     }
 
     @Test
+    void shouldListDeadLettersAndResubmitOnlyCommandsWithACsrfToken() {
+        final HttpJson anonymous = service.http(null);
+        final String session = "reservations_console=" + adminToken;
+        produce(Topics.FORWARD_WRITES.name(), "console-fw", "not a forward write");
+        final String position = awaitDeadLetter(anonymous, session, "console-fw");
+
+        final String csrf = session + "; XSRF-TOKEN=abc";
+        assertThat(anonymous.post("/console/dead-letters/" + position + "/resubmit", "{}", "Cookie", session)
+                .status()).as("no CSRF token").isEqualTo(403);
+        final HttpJson.Response forward = anonymous.post("/console/dead-letters/" + position + "/resubmit", "{}",
+                "Cookie", csrf, "X-XSRF-TOKEN", "abc");
+        assertThat(forward.status()).isEqualTo(409);
+        assertThat(forward.body()).contains("not-resubmittable");
+        assertThat(anonymous.post("/console/dead-letters/nonsense/resubmit", "{}", "Cookie", csrf, "X-XSRF-TOKEN", "abc")
+                .status()).isEqualTo(400);
+        assertThat(anonymous.post("/console/dead-letters/0@99999999/resubmit", "{}", "Cookie", csrf,
+                "X-XSRF-TOKEN", "abc").body()).contains("dead-letter-not-found");
+
+        final HttpJson.Response findings = anonymous.get("/console/findings", "Cookie", session);
+        assertThat(findings.status()).isEqualTo(200);
+        assertThat(findings.json().get("source").asString()).as("this service runs no auditor").isEqualTo("none");
+        assertThat(anonymous.get("/console/rates", "Cookie", session).json().has("rates")).isTrue();
+        assertThat(anonymous.get("/console/dead-letters").status()).as("without a session").isEqualTo(401);
+    }
+
+    @Test
     void shouldShowTheSeatMapChangeLiveInARealBrowser() throws Exception {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "needs Debian's chromium and chromium-driver (.ci/run installs them)");
-        Files.createDirectories(SCREENSHOTS);
-        final ChromeDriver browser = new ChromeDriver(
-                new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(),
-                new ChromeOptions().setBinary(CHROMIUM.toFile())
-                        .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1366,860"));
-        try {
-            browser.get(service.baseUrl() + "/console");
-            assertThat(browser.getCurrentUrl()).endsWith("/console/sign-in");
-            browser.findElement(By.id("token")).sendKeys(adminToken);
-            browser.findElement(By.cssSelector("button[type=submit]")).click();
-            await().atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().endsWith("/console"));
-            assertThat(browser.getCurrentUrl()).as("no token in a URL").doesNotContain(adminToken);
-            final Cookie session = browser.manage().getCookieNamed("reservations_console");
+        assumeTrue(ConsoleBrowser.installed(), "needs Debian's chromium and chromium-driver (.ci/run installs them)");
+        try (ConsoleBrowser browser = ConsoleBrowser.open()) {
+            browser.signIn(service.baseUrl(), adminToken);
+            assertThat(browser.driver().getCurrentUrl()).as("no token in a URL").doesNotContain(adminToken);
+            final Cookie session = browser.driver().manage().getCookieNamed("reservations_console");
             assertThat(session.isHttpOnly()).isTrue();
             assertThat(session.getSameSite()).isEqualTo("Strict");
 
             final By window = By.cssSelector("tr[data-window-id='console-w'] button");
-            await().atMost(Duration.ofSeconds(10)).until(() -> !browser.findElements(window).isEmpty());
-            browser.findElement(window).click();
-            await().atMost(Duration.ofSeconds(10)).until(() -> browser.findElements(By.cssSelector("#seats .cell")).size() == 40);
-            ((JavascriptExecutor) browser).executeScript("window.notReloaded = true;");
-            screenshot(browser, "1-seat-map");
+            await().atMost(Duration.ofSeconds(10)).until(() -> browser.present(window));
+            browser.find(window).click();
+            await().atMost(Duration.ofSeconds(10)).until(() -> browser.driver()
+                    .findElements(By.cssSelector("#seats .cell")).size() == 40);
+            browser.script("window.notReloaded = true;");
+            browser.screenshot("1-seat-map");
 
             final String seat = service.http().post("/reservations/r1/select-resource", "{\"resource_type\":\"seat\"}")
                     .json().get("selected_resource").get("id").asString();
             await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(50))
-                    .until(() -> "held".equals(browser.findElement(By.id("seat-" + seat)).getAttribute("data-state")));
-            assertThat(browser.findElement(By.id("seat-" + seat)).getAttribute("aria-label")).contains("held by r1");
-            screenshot(browser, "2-selected");
+                    .until(() -> "held".equals(browser.find(By.id("seat-" + seat)).getAttribute("data-state")));
+            assertThat(browser.find(By.id("seat-" + seat)).getAttribute("aria-label")).contains("held by r1");
+            browser.screenshot("2-selected");
 
             assertThat(service.http().post("/reservations/r1/cancel", "{}").status()).isEqualTo(200);
             await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(50))
-                    .until(() -> "free".equals(browser.findElement(By.id("seat-" + seat)).getAttribute("data-state")));
-            assertThat(((JavascriptExecutor) browser).executeScript("return window.notReloaded === true;"))
-                    .as("the page was never reloaded").isEqualTo(true);
-            screenshot(browser, "3-cancelled");
-        } finally {
-            screenshot(browser, "last");
-            Files.writeString(SCREENSHOTS.resolve("last.html"), browser.getPageSource());
-            browser.quit();
+                    .until(() -> "free".equals(browser.find(By.id("seat-" + seat)).getAttribute("data-state")));
+            assertThat(browser.script("return window.notReloaded === true;")).as("the page was never reloaded")
+                    .isEqualTo(true);
+            browser.screenshot("3-cancelled");
         }
     }
 
-    private static void screenshot(final ChromeDriver browser, final String name) throws Exception {
-        Files.write(SCREENSHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+    @Test
+    void shouldResubmitARepairedDeadLetterFromTheBrowserAndRecordWhoAndWhen() throws Exception {
+        assumeTrue(ConsoleBrowser.installed(), "needs Debian's chromium and chromium-driver (.ci/run installs them)");
+        final String valid = new String(Topics.WINDOW_COMMANDS.valueSerde().serializer().serialize("",
+                new CreateWindow(UUID.randomUUID().toString(), "console-dl", List.of(new ResourceSpec("d1", "seat")),
+                        "repaired", "admin")), StandardCharsets.UTF_8);
+        produce(Topics.WINDOW_COMMANDS.name(), "console-dl", valid.substring(0, valid.length() - 1)); // cut short
+        try (ConsoleBrowser browser = ConsoleBrowser.open()) {
+            browser.signIn(service.baseUrl(), adminToken);
+            final By row = By.xpath("//tbody[@id='dead-letters']/tr[td[3][text()='console-dl']]");
+            await().atMost(Duration.ofSeconds(30)).until(() -> browser.present(row));
+            final String position = browser.find(row).getAttribute("data-position");
+            browser.find(row).findElement(By.tagName("button")).click();
+            final WebElement value = browser.find(By.id("resubmit-value"));
+            assertThat(value.getAttribute("value")).isEqualTo(valid.substring(0, valid.length() - 1));
+            value.clear();
+            value.sendKeys(valid);
+            browser.screenshot("4-dead-letter-repair");
+            browser.find(By.id("resubmit-send")).click();
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> browser.find(row).getText().contains("by admin at"));
+            assertThat(browser.find(row).getText()).contains("repaired");
+            browser.screenshot("5-dead-letter-resubmitted");
+            await().atMost(Duration.ofSeconds(10)).until(() -> service.http().get("/windows/console-dl").status() == 200);
+            final HttpJson.Response again = service.http(null).post("/console/dead-letters/" + position + "/resubmit",
+                    "{}", "Cookie", "reservations_console=" + adminToken + "; XSRF-TOKEN=abc", "X-XSRF-TOKEN", "abc");
+            assertThat(again.body()).as("once only").contains("already-resubmitted");
+        }
+    }
+
+    @Test
+    void shouldDrawATenThousandResourceWindowAndBeUsableByKeyboard() throws Exception {
+        assumeTrue(ConsoleBrowser.installed(), "needs Debian's chromium and chromium-driver (.ci/run installs them)");
+        final StringBuilder resources = new StringBuilder();
+        for (int i = 0; i < CreateWindow.MAX_RESOURCES; i++) {
+            resources.append(i == 0 ? "" : ",").append("{\"id\":\"r").append(i).append("\",\"type\":\"seat\"}");
+        }
+        assertThat(service.http().post("/windows", "{\"id\":\"console-big\",\"resources\":[" + resources + "]}")
+                .status()).isEqualTo(201);
+        try (ConsoleBrowser browser = ConsoleBrowser.open()) {
+            browser.signIn(service.baseUrl(), adminToken);
+            final By window = By.cssSelector("tr[data-window-id='console-big'] button");
+            await().atMost(Duration.ofSeconds(10)).until(() -> browser.present(window));
+            browser.find(window).sendKeys(Keys.ENTER); // a keyboard, not a mouse
+            await().atMost(Duration.ofSeconds(10)).until(() -> browser.driver()
+                    .findElements(By.cssSelector("#seats .cell")).size() == CreateWindow.MAX_RESOURCES);
+            final long drawn = ((Number) browser.script("return Number(document.getElementById('seats').dataset.drawMs);"))
+                    .longValue();
+            assertThat(drawn).as("10,000 seats drawn in one pass, in well under a second (ms)").isLessThan(1000);
+            assertThat(browser.find(By.id("seat-map-status")).getText()).contains("10000 of 10000 free");
+            browser.screenshot("6-ten-thousand");
+            assertThat(browser.script("return [...document.querySelectorAll('button, textarea, input')]"
+                    + ".filter(e => !(e.getAttribute('aria-label') || e.textContent.trim() || e.labels?.length))"
+                    + ".map(e => e.outerHTML);")).as("every control has a name").asList().isEmpty();
+            assertThat(browser.script("return [...document.querySelectorAll('table')].filter(t => !t.caption).length;"))
+                    .as("every table has a caption").isEqualTo(0L);
+        }
+    }
+
+    private static String awaitDeadLetter(final HttpJson client, final String session, final String key) {
+        final String[] position = new String[1];
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            final JsonNode items = client.get("/console/dead-letters?limit=200", "Cookie", session).json().get("items");
+            position[0] = null;
+            items.forEach(item -> {
+                if (key.equals(item.get("key").asString())) {
+                    position[0] = item.get("position").asString();
+                }
+            });
+            assertThat(position[0]).as("a dead letter keyed " + key).isNotNull();
+        });
+        return position[0];
+    }
+
+    private static void produce(final String topic, final String key, final String value) {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), new StringSerializer(),
+                new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(topic, key, value.getBytes(StandardCharsets.UTF_8)));
+        }
     }
 }
