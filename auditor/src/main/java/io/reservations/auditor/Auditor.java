@@ -29,8 +29,6 @@ public final class Auditor implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Auditor.class);
     private static final int RECENT = 500;
-    private static final int FETCH_MIN_BYTES = 256 * 1024;
-    private static final int FETCH_MAX_WAIT_MS = 500;
     private static final List<String> TOPICS = List.of(Topics.WINDOW_EVENTS.name(),
             Topics.RESERVATION_EVENTS.name(), Topics.BUNDLE_EVENTS.name());
 
@@ -47,10 +45,6 @@ public final class Auditor implements AutoCloseable {
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        // in no hurry (a grace of seconds; a double hold reported within one): the broker answers a fetch once it
-        // has a batch or after half a second, rather than one fetch per few records under load (the broker's CPU)
-        config.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, FETCH_MIN_BYTES);
-        config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, FETCH_MAX_WAIT_MS);
         this.consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         this.metrics = new AuditorMetrics(meters);
         this.records = new AuditedRecords(new Audit(settings.grace(), settings.selectionTimeout()), metrics);

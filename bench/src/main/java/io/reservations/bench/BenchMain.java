@@ -52,7 +52,7 @@ public final class BenchMain implements Callable<Integer> {
             final Measurements measured = new Measurements();
             if (!o.onlyReferences) {
                 new ServiceScenarios(cluster, rest, service, new ServiceScenarios.Options(o.smoke, o.onlyPipeline,
-                        o.onlyTargets, o.onlyListings, o.onlyRest, o.onlyWaitlist, o.onlyBundles, o.onlyStreams, o.skipRest, o.skipListings, o.hotResources,
+                        o.onlyTargets, o.onlyListings, o.onlyRest, o.onlyWaitlist, o.onlyBundles, o.onlyStreams, o.streamLoad, o.skipRest, o.skipListings, o.hotResources,
                         o.clients, o.rates, o.fractions), load, measured).run(session, runCount);
             }
             if (!o.onlyListings && !o.onlyRest && !o.skipReferences) {

@@ -85,6 +85,10 @@ final class BenchOptions {
             + "add at rest, and a select's delivery to them under the pipeline load (needs the started service)")
     boolean onlyStreams;
 
+    @Option(names = "--stream-load", description = "The change streams' background load, as a fraction of the run's "
+            + "pipeline rate (default: ${DEFAULT-VALUE}, the REST open loop's target load)")
+    double streamLoad = 0.5;
+
     @Option(names = "--rates", split = ",", description = "Open-loop rates per second, instead of the closed-loop "
             + "curve and fractions of its peak (see --fractions)")
     List<Integer> rates;

@@ -15,6 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,6 +35,8 @@ final class ChangeStreamClients implements AutoCloseable {
     private final List<Flow.Subscription> subscriptions = new CopyOnWriteArrayList<>();
     private final int perWindow;
     private CountDownLatch snapshots;
+    private final AtomicInteger ended = new AtomicInteger();
+    private final AtomicInteger dropped = new AtomicInteger();
 
     private ChangeStreamClients(final int perWindow) {
         this.perWindow = perWindow;
@@ -67,7 +70,11 @@ final class ChangeStreamClients implements AutoCloseable {
         final long deadline = System.nanoTime() + within.toNanos();
         while (sentAt.keySet().stream().anyMatch(probe -> arrivals(probe).size() < perWindow)) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("some selects did not reach all " + perWindow + " streams of their window");
+                final List<String> shortOf = sentAt.keySet().stream()
+                        .filter(probe -> arrivals(probe).size() < perWindow).limit(5)
+                        .map(probe -> probe + " (" + arrivals(probe).size() + ")").toList();
+                throw new IllegalStateException("selects did not reach all " + perWindow + " streams of their window, "
+                        + "e.g. " + shortOf + "; streams ended: " + ended + ", dropped: " + dropped);
             }
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
         }
@@ -102,7 +109,9 @@ final class ChangeStreamClients implements AutoCloseable {
             if (line.startsWith("event:")) {
                 event = line.substring("event:".length()).strip();
             } else if (line.startsWith("data:")) {
-                if ("snapshot".equals(event)) {
+                if ("dropped".equals(event)) {
+                    dropped.incrementAndGet();
+                } else if ("snapshot".equals(event)) {
                     snapshots.countDown();
                 } else if ("ResourceAllocated".equals(event)) {
                     final long now = System.nanoTime();
@@ -116,10 +125,12 @@ final class ChangeStreamClients implements AutoCloseable {
 
         @Override
         public void onError(final Throwable failure) {
+            ended.incrementAndGet();
         }
 
         @Override
         public void onComplete() {
+            ended.incrementAndGet();
         }
     }
 }

@@ -138,7 +138,7 @@ final class Measurements {
         }
         if (scenario.startsWith("pipeline") || scenario.startsWith("hot") || scenario.startsWith("waitlist churn")
                 || scenario.startsWith("reference: bare")
-                || scenario.startsWith("reference: PostgreSQL")) {
+                || scenario.startsWith("reference: PostgreSQL") || scenario.equals(StreamScenarios.BACKGROUND)) {
             return "sagas/s";
         }
         return scenario.startsWith("REST") ? "requests/s" : "records/s";

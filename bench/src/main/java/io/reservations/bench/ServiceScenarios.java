@@ -13,7 +13,7 @@ final class ServiceScenarios {
 
     /** What to measure beyond the pipeline. */
     record Options(boolean smoke, boolean onlyPipeline, boolean onlyTargets, boolean onlyListings, boolean onlyRest,
-                   boolean onlyWaitlist, boolean onlyBundles, boolean onlyStreams, boolean skipRest, boolean skipListings, int hotResources,
+                   boolean onlyWaitlist, boolean onlyBundles, boolean onlyStreams, double streamLoad, boolean skipRest, boolean skipListings, int hotResources,
                    List<Integer> clients, List<Integer> rates, List<Double> fractions) {
     }
 
@@ -47,7 +47,7 @@ final class ServiceScenarios {
         this.listings = new ListingScenarios(cluster, rest, options.smoke(), measured);
         this.waitlist = new WaitlistScenarios(cluster, options.smoke(), measured);
         this.bundles = new BundleScenarios(cluster, options.smoke(), measured);
-        this.streams = service == null ? null : new StreamScenarios(cluster, service, load, options.smoke(), measured);
+        this.streams = service == null ? null : new StreamScenarios(cluster, service, options.smoke(), options.streamLoad(), measured);
         this.meters = new ServiceMeters(rest.apiUrl(), rest.token());
     }
 
@@ -97,7 +97,7 @@ final class ServiceScenarios {
                 if (streams == null) {
                     throw new IllegalArgumentException("--only-streams measures the service it starts (no --api)");
                 }
-                streams.run(tag);
+                streams.run(tag, pipelineRate);
                 continue;
             }
             final int hot = options.smoke() ? load.hotResources : options.hotResources();
@@ -123,7 +123,7 @@ final class ServiceScenarios {
                 waitlist.churn(tag);
                 bundles.run(tag);
                 if (streams != null) {
-                    streams.run(tag);
+                    streams.run(tag, pipelineRate);
                 }
             }
         }
