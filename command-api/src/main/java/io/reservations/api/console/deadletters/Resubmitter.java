@@ -99,8 +99,15 @@ public final class Resubmitter implements AutoCloseable {
             config.put(ProducerConfig.ACKS_CONFIG, "all");
             config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
             config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Topics.MAX_RECORD_BYTES);
-            producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
-            producer.initTransactions();
+            final KafkaProducer<String, byte[]> created = new KafkaProducer<>(config, new StringSerializer(),
+                    new ByteArraySerializer());
+            try {
+                created.initTransactions();
+            } catch (final RuntimeException e) {
+                created.close(Duration.ZERO);
+                throw ApiException.unavailable("Kafka is not taking the console's transactions yet: " + e.getMessage());
+            }
+            producer = created;
         }
         return producer;
     }
